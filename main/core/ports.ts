@@ -1,0 +1,89 @@
+/**
+ * Ports: the small interfaces through which the core reaches Electron and the OS. The real
+ * adapters live in main/adapters (the only place besides the composition root and ipc/ that may
+ * import Electron values); tests and the browser harness pass in-memory implementations.
+ */
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Encrypted at rest by the OS keychain in Electron; in memory in tests and the harness. */
+export interface SecretStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export type SettingsReadResult =
+  | { ok: true; data: unknown }
+  /** The stored document could not be read at all (e.g. broken JSON). */
+  | { ok: false; reason: string };
+
+/** A JSON document on disk. Validation is the core's job, not the store's. */
+export interface SettingsStore {
+  read(): SettingsReadResult;
+  write(data: unknown): void;
+  /** Moves the current (unreadable or invalid) file aside; returns where it went. */
+  keepAside(): string | undefined;
+}
+
+export interface ShortcutRegistry {
+  /** False when the OS refused, typically because another application holds the shortcut. */
+  register(accelerator: string, onPress: () => void): boolean;
+  unregister(accelerator: string): void;
+  unregisterAll(): void;
+}
+
+export type TrayIconState = 'idle' | 'ringing' | 'on-call' | 'on-hold' | 'dnd' | 'offline' | 'signed-out';
+
+export interface TrayMenuItem {
+  id: string;
+  label: string;
+  type?: 'normal' | 'checkbox' | 'separator' | 'submenu';
+  enabled?: boolean;
+  checked?: boolean;
+  children?: TrayMenuItem[];
+}
+
+export interface TrayView {
+  setIcon(state: TrayIconState): void;
+  setToolTip(text: string): void;
+  /** Replaces the whole menu; `onClick` receives the clicked item's id. */
+  setMenu(items: TrayMenuItem[], onClick: (id: string) => void): void;
+}
+
+export interface Notifier {
+  notify(notification: { title: string; body: string; onClick?: () => void }): void;
+}
+
+export type TimerHandle = { readonly __timer: unique symbol };
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+export interface Browser {
+  openExternal(url: string): Promise<void>;
+}
+
+export interface WindowControl {
+  show(): void;
+  focus(): void;
+  hide(): void;
+}
+
+export interface Clipboard {
+  readText(): string;
+}
+
+/** OS signals after which live state must be re-synced at once. */
+export type SystemSignal = 'resume' | 'unlock' | 'online' | 'offline' | 'focus';
+
+export interface SystemEvents {
+  on(signal: SystemSignal, listener: () => void): () => void;
+}
