@@ -78,7 +78,7 @@ export interface WindowControl {
 }
 
 export interface Clipboard {
-  readText(): string;
+  readText(): Promise<string>;
 }
 
 /** OS signals after which live state must be re-synced at once. */

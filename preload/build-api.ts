@@ -1,0 +1,61 @@
+import type {
+  ArgsOf,
+  CallDeckApi,
+  EventChannel,
+  InvokeChannel,
+  PayloadOf,
+  Result,
+  ResultOf,
+} from './contract.js';
+
+/** How a bridge reaches main: Electron IPC in the preload, a loopback socket in the harness. */
+export interface BridgeTransport {
+  invoke(channel: InvokeChannel, args: unknown): Promise<Result<unknown>>;
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
+}
+
+/**
+ * Builds `window.calldeck`: one method per channel, each bound to exactly that channel, so the
+ * page can never name a channel of its own choosing. `satisfies CallDeckApi` makes a missing or
+ * misspelt channel a type error. Only types are imported from the contract: the sandboxed
+ * preload bundle stays free of zod.
+ */
+export function buildApi(transport: BridgeTransport): CallDeckApi {
+  const invoke =
+    <C extends InvokeChannel>(channel: C) =>
+    (args?: ArgsOf<C>) =>
+      transport.invoke(channel, args) as Promise<Result<ResultOf<C>>>;
+  const on =
+    <E extends EventChannel>(channel: E) =>
+    (listener: (payload: PayloadOf<E>) => void) =>
+      transport.subscribe(channel, (payload) => listener(payload as PayloadOf<E>));
+
+  return {
+    app: { info: invoke('app:info'), ready: invoke('app:ready') },
+    settings: {
+      get: invoke('settings:get'),
+      set: invoke('settings:set'),
+      onChanged: on('settings:changed'),
+    },
+    calls: {
+      list: invoke('calls:list'),
+      dial: invoke('calls:dial'),
+      answer: invoke('calls:answer'),
+      decline: invoke('calls:decline'),
+      voicemail: invoke('calls:voicemail'),
+      hangup: invoke('calls:hangup'),
+      hold: invoke('calls:hold'),
+      resume: invoke('calls:resume'),
+      mute: invoke('calls:mute'),
+      unmute: invoke('calls:unmute'),
+      transfer: invoke('calls:transfer'),
+      park: invoke('calls:park'),
+      retrieve: invoke('calls:retrieve'),
+      pickup: invoke('calls:pickup'),
+      recording: invoke('calls:recording'),
+      dtmf: invoke('calls:dtmf'),
+      history: invoke('calls:history'),
+      onChanged: on('calls:changed'),
+    },
+  } satisfies CallDeckApi;
+}
