@@ -1,0 +1,201 @@
+import { DtmfDigits, type HistoryEntry, type ParsedArgsOf, type ResultOf } from '../../preload/contract.js';
+import { AppError, isAppError } from '../core/app-error.js';
+import type { Logger } from '../core/ports.js';
+import type { WebexHistoryRecord, WebexParty } from '../providers/webex/schemas.js';
+import type { CallsProvider } from './calls-provider.js';
+import { sortNewestFirst } from './call-log.js';
+import { normalizeDestination } from './phone-number.js';
+
+export interface CallCommandsDeps {
+  provider: CallsProvider;
+  sync: { refresh(): Promise<void> };
+  defaultCountry: () => string;
+  log: Logger;
+  /** CallDeck's own log, merged into history. */
+  callLog: { entries(): HistoryEntry[] };
+}
+
+/** One function per `calls:*` invoke channel (except calls:list, which is the sync snapshot). */
+export type CallCommands = {
+  [C in CommandChannel as C extends `calls:${infer V}` ? V : never]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>>;
+} & {
+  history(): Promise<HistoryEntry[]>;
+};
+
+type CommandChannel =
+  | 'calls:dial'
+  | 'calls:answer'
+  | 'calls:decline'
+  | 'calls:voicemail'
+  | 'calls:hangup'
+  | 'calls:hold'
+  | 'calls:resume'
+  | 'calls:mute'
+  | 'calls:unmute'
+  | 'calls:transfer'
+  | 'calls:park'
+  | 'calls:retrieve'
+  | 'calls:pickup'
+  | 'calls:recording'
+  | 'calls:dtmf';
+
+/**
+ * User intent → one provider request. Input is checked before anything is sent (a wrong number
+ * dialled is a real phone call), nothing is retried (a retried dial is a second call), and every
+ * request that was sent is followed by a re-sync so the window shows its effect at once.
+ */
+export function createCallCommands(deps: CallCommandsDeps): CallCommands {
+  const { provider, log } = deps;
+
+  /** Sends one action, then re-syncs whether it worked or not (a failure may still have changed state). */
+  async function send<T>(name: string, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      log.warn(`calls: ${name} failed`, isAppError(error) ? { code: error.code, status: error.status, trackingId: error.trackingId } : { error: String(error) });
+      throw error;
+    } finally {
+      // Not awaited: the caller gets its answer now; the snapshot follows when the poll lands.
+      deps.sync.refresh().catch((error: unknown) => log.warn('calls: refresh after action failed', { error: String(error) }));
+    }
+  }
+
+  function destination(input: string): string {
+    const normalized = normalizeDestination(input, deps.defaultCountry());
+    if (!normalized.ok) throw new AppError('invalid-input', normalized.reason);
+    return normalized.dial;
+  }
+
+  function callId(id: string): string {
+    if (id.trim() === '') throw new AppError('invalid-input', 'No call was chosen.');
+    return id;
+  }
+
+  const done = null;
+
+  return {
+    async dial({ destination: input }) {
+      const dial = destination(input);
+      const ref = await send('dial', () => provider.dial(dial));
+      return { callId: ref.callId };
+    },
+    async answer(args) {
+      const id = callId(args.callId);
+      await send('answer', () => provider.answer(id));
+      return done;
+    },
+    async decline(args) {
+      const id = callId(args.callId);
+      // No action: Webex then applies the user's own busy treatment (voicemail or busy tone).
+      await send('decline', () => provider.reject(id));
+      return done;
+    },
+    async voicemail(args) {
+      const id = callId(args.callId);
+      await send('voicemail', () => provider.divert(id, { toVoicemail: true }));
+      return done;
+    },
+    async hangup(args) {
+      const id = callId(args.callId);
+      await send('hangup', () => provider.hangup(id));
+      return done;
+    },
+    async hold(args) {
+      const id = callId(args.callId);
+      await send('hold', () => provider.hold(id));
+      return done;
+    },
+    async resume(args) {
+      const id = callId(args.callId);
+      await send('resume', () => provider.resume(id));
+      return done;
+    },
+    async mute(args) {
+      const id = callId(args.callId);
+      await send('mute', () => provider.mute(id));
+      return done;
+    },
+    async unmute(args) {
+      const id = callId(args.callId);
+      await send('unmute', () => provider.unmute(id));
+      return done;
+    },
+    async transfer(args) {
+      const id = callId(args.callId);
+      switch (args.mode) {
+        case 'blind': {
+          const dial = destination(args.destination);
+          await send('transfer', () => provider.transfer({ callId1: id, destination: dial }));
+          return done;
+        }
+        case 'attended': {
+          const other = callId(args.otherCallId);
+          if (other === id) throw new AppError('invalid-input', 'Choose a different call to transfer to.');
+          await send('transfer', () => provider.transfer({ callId1: id, callId2: other }));
+          return done;
+        }
+        case 'voicemail':
+          await send('transfer', () => provider.divert(id, { toVoicemail: true }));
+          return done;
+      }
+    },
+    async park(args) {
+      const id = callId(args.callId);
+      const where = args.destination === undefined ? undefined : destination(args.destination);
+      const result = await send('park', () => provider.park(id, where));
+      return { parkedAgainst: partyLabel(result.parkedAgainst) };
+    },
+    async retrieve(args) {
+      const where = destination(args.destination);
+      const ref = await send('retrieve', () => provider.retrieve(where));
+      return { callId: ref.callId };
+    },
+    async pickup(args) {
+      const target = args.target === undefined ? undefined : destination(args.target);
+      const ref = await send('pickup', () => provider.pickup(target));
+      return { callId: ref.callId };
+    },
+    async recording(args) {
+      const id = callId(args.callId);
+      await send('recording', () => provider.recording(id, args.op));
+      return done;
+    },
+    async dtmf(args) {
+      const id = callId(args.callId);
+      // The IPC layer parses this too; hotkeys and the tray call in without going through it.
+      const digits = DtmfDigits.safeParse(args.digits);
+      if (!digits.success) throw new AppError('invalid-input', 'Only 0-9, *, #, A-D and , (pause) can be sent as tones.');
+      await send('dtmf', () => provider.transmitDtmf(id, digits.data));
+      return done;
+    },
+
+    async history() {
+      const types = ['placed', 'missed', 'received'] as const;
+      const results = await Promise.allSettled(types.map((type) => provider.history(type)));
+      const webex: HistoryEntry[] = [];
+      const failures: unknown[] = [];
+      for (const result of results) {
+        if (result.status === 'fulfilled') webex.push(...result.value.map(fromWebex));
+        else failures.push(result.reason);
+      }
+      if (failures.length > 0) {
+        log.warn('calls: some Webex history could not be read', { failed: failures.length });
+        // Nothing from Webex at all: say why rather than show a list that silently lacks it.
+        if (failures.length === types.length) throw failures[0];
+      }
+      return sortNewestFirst([...webex, ...deps.callLog.entries()]);
+    },
+  };
+}
+
+function fromWebex(record: WebexHistoryRecord): HistoryEntry {
+  const entry: HistoryEntry = { type: record.type, privacy: record.privacyEnabled, time: record.time, source: 'webex' };
+  if (!record.privacyEnabled && record.name !== undefined) entry.name = record.name;
+  if (!record.privacyEnabled && record.number !== undefined) entry.number = record.number;
+  return entry;
+}
+
+/** Where a call was parked, as the person will dial it to retrieve: the extension/number first. */
+function partyLabel(party: WebexParty): string {
+  return party.number ?? party.name ?? (party.privacyEnabled ? 'a private number' : 'an unknown number');
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { HistoryEntry, type Call, type CallOutcome } from '../../preload/contract.js';
+import type { Clock, Logger, SettingsStore } from '../core/ports.js';
+
+export const DEFAULT_CALL_LOG_LIMIT = 1000;
+
+/** The document on disk. Versioned so a later shape can migrate instead of being thrown away. */
+const CallLogDocument = z.object({
+  version: z.literal(1),
+  entries: z.array(HistoryEntry.extend({ source: z.literal('local') })),
+});
+type CallLogDocument = z.infer<typeof CallLogDocument>;
+
+export interface CallLog {
+  /** Records a call the sync engine saw end. Writes through at once; never throws. */
+  record(call: Call, outcome: CallOutcome): void;
+  /** Newest first. */
+  entries(): HistoryEntry[];
+}
+
+export interface CallLogDeps {
+  store: SettingsStore;
+  clock: Clock;
+  log: Logger;
+  /** Oldest entries are dropped beyond this. */
+  limit?: number;
+}
+
+/**
+ * CallDeck's own log of the calls it saw end. Webex keeps only 20 records per type and cannot
+ * say "answered elsewhere"; this log can, and it survives restarts.
+ */
+export function createCallLog(deps: CallLogDeps): CallLog {
+  const limit = Math.max(1, deps.limit ?? DEFAULT_CALL_LOG_LIMIT);
+  const loaded = load(deps.store, deps.log);
+  // Oldest first in memory, so appending and trimming are cheap.
+  let entries = loaded.entries.slice(-limit);
+  const persist = loaded.persist;
+
+  return {
+    record(call, outcome) {
+      entries = [...entries, toEntry(call, outcome, deps.clock.now())].slice(-limit);
+      if (!persist) return;
+      try {
+        const document: CallLogDocument = { version: 1, entries };
+        deps.store.write(document);
+      } catch (error) {
+        // A full disk must not take the call engine down; the entry stays in memory.
+        deps.log.warn('call log: could not save', { error: String(error) });
+      }
+    },
+    entries() {
+      return sortNewestFirst(entries);
+    },
+  };
+}
+
+/** Pure: the log line for a call that ended `endedAtMs` (our clock) with `outcome`. */
+export function toEntry(call: Call, outcome: CallOutcome, endedAtMs: number): HistoryEntry & { source: 'local' } {
+  const incoming = call.personality === 'terminator';
+  const answered = call.answeredAt !== undefined;
+  const type = !incoming ? 'placed' : answered && outcome === 'ended' ? 'received' : 'missed';
+  const endedAt = new Date(endedAtMs).toISOString();
+  // Same meaning of "time" as Webex's history, so the merged list sorts sensibly: placed → when
+  // dialled, received → when answered, missed → when it stopped ringing.
+  const time = type === 'placed' ? call.createdAt : type === 'received' ? (call.answeredAt ?? endedAt) : endedAt;
+  const entry: HistoryEntry & { source: 'local' } = {
+    type,
+    privacy: call.remote.privacy,
+    time,
+    source: 'local',
+    outcome,
+  };
+  if (call.remote.name !== undefined) entry.name = call.remote.name;
+  if (call.remote.number !== undefined) entry.number = call.remote.number;
+  if (call.answeredAt !== undefined) {
+    const answeredMs = Date.parse(call.answeredAt);
+    if (!Number.isNaN(answeredMs)) entry.durationSec = Math.max(0, Math.round((endedAtMs - answeredMs) / 1000));
+  }
+  return entry;
+}
+
+export function sortNewestFirst<T extends { time: string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => timeMs(b.time) - timeMs(a.time));
+}
+
+function load(store: SettingsStore, log: Logger): { entries: CallLogDocument['entries']; persist: boolean } {
+  const read = store.read();
+  if (read.ok && isEmptyDocument(read.data)) return { entries: [], persist: true };
+  const parsed = read.ok ? CallLogDocument.safeParse(read.data) : undefined;
+  if (parsed?.success) return { entries: parsed.data.entries, persist: true };
+
+  const reason = read.ok ? 'invalid call log document' : read.reason;
+  const keptAt = store.keepAside();
+  log.warn('call log: stored log was damaged; starting a new one', { reason, keptAt });
+  // If the damaged file could not be moved aside, do not overwrite it: it may still be recoverable.
+  return { entries: [], persist: keptAt !== undefined };
+}
+
+/** A store that was never written reads as nothing or an empty object. */
+function isEmptyDocument(data: unknown): boolean {
+  if (data === undefined || data === null) return true;
+  return typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0;
+}
+
+function timeMs(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? 0 : ms;
+}
