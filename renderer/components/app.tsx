@@ -1,0 +1,32 @@
+import { useAppStore } from '../store/store-context';
+import { ActiveCalls } from './active-calls';
+import { AppHeader } from './app-header';
+import { CallHistory } from './call-history';
+import { DialogHost } from './dialog-host';
+import { Dialer } from './dialer';
+import { LineBanner } from './line-banner';
+import { MessageCenter } from './message-center';
+import { OtherActions } from './other-actions';
+
+export function App() {
+  const dialogOpen = useAppStore((s) => s.ui.dialog !== null);
+  return (
+    <>
+      {/* inert keeps clicks, Tab and screen readers out of the app while a dialog is open. */}
+      <div className="shell" inert={dialogOpen}>
+        <AppHeader />
+        <LineBanner />
+        <MessageCenter />
+        <main className="layout">
+          <ActiveCalls />
+          <div className="side">
+            <Dialer />
+            <OtherActions />
+            <CallHistory />
+          </div>
+        </main>
+      </div>
+      <DialogHost />
+    </>
+  );
+}

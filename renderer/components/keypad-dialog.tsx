@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { Call } from '../../preload/contract';
+import { partyName } from '../format/phone';
+import { useLatestError } from '../hooks/use-latest-error';
+import { commandsFor, pendingKey } from '../store/commands';
+import { useAppStore, useStoreApi } from '../store/store-context';
+import { ErrorDetails } from './error-details';
+import { activeCallsHeading } from './focus-targets';
+import { Modal } from './modal';
+
+const KEYS: ReadonlyArray<readonly [digit: string, letters: string]> = [
+  ['1', ''],
+  ['2', 'ABC'],
+  ['3', 'DEF'],
+  ['4', 'GHI'],
+  ['5', 'JKL'],
+  ['6', 'MNO'],
+  ['7', 'PQRS'],
+  ['8', 'TUV'],
+  ['9', 'WXYZ'],
+  ['*', ''],
+  ['0', '+'],
+  ['#', ''],
+];
+
+/** Sends touch tones (menus, PINs) into a call, by click or by typing. */
+export function KeypadDialog({ call, onClose }: { call: Call; onClose(): void }) {
+  const store = useStoreApi();
+  const country = useAppStore((s) => s.settings.values?.defaultCountry);
+  const failure = useLatestError(pendingKey(call.id, 'dtmf'));
+  const [sent, setSent] = useState('');
+
+  function press(digit: string) {
+    setSent((s) => (s + digit).slice(-32));
+    commandsFor(store).pressKey(call, digit);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (/^[0-9*#]$/.test(event.key)) {
+      event.preventDefault();
+      press(event.key);
+    }
+  }
+
+  return (
+    <Modal title={`Keypad — ${partyName(call.remote, country)}`} onClose={onClose} onKeyDown={onKeyDown} fallbackFocus={activeCallsHeading} className="modal-keypad">
+      <output className="keypad-display" aria-label="Tones sent">
+        {sent}
+      </output>
+      <div className="keypad-grid" role="group" aria-label="Keypad">
+        {KEYS.map(([digit, letters]) => (
+          <button key={digit} type="button" className="btn keypad-key" aria-label={digit} onClick={() => press(digit)}>
+            <span className="keypad-digit">{digit}</span>
+            <span className="keypad-letters" aria-hidden="true">
+              {letters}
+            </span>
+          </button>
+        ))}
+      </div>
+      <p className="hint">You can also type 0–9, * and # while this is open.</p>
+      {failure && (
+        <div role="alert" className="message message-error">
+          <ErrorDetails title={failure.title} error={failure.error} />
+        </div>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,16 @@
+import { createStore } from 'zustand/vanilla';
+import { createAppSlice } from './app-slice';
+import { createCallsSlice } from './calls-slice';
+import { createSettingsSlice } from './settings-slice';
+import type { AppState, AppStore } from './types';
+import { createUiSlice } from './ui-slice';
+
+/** A fresh store; the app makes one at start-up, each test makes its own. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    calls: createCallsSlice(set, get),
+    settings: createSettingsSlice(set, get),
+    ui: createUiSlice(set, get),
+    app: createAppSlice(set, get),
+  }));
+}

@@ -1,0 +1,36 @@
+import { partyName } from '../format/phone';
+import type { SliceCreator } from './types';
+
+export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
+  loaded: false,
+  list: [],
+  line: null,
+  history: [],
+  historyLoaded: false,
+
+  applySnapshot(snapshot) {
+    set((s) => ({ calls: { ...s.calls, loaded: true, list: snapshot.calls, line: snapshot.line } }));
+
+    // Someone else answering, or the caller giving up, is information, not a failure.
+    const country = get().settings.values?.defaultCountry;
+    for (const { call, outcome } of snapshot.ended) {
+      if (outcome === 'ended') continue;
+      const who = partyName(call.remote, country);
+      get().ui.pushNote(
+        outcome === 'answered-elsewhere'
+          ? { kind: 'answered-elsewhere', text: `Answered elsewhere: ${who}` }
+          : { kind: 'missed', text: `Missed call: ${who}` },
+      );
+    }
+
+    // A dialog about a call that is gone would act on nothing.
+    const dialog = get().ui.dialog;
+    if (dialog && !snapshot.calls.some((c) => c.id === dialog.callId)) get().ui.closeDialog();
+  },
+
+  setHistory(history) {
+    // Newest first regardless of how the provider and the local log interleave.
+    const sorted = [...history].sort((a, b) => (Date.parse(b.time) || 0) - (Date.parse(a.time) || 0));
+    set((s) => ({ calls: { ...s.calls, history: sorted, historyLoaded: true } }));
+  },
+});

@@ -1,0 +1,171 @@
+import type {
+  AppInfo,
+  ArgsOf,
+  Call,
+  CallDeckApi,
+  CallsSnapshot,
+  EventChannel,
+  HistoryEntry,
+  InvokeChannel,
+  LineStatus,
+  PayloadOf,
+  Result,
+  ResultOf,
+  Settings,
+} from '../../../preload/contract';
+
+export interface Invocation {
+  channel: InvokeChannel;
+  args: unknown;
+}
+
+type Responder<C extends InvokeChannel> =
+  | Result<ResultOf<C>>
+  | ((args: ArgsOf<C>) => Result<ResultOf<C>> | Promise<Result<ResultOf<C>>>);
+
+export interface Deferred<C extends InvokeChannel> {
+  resolve(result: Result<ResultOf<C>>): void;
+}
+
+export const DEMO_LINE: LineStatus = { state: 'ok', label: 'Demo line — no account connected' };
+
+export const DEMO_INFO: AppInfo = {
+  name: 'CallDeck',
+  version: '0.1.0',
+  platform: 'linux',
+  mode: 'demo',
+  lineLabel: 'Demo line — no account connected',
+  shell: 'harness',
+};
+
+export const TEST_SETTINGS: Settings = {
+  pollActiveMs: 1000,
+  pollIdleMs: 2000,
+  deepLinkAction: 'ask',
+  defaultCountry: 'US',
+  hotkeys: { answer: '', holdResume: '', hangupDecline: '', muteUnmute: '', dialClipboard: '' },
+  startAtLogin: false,
+  startMinimized: false,
+  closeToTray: true,
+};
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/**
+ * The bridge as the renderer sees it, without main: records every invocation, answers with
+ * scripted Results (or sensible defaults), and lets a test emit events. `implements` keeps it in
+ * step with the contract.
+ */
+export class FakeCallDeckApi implements CallDeckApi {
+  readonly invocations: Invocation[] = [];
+  /** Subscriptions in the order they were made, interleaved with invocations via `log`. */
+  readonly log: string[] = [];
+  snapshot: CallsSnapshot = { calls: [], line: DEMO_LINE, ended: [] };
+  history: HistoryEntry[] = [];
+  private readonly responders = new Map<InvokeChannel, Responder<InvokeChannel>>();
+  private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+
+  readonly app: CallDeckApi['app'] = {
+    info: () => this.invoke('app:info', undefined, ok(DEMO_INFO)),
+    ready: () => this.invoke('app:ready', undefined, ok(null)),
+  };
+
+  readonly settings: CallDeckApi['settings'] = {
+    get: () => this.invoke('settings:get', undefined, ok(TEST_SETTINGS)),
+    set: (args) => this.invoke('settings:set', args, ok({ ...TEST_SETTINGS, ...args })),
+    onChanged: (listener) => this.subscribe('settings:changed', listener),
+  };
+
+  readonly calls: CallDeckApi['calls'] = {
+    list: () => this.invoke('calls:list', undefined, ok(this.snapshot)),
+    dial: (args) => this.invoke('calls:dial', args, ok({ callId: 'dialed-1' })),
+    answer: (args) => this.invoke('calls:answer', args, ok(null)),
+    decline: (args) => this.invoke('calls:decline', args, ok(null)),
+    voicemail: (args) => this.invoke('calls:voicemail', args, ok(null)),
+    hangup: (args) => this.invoke('calls:hangup', args, ok(null)),
+    hold: (args) => this.invoke('calls:hold', args, ok(null)),
+    resume: (args) => this.invoke('calls:resume', args, ok(null)),
+    mute: (args) => this.invoke('calls:mute', args, ok(null)),
+    unmute: (args) => this.invoke('calls:unmute', args, ok(null)),
+    transfer: (args) => this.invoke('calls:transfer', args, ok(null)),
+    park: (args) => this.invoke('calls:park', args, ok({ parkedAgainst: '4102' })),
+    retrieve: (args) => this.invoke('calls:retrieve', args, ok({ callId: 'retrieved-1' })),
+    pickup: (args) => this.invoke('calls:pickup', args, ok({ callId: 'picked-1' })),
+    recording: (args) => this.invoke('calls:recording', args, ok(null)),
+    dtmf: (args) => this.invoke('calls:dtmf', args, ok(null)),
+    history: () => this.invoke('calls:history', undefined, ok(this.history)),
+    onChanged: (listener) => this.subscribe('calls:changed', listener),
+  };
+
+  /** Script the answer for a channel: a fixed Result or a function of the args. */
+  respond<C extends InvokeChannel>(channel: C, responder: Responder<C>): this {
+    this.responders.set(channel, responder as unknown as Responder<InvokeChannel>);
+    return this;
+  }
+
+  /** Hold the next answers on a channel until the test resolves them. */
+  defer<C extends InvokeChannel>(channel: C): Deferred<C> {
+    let resolve!: (result: Result<ResultOf<C>>) => void;
+    const promise = new Promise<Result<ResultOf<C>>>((r) => (resolve = r));
+    this.respond(channel, () => promise);
+    return { resolve };
+  }
+
+  emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void {
+    for (const listener of this.listeners.get(channel) ?? []) (listener as (p: PayloadOf<E>) => void)(payload);
+  }
+
+  /** Emit a calls snapshot (and make it what calls.list returns from now on). */
+  emitCalls(calls: Call[], extra: Partial<Omit<CallsSnapshot, 'calls'>> = {}): void {
+    this.snapshot = { calls, line: extra.line ?? this.snapshot.line, ended: [] };
+    this.emit('calls:changed', { ...this.snapshot, ended: extra.ended ?? [] });
+  }
+
+  listenerCount(channel: EventChannel): number {
+    return this.listeners.get(channel)?.size ?? 0;
+  }
+
+  invoked<C extends InvokeChannel>(channel: C): ArgsOf<C>[] {
+    return this.invocations.filter((i) => i.channel === channel).map((i) => i.args as ArgsOf<C>);
+  }
+
+  private subscribe<E extends EventChannel>(channel: E, listener: (payload: PayloadOf<E>) => void): () => void {
+    this.log.push(`subscribe ${channel}`);
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    const entry = listener as (payload: never) => void;
+    set.add(entry);
+    return () => {
+      this.log.push(`unsubscribe ${channel}`);
+      set.delete(entry);
+    };
+  }
+
+  private async invoke<C extends InvokeChannel>(channel: C, args: ArgsOf<C>, fallback: Result<ResultOf<C>>): Promise<Result<ResultOf<C>>> {
+    this.invocations.push({ channel, args });
+    this.log.push(`invoke ${channel}`);
+    const responder = this.responders.get(channel) as Responder<C> | undefined;
+    if (responder === undefined) return fallback;
+    return typeof responder === 'function' ? responder(args) : responder;
+  }
+}
+
+let seq = 0;
+
+/** A call as main would send it; override what the test is about. */
+export function makeCall(overrides: Partial<Call> = {}): Call {
+  seq += 1;
+  return {
+    id: `call-${seq}`,
+    sessionId: `session-${seq}`,
+    personality: 'terminator',
+    state: 'connected',
+    remote: { name: 'Ana Silva', number: '+12015550123', privacy: false },
+    createdAt: new Date(Date.now() - 60_000).toISOString(),
+    answeredAt: new Date(Date.now() - 30_000).toISOString(),
+    muteCapable: true,
+    muted: false,
+    actions: ['hold', 'mute', 'transfer', 'park', 'keypad', 'hangup'],
+    ...overrides,
+  };
+}
