@@ -1,0 +1,221 @@
+/**
+ * The one way main talks HTTP to a provider. Every provider client sits on top of it.
+ *
+ * - One long-lived undici Agent with tight timeouts (undici's defaults are 300 s; a phone app must
+ *   notice a dead network in seconds), plus a per-request deadline combined with the caller's signal.
+ * - Always drains the response body, so keep-alive sockets go back to the pool.
+ * - Failures become AppError with the provider's message, details and trackingId (http-errors.ts).
+ * - Only GET is retried, and only on network errors and 502/503/504: a retried POST /dial is a
+ *   second phone call. 429 is not retried here either; the caller's poll loop owns that backoff.
+ * - The token comes from an async callback per request, so a refreshed token is used at once. It
+ *   is never logged.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, request, type Dispatcher } from 'undici';
+import { AppError } from '../core/app-error.js';
+import type { Logger } from '../core/ports.js';
+import { statusError, transportError } from './http-errors.js';
+
+export const CONNECT_TIMEOUT_MS = 5_000;
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const BODY_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+export const MAX_GET_RETRIES = 2;
+const RETRY_STATUSES = new Set([502, 503, 504]);
+
+let shared: Agent | undefined;
+
+/** The process-wide Agent; created on first use. */
+export function sharedAgent(): Agent {
+  shared ??= new Agent({
+    connect: { timeout: CONNECT_TIMEOUT_MS },
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    bodyTimeout: BODY_TIMEOUT_MS,
+  });
+  return shared;
+}
+
+/** For app shutdown: lets in-flight requests finish, then closes the pooled sockets. */
+export async function closeSharedAgent(): Promise<void> {
+  const agent = shared;
+  shared = undefined;
+  await agent?.close();
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Relative to baseUrl, starting with "/", e.g. "/telephony/calls". */
+  path: string;
+  query?: Record<string, string | undefined>;
+  /** Sent as JSON when present. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** The parsed JSON body; undefined when the response had no body (e.g. 204). */
+  body: unknown;
+  trackingId: string | undefined;
+}
+
+export interface HttpClient {
+  /**
+   * Resolves with any 2xx response; rejects with AppError for everything else, or with the
+   * caller's abort reason when the caller's signal aborted.
+   */
+  request(req: HttpRequest): Promise<HttpResponse>;
+  /**
+   * Stops this client: in-flight requests fail as `network`, later ones are refused. The shared
+   * Agent (or a dispatcher passed in) stays open; closeSharedAgent() is for app shutdown.
+   */
+  close(): Promise<void>;
+}
+
+export interface HttpClientOptions {
+  /** e.g. https://webexapis.com/v1 */
+  baseUrl: string;
+  getToken: () => Promise<string>;
+  /** Defaults to sharedAgent(); tests pass their own. */
+  dispatcher?: Dispatcher;
+  /** Deadline per attempt, default 15 s. */
+  timeoutMs?: number;
+  /** First GET retry waits this long, the second twice as long; default 250 ms. */
+  retryBackoffMs?: number;
+  /** At most 2, the default. */
+  maxGetRetries?: number;
+  /** Name used in messages, e.g. "Webex"; default: the base URL's host. */
+  service?: string;
+  /** Reads Retry-After HTTP-dates; default Date.now. */
+  now?: () => number;
+  /** Failures are logged with method, path, code, status and trackingId; never headers or tokens. */
+  log?: Logger;
+}
+
+function buildUrl(baseUrl: string, path: string, query: HttpRequest['query']): string {
+  const url = new URL(baseUrl.replace(/\/+$/, '') + path);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, value);
+  }
+  return url.toString();
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function createHttpClient(opts: HttpClientOptions): HttpClient {
+  const timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const backoffMs = opts.retryBackoffMs ?? 250;
+  const maxRetries = Math.min(MAX_GET_RETRIES, Math.max(0, opts.maxGetRetries ?? MAX_GET_RETRIES));
+  const service = opts.service ?? new URL(opts.baseUrl).host;
+  const now = opts.now ?? Date.now;
+  const closing = new AbortController();
+  const closedError = () => new AppError('network', `The connection to ${service} was closed.`);
+
+  async function once(req: HttpRequest, trackingId: string): Promise<HttpResponse> {
+    if (closing.signal.aborted) throw closedError();
+    const token = await opts.getToken();
+    const timeoutSignal = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any(req.signal ? [req.signal, timeoutSignal, closing.signal] : [timeoutSignal, closing.signal]);
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      TrackingID: trackingId,
+      accept: 'application/json',
+    };
+    let payload: string | undefined;
+    if (req.body !== undefined) {
+      payload = JSON.stringify(req.body);
+      headers['content-type'] = 'application/json';
+    }
+    const failed = (error: unknown) =>
+      closing.signal.aborted && !req.signal?.aborted
+        ? closedError()
+        : transportError(error, { callerSignal: req.signal, timeoutSignal, timeoutMs, service });
+
+    let status: number;
+    let responseHeaders: Record<string, string | string[] | undefined>;
+    let text: string;
+    try {
+      const res = await request(buildUrl(opts.baseUrl, req.path, req.query), {
+        method: req.method,
+        headers,
+        ...(payload !== undefined ? { body: payload } : {}),
+        dispatcher: opts.dispatcher ?? sharedAgent(),
+        signal,
+      });
+      status = res.statusCode;
+      responseHeaders = res.headers;
+      // Read every body, error or not: an unread body pins the socket.
+      text = await res.body.text();
+    } catch (error) {
+      throw failed(error);
+    }
+
+    const responseTrackingId = header(responseHeaders, 'trackingid');
+    if (status < 200 || status >= 300) {
+      throw statusError({
+        status,
+        bodyText: text,
+        headerTrackingId: responseTrackingId,
+        retryAfterHeader: header(responseHeaders, 'retry-after'),
+        now: now(),
+        service,
+      });
+    }
+    let body: unknown;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new AppError('provider', `${service} sent a response that is not valid JSON.`, {
+          status,
+          ...(responseTrackingId !== undefined ? { trackingId: responseTrackingId } : {}),
+        });
+      }
+    }
+    return { status, body, trackingId: responseTrackingId };
+  }
+
+  function retriable(error: unknown): boolean {
+    if (!(error instanceof AppError)) return false;
+    return error.code === 'network' || (error.status !== undefined && RETRY_STATUSES.has(error.status));
+  }
+
+  return {
+    async request(req) {
+      // One id for all attempts of this request, so support can follow a retried GET.
+      const trackingId = `CALLDECK_${randomUUID()}`;
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await once(req, trackingId);
+        } catch (error) {
+          const again = req.method === 'GET' && attempt < maxRetries && retriable(error);
+          if (error instanceof AppError) {
+            opts.log?.warn(again ? 'http request failed, retrying' : 'http request failed', {
+              method: req.method,
+              path: req.path,
+              code: error.code,
+              status: error.status,
+              trackingId: error.trackingId ?? trackingId,
+            });
+          }
+          if (!again || closing.signal.aborted) throw error;
+          try {
+            const signal = req.signal ? AbortSignal.any([req.signal, closing.signal]) : closing.signal;
+            await sleep(backoffMs * 2 ** attempt, undefined, { signal });
+          } catch {
+            throw req.signal?.aborted ? req.signal.reason : closedError();
+          }
+        }
+      }
+    },
+    async close() {
+      closing.abort();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Demo mode's script: the built-in line rings now and then with plausible callers, so a newcomer
+ * without an account sees the app doing its job. Calls arrive soon after start and then every
+ * 25–45 s; unanswered callers give up after ~30 s (a missed call); people the user dials pick up
+ * after ~2 s. Never more than two calls ring at once: a receptionist's demo, not a stress test.
+ */
+import type { Clock, TimerHandle } from '../core/ports.js';
+import type { IncomingCallInput } from './control.js';
+import type { SandboxLine } from './start-sandbox.js';
+
+export interface DemoScenarioOptions {
+  clock: Clock;
+  /** Delay before the first call; default 3000. */
+  firstCallAfterMs?: number;
+  /** Gap between calls, chosen uniformly in [min, max]; default [25000, 45000]. */
+  everyMs?: [number, number];
+  /** How long an unanswered caller waits before hanging up; default 30000. */
+  giveUpAfterMs?: number;
+  /** How soon a dialled party answers; default 2000. */
+  dialAnswerAfterMs?: number;
+  /** Injected for deterministic tests; default Math.random. */
+  random?: () => number;
+}
+
+export interface DemoScenario {
+  stop(): void;
+}
+
+export const MAX_RINGING = 2;
+
+/** Fictional callers (555-01xx numbers are reserved for fiction). */
+export const DEMO_CAST: readonly IncomingCallInput[] = [
+  { from: { name: 'Priya Natarajan', number: '+12125550142' } },
+  { from: { name: 'Marcus Webb', number: '+13125550187' }, via: { reason: 'huntGroup', name: 'Sales', number: '2100' } },
+  { from: { name: 'Elena García', number: '+34915550123' }, via: { reason: 'callQueue', name: 'Support', number: '2200' } },
+  { from: { name: 'Jordan Lee', number: '1002' } },
+  { from: { number: '+14155550110' }, via: { reason: 'huntGroup', name: 'Sales', number: '2100' } },
+  { from: { name: 'Tom Okafor', number: '+442075550164' }, via: { reason: 'callQueue', name: 'Support', number: '2200' } },
+  { from: { number: '+16175550199', privacy: true } },
+  { from: { name: 'Hannah Schmidt', number: '1007' }, line: 2 },
+];
+
+export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions): DemoScenario {
+  const { clock } = opts;
+  const random = opts.random ?? Math.random;
+  const [minGap, maxGap] = opts.everyMs ?? [25_000, 45_000];
+  const giveUpAfterMs = opts.giveUpAfterMs ?? 30_000;
+  const timers = new Set<TimerHandle>();
+  let next = Math.floor(random() * DEMO_CAST.length);
+  let stopped = false;
+
+  line.control.setDialBehavior({ answerAfterMs: opts.dialAnswerAfterMs ?? 2_000 });
+
+  function later(ms: number, run: () => void): void {
+    const handle = clock.setTimeout(() => {
+      timers.delete(handle);
+      if (!stopped) run();
+    }, ms);
+    timers.add(handle);
+  }
+
+  function ringingCount(): number {
+    return line.control.state().calls.filter((c) => c.state === 'alerting').length;
+  }
+
+  function ring(): void {
+    if (ringingCount() < MAX_RINGING) {
+      const caller = DEMO_CAST[next % DEMO_CAST.length];
+      next += 1;
+      if (caller) {
+        const callId = line.control.incomingCall(caller);
+        later(giveUpAfterMs, () => {
+          const still = line.control.state().calls.some((c) => c.id === callId && c.state === 'alerting');
+          if (still) line.control.remoteHangup(callId);
+        });
+      }
+    }
+    later(minGap + Math.floor(random() * (maxGap - minGap + 1)), ring);
+  }
+
+  later(opts.firstCallAfterMs ?? 3_000, ring);
+
+  return {
+    stop() {
+      stopped = true;
+      for (const handle of timers) clock.clearTimeout(handle);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The built-in line's mutable shell around the pure state machine: holds the current LineState,
+ * stamps transitions with the clock's time, and owns the timers that make the line feel alive
+ * (dialled parties answering, parked calls recalling).
+ */
+import type { Clock, TimerHandle } from '../core/ports.js';
+import * as machine from './call-state.js';
+import { initialLineState, type DndSettings, type LineState } from './line-model.js';
+
+export interface DialBehavior {
+  /** Dialled parties answer after this many ms; null: they never do (use remoteAnswer). */
+  answerAfterMs: number | null;
+  /** Dial first alerts the user's own devices (personality clickToDial) until answered. */
+  clickToDial?: boolean;
+}
+
+export interface LineOptions {
+  clock: Clock;
+  parkRecallMs: number;
+}
+
+export type Line = ReturnType<typeof createLine>;
+
+export function createLine(opts: LineOptions) {
+  const { clock, parkRecallMs } = opts;
+  let state: LineState = initialLineState();
+  let dialBehavior: DialBehavior = { answerAfterMs: null };
+  const answerTimers = new Map<string, TimerHandle>();
+  const recallTimers = new Map<string, TimerHandle>();
+
+  const now = () => new Date(clock.now()).toISOString();
+
+  function apply<T>(transition: (s: LineState, at: string) => machine.Step<T>): T {
+    const step = transition(state, now());
+    state = step.state;
+    syncTimers();
+    return step.value;
+  }
+
+  /** Derives the timers from the state, so no transition has to remember to start or stop one. */
+  function syncTimers(): void {
+    const connecting = new Set(state.calls.filter((c) => c.phase === 'connecting').map((c) => c.id));
+    for (const [id, handle] of answerTimers) {
+      if (!connecting.has(id) || dialBehavior.answerAfterMs === null) {
+        clock.clearTimeout(handle);
+        answerTimers.delete(id);
+      }
+    }
+    if (dialBehavior.answerAfterMs !== null) {
+      for (const id of connecting) {
+        if (answerTimers.has(id)) continue;
+        answerTimers.set(
+          id,
+          clock.setTimeout(() => {
+            answerTimers.delete(id);
+            if (state.calls.some((c) => c.id === id && c.phase === 'connecting')) {
+              apply((s, at) => machine.remoteAnswer(s, id, at));
+            }
+          }, dialBehavior.answerAfterMs),
+        );
+      }
+    }
+    const waiting = new Set(state.parked.filter((p) => p.recallCallId === undefined).map((p) => p.callId));
+    for (const [id, handle] of recallTimers) {
+      if (!waiting.has(id)) {
+        clock.clearTimeout(handle);
+        recallTimers.delete(id);
+      }
+    }
+    for (const id of waiting) {
+      if (recallTimers.has(id)) continue;
+      recallTimers.set(
+        id,
+        clock.setTimeout(() => {
+          recallTimers.delete(id);
+          apply((s, at) => machine.recallParked(s, id, at));
+        }, parkRecallMs),
+      );
+    }
+  }
+
+  function clearTimers(): void {
+    for (const handle of [...answerTimers.values(), ...recallTimers.values()]) clock.clearTimeout(handle);
+    answerTimers.clear();
+    recallTimers.clear();
+  }
+
+  return {
+    state: (): LineState => state,
+
+    dial: (destination: string) =>
+      apply((s, at) => machine.dial(s, destination, at, { clickToDial: dialBehavior.clickToDial ?? false })),
+    answer: (callId: string) => apply((s, at) => machine.answer(s, callId, at)),
+    reject: (callId: string, action: machine.RejectAction) => apply((s, at) => machine.reject(s, callId, action, at)),
+    hangup: (callId: string) => apply((s, at) => machine.hangup(s, callId, at)),
+    hold: (callId: string) => apply((s) => machine.hold(s, callId)),
+    resume: (callId: string) => apply((s) => machine.resume(s, callId)),
+    setMuted: (callId: string, muted: boolean) => apply((s) => machine.setMuted(s, callId, muted)),
+    divert: (input: Parameters<typeof machine.divert>[1]) => apply((s) => machine.divert(s, input)),
+    transfer: (input: Parameters<typeof machine.transfer>[1]) => apply((s, at) => machine.transfer(s, input, at)),
+    park: (input: Parameters<typeof machine.park>[1]) => apply((s) => machine.park(s, input)),
+    retrieve: (destination: string | undefined) => apply((s, at) => machine.retrieve(s, destination, at)),
+    pickup: (target: string | undefined) => apply((s, at) => machine.pickup(s, target, at)),
+    bargeIn: (target: string) => apply((s, at) => machine.bargeIn(s, target, at)),
+    push: (callId: string | undefined) => apply((s) => machine.push(s, callId)),
+    pull: () => apply((s) => machine.pull(s)),
+    recording: (callId: string | undefined, op: machine.RecordingOp) => apply((s) => machine.recording(s, callId, op)),
+    transmitDtmf: (callId: string | undefined, digits: string) => apply((s) => machine.transmitDtmf(s, callId, digits)),
+    updateDnd: (patch: Partial<DndSettings>) => apply((s) => machine.updateDnd(s, patch)),
+
+    incomingCall: (input: machine.IncomingInput) => apply((s, at) => machine.incomingCall(s, input, at)),
+    ringInGroup: (input: Parameters<typeof machine.ringInGroup>[1]) => apply((s, at) => machine.ringInGroup(s, input, at)),
+    remoteAnswer: (callId: string) => apply((s, at) => machine.remoteAnswer(s, callId, at)),
+    remoteHold: (callId: string) => apply((s) => machine.setRemoteHold(s, callId, true)),
+    remoteResume: (callId: string) => apply((s) => machine.setRemoteHold(s, callId, false)),
+    remoteHangup: (callId: string) => apply((s, at) => machine.remoteHangup(s, callId, at)),
+    answeredElsewhere: (callId: string) => apply((s) => machine.answeredElsewhere(s, callId)),
+
+    dialBehavior: (): DialBehavior => ({ ...dialBehavior }),
+    setDialBehavior(behavior: DialBehavior): void {
+      dialBehavior = { ...behavior };
+      // Re-derive: dropping to null cancels pending answers; a new delay applies to calls already ringing out.
+      for (const handle of answerTimers.values()) clock.clearTimeout(handle);
+      answerTimers.clear();
+      syncTimers();
+    },
+
+    reset(): void {
+      clearTimers();
+      dialBehavior = { answerAfterMs: null };
+      state = initialLineState(state.seq, state.me);
+    },
+    dispose(): void {
+      clearTimers();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The line's bearer tokens. The Webex API accepts only the current, unexpired token; the control
+ * API accepts any token this line ever issued, so a test can still steer the line after expiring
+ * the token the app uses.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+
+function newToken(): string {
+  return `sandbox_${randomBytes(24).toString('base64url')}`;
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export class TokenBook {
+  private currentToken: string;
+  private expired = false;
+  private readonly issued: string[] = [];
+
+  constructor(initial?: string) {
+    this.currentToken = initial ?? newToken();
+    this.issued.push(this.currentToken);
+  }
+
+  get current(): string {
+    return this.currentToken;
+  }
+
+  issue(): string {
+    this.currentToken = newToken();
+    this.issued.push(this.currentToken);
+    this.expired = false;
+    return this.currentToken;
+  }
+
+  expireCurrent(): void {
+    this.expired = true;
+  }
+
+  revive(): void {
+    this.expired = false;
+  }
+
+  acceptsForApi(token: string | undefined): boolean {
+    return token !== undefined && !this.expired && same(token, this.currentToken);
+  }
+
+  acceptsForControl(token: string | undefined): boolean {
+    return token !== undefined && this.issued.some((t) => same(token, t));
+  }
+}
+
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(value);
+  return match?.[1];
+}

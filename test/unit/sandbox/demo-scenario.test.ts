@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEMO_CAST,
+  startDemoScenario,
+  startSandbox,
+  type DemoScenario,
+  type IncomingCallInput,
+  type SandboxLine,
+} from '../../../main/sandbox/index.js';
+import { FakeClock } from '../../fakes/fake-clock.js';
+import { raw, testAgent } from './raw-http.js';
+
+let clock: FakeClock;
+let line: SandboxLine;
+let scenario: DemoScenario | undefined;
+
+beforeEach(async () => {
+  clock = new FakeClock();
+  line = await startSandbox({ clock });
+});
+afterEach(async () => {
+  scenario?.stop();
+  scenario = undefined;
+  await line.close();
+});
+
+const alerting = () => line.control.state().calls.filter((c) => c.state === 'alerting');
+
+describe('demo scenario', () => {
+  it('rings about 3 s after start, then every 25–45 s', () => {
+    scenario = startDemoScenario(line, { clock, random: () => 0 });
+    clock.advance(2_999);
+    expect(alerting()).toHaveLength(0);
+    clock.advance(1);
+    expect(alerting()).toHaveLength(1);
+    const first = alerting()[0]?.id;
+    line.control.answeredElsewhere(first ?? '');
+    // random() = 0 picks the shortest gap.
+    clock.advance(24_999);
+    expect(alerting()).toHaveLength(0);
+    clock.advance(1);
+    expect(alerting()).toHaveLength(1);
+  });
+
+  it('uses the longest gap when random() is at the top of its range', () => {
+    scenario = startDemoScenario(line, { clock, random: () => 0.999999 });
+    clock.advance(3_000);
+    line.control.answeredElsewhere(alerting()[0]?.id ?? '');
+    clock.advance(44_999);
+    expect(alerting()).toHaveLength(0);
+    clock.advance(1);
+    expect(alerting()).toHaveLength(1);
+  });
+
+  it('callers give up after ~30 s unanswered, leaving missed calls', () => {
+    scenario = startDemoScenario(line, { clock, random: () => 0.5 });
+    clock.advance(3_000);
+    expect(alerting()).toHaveLength(1);
+    clock.advance(30_000);
+    expect(alerting()).toHaveLength(0);
+    expect(line.control.state().history).toEqual([expect.objectContaining({ type: 'missed' })]);
+  });
+
+  it('an answered call is not hung up by the caller giving up', async () => {
+    scenario = startDemoScenario(line, { clock, random: () => 0.5 });
+    clock.advance(3_000);
+    const id = alerting()[0]?.id ?? '';
+    const agent = testAgent();
+    try {
+      const res = await raw(agent, `${line.baseUrl}/telephony/calls/answer`, { token: line.token, body: { callId: id } });
+      expect(res.status).toBe(204);
+    } finally {
+      await agent.close();
+    }
+    clock.advance(30_000);
+    expect(line.control.state().calls).toEqual([expect.objectContaining({ id, state: 'connected' })]);
+  });
+
+  it('never lets more than two calls ring, over a long unanswered stretch', () => {
+    // Callers never give up within the test, so calls would pile up if the cap were missing.
+    scenario = startDemoScenario(line, { clock, random: () => 0, giveUpAfterMs: 10 * 60_000 });
+    let most = 0;
+    for (let t = 0; t < 5 * 60_000; t += 1_000) {
+      clock.advance(1_000);
+      most = Math.max(most, alerting().length);
+    }
+    expect(most).toBe(2);
+  });
+
+  it('varies its callers, some via the Sales hunt group and the Support call queue', () => {
+    const rung: IncomingCallInput[] = [];
+    const spied: SandboxLine = {
+      ...line,
+      baseUrl: line.baseUrl,
+      token: line.token,
+      control: {
+        ...line.control,
+        incomingCall: (input) => {
+          rung.push(input);
+          return line.control.incomingCall(input);
+        },
+      },
+    };
+    scenario = startDemoScenario(spied, { clock, random: () => 0, giveUpAfterMs: 1_000 });
+    clock.advance(10 * 60_000);
+    expect(rung.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(rung.map((r) => r.from.number)).size).toBe(DEMO_CAST.length);
+    expect(rung).toContainEqual(expect.objectContaining({ via: expect.objectContaining({ reason: 'huntGroup', name: 'Sales' }) }));
+    expect(rung).toContainEqual(expect.objectContaining({ via: expect.objectContaining({ reason: 'callQueue', name: 'Support' }) }));
+  });
+
+  it('makes dialled parties answer after ~2 s', () => {
+    scenario = startDemoScenario(line, { clock });
+    expect(line.control.state().dialBehavior).toEqual({ answerAfterMs: 2_000 });
+  });
+
+  it('stop() cancels everything it scheduled', () => {
+    scenario = startDemoScenario(line, { clock });
+    scenario.stop();
+    clock.advance(10 * 60_000);
+    expect(line.control.state().calls).toEqual([]);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});
