@@ -26,8 +26,10 @@ export function createShortcutRegistry(): ShortcutRegistry {
   };
 }
 
+/** The tray icon appears the first time the core shows something in it, not before. */
 export function createTrayView(iconPath: (state: TrayIconState) => string): TrayView {
-  const tray = new Tray(nativeImage.createFromPath(iconPath('idle')));
+  let created: Tray | undefined;
+  const tray = () => (created ??= new Tray(nativeImage.createFromPath(iconPath('idle'))));
   const toTemplate = (items: TrayMenuItem[], onClick: (id: string) => void): Electron.MenuItemConstructorOptions[] =>
     items.map((item) =>
       item.type === 'separator'
@@ -42,10 +44,10 @@ export function createTrayView(iconPath: (state: TrayIconState) => string): Tray
           },
     );
   return {
-    setIcon: (state) => tray.setImage(nativeImage.createFromPath(iconPath(state))),
-    setToolTip: (text) => tray.setToolTip(text),
+    setIcon: (state) => tray().setImage(nativeImage.createFromPath(iconPath(state))),
+    setToolTip: (text) => tray().setToolTip(text),
     // Linux only picks up a changed menu when setContextMenu is called again.
-    setMenu: (items, onClick) => tray.setContextMenu(Menu.buildFromTemplate(toTemplate(items, onClick))),
+    setMenu: (items, onClick) => tray().setContextMenu(Menu.buildFromTemplate(toTemplate(items, onClick))),
   };
 }
 

@@ -1,9 +1,9 @@
+import { mergeHistory } from './merge-history.js';
 import { DtmfDigits, type HistoryEntry, type ParsedArgsOf, type ResultOf } from '../../preload/contract.js';
 import { AppError, isAppError } from '../core/app-error.js';
 import type { Logger } from '../core/ports.js';
 import type { WebexHistoryRecord, WebexParty } from '../providers/webex/schemas.js';
 import type { CallsProvider } from './calls-provider.js';
-import { sortNewestFirst } from './call-log.js';
 import { normalizeDestination } from './phone-number.js';
 
 export interface CallCommandsDeps {
@@ -183,7 +183,7 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
         // Nothing from Webex at all: say why rather than show a list that silently lacks it.
         if (failures.length === types.length) throw failures[0];
       }
-      return sortNewestFirst([...webex, ...deps.callLog.entries()]);
+      return mergeHistory(webex, deps.callLog.entries());
     },
   };
 }

@@ -99,3 +99,29 @@ test.describe('live calls through the window', () => {
     expect(line.control.state().requests.filter((r) => r.path.endsWith('/dial'))).toHaveLength(0);
   });
 });
+
+test.describe('when the line misbehaves', () => {
+  test('a dead network shows the offline banner and takes the controls away, then recovers', async ({ app, line }) => {
+    line.control.incomingCall({ from: { name: 'Eve Adams', number: '+12065550111' } });
+    const call = callWith(app, 'Eve Adams');
+    await expect(call.getByRole('button', { name: 'Answer' })).toBeVisible();
+
+    line.control.injectFault({ kind: 'drop', times: 'always', path: '/telephony/calls' });
+    await expect(app.getByRole('alert').filter({ hasText: 'Offline' })).toBeVisible();
+    await expect(call).toBeVisible();
+    await expect(call.getByRole('button')).toHaveCount(0);
+
+    line.control.clearFaults();
+    await expect(call.getByRole('button', { name: 'Answer' })).toBeVisible({ timeout: 10_000 });
+    await expect(app.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a 429 slows polling down quietly: a status, never an error alert', async ({ app, line }) => {
+    line.control.injectFault({ kind: 'status', status: 429, retryAfterSec: 2, times: 1, path: '/telephony/calls' });
+    await expect(app.getByRole('status').filter({ hasText: 'slow down' })).toBeVisible();
+    await expect(app.getByRole('alert')).toHaveCount(0);
+    await expect(app.getByRole('status').filter({ hasText: 'slow down' })).toHaveCount(0, { timeout: 8_000 });
+    const listPolls = line.control.state().requests.filter((r) => r.method === 'GET' && r.path.endsWith('/telephony/calls'));
+    expect(listPolls.filter((r) => r.status === 429)).toHaveLength(1);
+  });
+});

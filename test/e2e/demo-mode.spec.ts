@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { openLine } from '../../main/core/open-line.js';
+import { systemClock } from '../../main/core/system-clock.js';
+import { MemoryLogger } from '../fakes/in-memory-ports.js';
+import { createHarnessPorts } from '../harness/harness-ports.js';
+import { startHarness } from '../harness/harness-server.js';
+
+// What a newcomer sees: no account configured, so the built-in line runs with its demo scenario.
+test('with no account, the demo line says so and a call rings within seconds', async ({ page }) => {
+  const log = new MemoryLogger();
+  const harness = await startHarness({ ports: createHarnessPorts({ log }), openLine: () => openLine({ env: {}, clock: systemClock, log }) });
+  try {
+    await page.goto(harness.url);
+    await expect(page.getByText('Demo line — no account connected')).toBeVisible();
+    const ringing = page.getByRole('list', { name: 'Active calls' }).getByRole('listitem').filter({ hasText: 'Ringing' }).first();
+    await expect(ringing).toBeVisible({ timeout: 10_000 });
+    await ringing.getByRole('button', { name: 'Answer' }).click();
+    await expect(page.getByRole('list', { name: 'Active calls' }).getByRole('listitem').filter({ hasText: 'Connected' })).toHaveCount(1);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await harness.close();
+  }
+});
