@@ -1,7 +1,5 @@
 import type { CallsSnapshot } from '../../preload/contract.js';
-import { createCallCommands } from '../calls/call-commands.js';
-import { createCallLog } from '../calls/call-log.js';
-import { createCallSync } from '../calls/sync-engine.js';
+import { createCallsFeature, type CallsFeature } from '../calls/calls-feature.js';
 import type { Handlers } from '../ipc/handlers.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
@@ -48,6 +46,7 @@ export interface Core {
   handlers: Handlers;
   events: EventHub;
   settings: SettingsService;
+  calls: CallsFeature;
   /** The latest calls snapshot; tests and the harness read it. */
   snapshot(): CallsSnapshot;
   stop(): Promise<void>;
@@ -56,7 +55,8 @@ export interface Core {
 /**
  * Builds the application core from ports. It never touches Electron: the composition root
  * (main/index.ts) passes real adapters, the browser harness passes in-memory ones, so the same
- * code is tested end to end on machines where the Electron binary cannot run.
+ * code is tested end to end on machines where the Electron binary cannot run. Each feature
+ * brings the handlers for its own channels; this function only assembles them.
  */
 export async function createCore(ports: CorePorts, options: CoreOptions): Promise<Core> {
   const { log, clock } = ports;
@@ -64,37 +64,16 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   const settings = createSettingsService(ports.settingsStore, log);
   settings.onChange((next) => events.emit('settings:changed', next));
 
-  const line = await options.openLine();
-  const callLog = createCallLog({ store: ports.callLogStore, clock, log });
-  const sync = createCallSync({
-    provider: line.provider,
-    clock,
-    log,
-    intervals: () => ({ activeMs: settings.get().pollActiveMs, idleMs: settings.get().pollIdleMs }),
-    lineLabel: () => line.label,
-    onSnapshot(snapshot) {
-      for (const ended of snapshot.ended) callLog.record(ended.call, ended.outcome);
-      events.emit('calls:changed', snapshot);
-    },
-  });
-  const commands = createCallCommands({
-    provider: line.provider,
-    sync,
-    defaultCountry: () => settings.get().defaultCountry,
-    log,
-    callLog,
-  });
+  const calls = createCallsFeature({ clock, log, settings, callLogStore: ports.callLogStore, line: await options.openLine() });
+  calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
 
   // The OS tells us when what we show may be stale: re-sync at once rather than at the next tick.
   const unsubscribers = [
-    ports.system.on('focus', () => void sync.refresh()),
-    ports.system.on('online', () => {
-      sync.setOnline(true);
-      void sync.refresh();
-    }),
-    ports.system.on('offline', () => sync.setOnline(false)),
-    ports.system.on('resume', () => void sync.refresh()),
-    ports.system.on('unlock', () => void sync.refresh()),
+    ports.system.on('focus', () => void calls.refresh()),
+    ports.system.on('online', () => calls.setOnline(true)),
+    ports.system.on('offline', () => calls.setOnline(false)),
+    ports.system.on('resume', () => void calls.refresh()),
+    ports.system.on('unlock', () => void calls.refresh()),
   ];
 
   const handlers: Handlers = {
@@ -102,44 +81,26 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
       name: 'CallDeck',
       version: options.version,
       platform: options.platform,
-      mode: line.mode,
-      lineLabel: line.label,
+      mode: calls.line().mode,
+      lineLabel: calls.line().label,
       shell: options.shell,
     }),
-    // Readiness is per renderer; the transport (ipc/harness) marks it on the hub before this runs.
+    // Readiness is per renderer; the transport (ipc/harness) marks it on the hub after this runs.
     'app:ready': async () => null,
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => settings.set(patch),
-    'calls:list': async () => sync.snapshot(),
-    'calls:dial': (args) => commands.dial(args),
-    'calls:answer': (args) => commands.answer(args),
-    'calls:decline': (args) => commands.decline(args),
-    'calls:voicemail': (args) => commands.voicemail(args),
-    'calls:hangup': (args) => commands.hangup(args),
-    'calls:hold': (args) => commands.hold(args),
-    'calls:resume': (args) => commands.resume(args),
-    'calls:mute': (args) => commands.mute(args),
-    'calls:unmute': (args) => commands.unmute(args),
-    'calls:transfer': (args) => commands.transfer(args),
-    'calls:park': (args) => commands.park(args),
-    'calls:retrieve': (args) => commands.retrieve(args),
-    'calls:pickup': (args) => commands.pickup(args),
-    'calls:recording': (args) => commands.recording(args),
-    'calls:dtmf': (args) => commands.dtmf(args),
-    'calls:history': () => commands.history(),
+    ...calls.handlers,
   };
-
-  sync.start();
 
   return {
     handlers,
     events,
     settings,
-    snapshot: () => sync.snapshot(),
+    calls,
+    snapshot: () => calls.snapshot(),
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
-      sync.stop();
-      await line.close();
+      await calls.stop();
     },
   };
 }

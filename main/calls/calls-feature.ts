@@ -1,0 +1,115 @@
+import type { CallsSnapshot } from '../../preload/contract.js';
+import type { Line } from '../core/line.js';
+import type { Clock, Logger, SettingsStore } from '../core/ports.js';
+import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import { createCallCommands, type CallCommands } from './call-commands.js';
+import { createCallLog } from './call-log.js';
+import { createCallSync, type CallSync } from './sync-engine.js';
+
+export interface CallsFeature {
+  handlers: HandlersOf<ChannelsOf<'calls'>>;
+  /** The same commands the window uses, for hotkeys, tray and popup. */
+  commands: CallCommands;
+  snapshot(): CallsSnapshot;
+  onSnapshot(listener: (snapshot: CallsSnapshot) => void): () => void;
+  refresh(): Promise<void>;
+  setOnline(online: boolean): void;
+  /** The line in use: the demo line, or an account's. */
+  line(): Line;
+  /** Switches to another line (sign-in, sign-out) without restarting the app. */
+  useLine(line: Line): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Deps {
+  clock: Clock;
+  log: Logger;
+  settings: SettingsService;
+  callLogStore: SettingsStore;
+  line: Line;
+}
+
+/**
+ * Live calls: one sync engine and one set of commands bound to the current line. The local
+ * call log outlives line switches, so history survives signing in and out.
+ */
+export function createCallsFeature(deps: Deps): CallsFeature {
+  const { clock, log, settings } = deps;
+  const callLog = createCallLog({ store: deps.callLogStore, clock, log });
+  const listeners = new Set<(snapshot: CallsSnapshot) => void>();
+  let current = deps.line;
+  let sync: CallSync;
+  let commands: CallCommands;
+
+  const bind = (line: Line) => {
+    sync = createCallSync({
+      provider: line.provider,
+      clock,
+      log,
+      intervals: () => ({ activeMs: settings.get().pollActiveMs, idleMs: settings.get().pollIdleMs }),
+      lineLabel: () => line.label,
+      onSnapshot(snapshot) {
+        for (const ended of snapshot.ended) callLog.record(ended.call, ended.outcome);
+        for (const listener of listeners) listener(snapshot);
+      },
+    });
+    commands = createCallCommands({
+      provider: line.provider,
+      sync,
+      defaultCountry: () => settings.get().defaultCountry,
+      log,
+      callLog,
+    });
+    sync.start();
+  };
+  bind(current);
+
+  // Handlers look the commands up on each call, so they follow a line switch.
+  const handlers: CallsFeature['handlers'] = {
+    'calls:list': async () => sync.snapshot(),
+    'calls:dial': (args) => commands.dial(args),
+    'calls:answer': (args) => commands.answer(args),
+    'calls:decline': (args) => commands.decline(args),
+    'calls:voicemail': (args) => commands.voicemail(args),
+    'calls:hangup': (args) => commands.hangup(args),
+    'calls:hold': (args) => commands.hold(args),
+    'calls:resume': (args) => commands.resume(args),
+    'calls:mute': (args) => commands.mute(args),
+    'calls:unmute': (args) => commands.unmute(args),
+    'calls:transfer': (args) => commands.transfer(args),
+    'calls:park': (args) => commands.park(args),
+    'calls:retrieve': (args) => commands.retrieve(args),
+    'calls:pickup': (args) => commands.pickup(args),
+    'calls:recording': (args) => commands.recording(args),
+    'calls:dtmf': (args) => commands.dtmf(args),
+    'calls:history': () => commands.history(),
+  };
+
+  return {
+    handlers,
+    get commands() {
+      return commands;
+    },
+    snapshot: () => sync.snapshot(),
+    onSnapshot(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    refresh: () => sync.refresh(),
+    setOnline: (online) => sync.setOnline(online),
+    line: () => current,
+    async useLine(line) {
+      const previous = current;
+      sync.stop();
+      current = line;
+      bind(line);
+      await previous.close();
+      await sync.refresh();
+    },
+    async stop() {
+      sync.stop();
+      await current.close();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { channel, Done, None } from './channel.js';
+
+export const CallState = z.enum(['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected']);
+export type CallState = z.infer<typeof CallState>;
+
+export const Personality = z.enum(['originator', 'terminator', 'clickToDial']);
+export type Personality = z.infer<typeof Personality>;
+
+export const RecordingState = z.enum(['pending', 'started', 'paused', 'stopped', 'failed']);
+export type RecordingState = z.infer<typeof RecordingState>;
+
+/** What a person can do to a call right now; main decides, so window, tray and hotkeys agree. */
+export const CallAction = z.enum([
+  'answer',
+  'decline',
+  'voicemail',
+  'hangup',
+  'hold',
+  'resume',
+  'mute',
+  'unmute',
+  'transfer',
+  'park',
+  'keypad',
+  'startRecording',
+  'pauseRecording',
+  'resumeRecording',
+  'stopRecording',
+]);
+export type CallAction = z.infer<typeof CallAction>;
+
+export const Party = z.object({
+  name: z.string().optional(),
+  number: z.string().optional(),
+  privacy: z.boolean(),
+});
+export type Party = z.infer<typeof Party>;
+
+export const Call = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  personality: Personality,
+  state: CallState,
+  remote: Party,
+  /** Why it rings, in words, e.g. "via Sales hunt group"; present while alerting. */
+  via: z.string().optional(),
+  /** Set when this is a recall, e.g. "Recall: parked on 4102". */
+  recall: z.string().optional(),
+  createdAt: z.string(),
+  answeredAt: z.string().optional(),
+  recording: RecordingState.optional(),
+  muteCapable: z.boolean(),
+  muted: z.boolean(),
+  actions: z.array(CallAction),
+});
+export type Call = z.infer<typeof Call>;
+
+/** How a call that left the list ended, as far as this app can tell. */
+export const CallOutcome = z.enum(['ended', 'answered-elsewhere', 'missed']);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+export const LineStatus = z.object({
+  state: z.enum(['starting', 'ok', 'offline', 'rate-limited', 'unauthorized', 'error']),
+  /** Human-readable, e.g. "Demo line — no account connected". */
+  label: z.string(),
+  message: z.string().optional(),
+  retryAt: z.string().optional(),
+});
+export type LineStatus = z.infer<typeof LineStatus>;
+
+export const CallsSnapshot = z.object({
+  calls: z.array(Call),
+  line: LineStatus,
+  /** Calls that left the list since the previous snapshot, with how they ended. */
+  ended: z.array(z.object({ call: Call, outcome: CallOutcome })),
+});
+export type CallsSnapshot = z.infer<typeof CallsSnapshot>;
+
+export const HistoryEntry = z.object({
+  type: z.enum(['placed', 'missed', 'received']),
+  name: z.string().optional(),
+  number: z.string().optional(),
+  privacy: z.boolean(),
+  time: z.string(),
+  /** "webex" for the provider's history (20 per type), "local" for CallDeck's own log. */
+  source: z.enum(['webex', 'local']),
+  outcome: CallOutcome.optional(),
+  durationSec: z.number().int().nonnegative().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+const CallRef = z.object({ callId: z.string().min(1).max(512) });
+/** A number or SIP URI as typed by a person; main validates and normalises it. */
+const Destination = z.string().trim().min(1, 'Enter a number').max(256);
+
+export const TransferArgs = z.union([
+  z.object({ callId: z.string().min(1), mode: z.literal('blind'), destination: Destination }),
+  z.object({ callId: z.string().min(1), mode: z.literal('attended'), otherCallId: z.string().min(1) }),
+  z.object({ callId: z.string().min(1), mode: z.literal('voicemail') }),
+]);
+export type TransferArgs = z.infer<typeof TransferArgs>;
+
+export const DtmfDigits = z.string().regex(/^[0-9*#ABCD,]{1,64}$/, 'Only 0-9, *, #, A-D and , (pause)');
+
+export const callsChannels = {
+  'calls:list': channel(None, CallsSnapshot),
+  'calls:dial': channel(z.object({ destination: Destination }), z.object({ callId: z.string() })),
+  'calls:answer': channel(CallRef, Done),
+  'calls:decline': channel(CallRef, Done),
+  'calls:voicemail': channel(CallRef, Done),
+  'calls:hangup': channel(CallRef, Done),
+  'calls:hold': channel(CallRef, Done),
+  'calls:resume': channel(CallRef, Done),
+  'calls:mute': channel(CallRef, Done),
+  'calls:unmute': channel(CallRef, Done),
+  'calls:transfer': channel(TransferArgs, Done),
+  'calls:park': channel(CallRef.extend({ destination: Destination.optional() }), z.object({ parkedAgainst: z.string() })),
+  'calls:retrieve': channel(z.object({ destination: Destination }), z.object({ callId: z.string() })),
+  'calls:pickup': channel(z.object({ target: Destination.optional() }), z.object({ callId: z.string() })),
+  'calls:recording': channel(
+    CallRef.extend({ op: z.enum(['start', 'stop', 'pause', 'resume']) }),
+    Done,
+  ),
+  'calls:dtmf': channel(CallRef.extend({ digits: DtmfDigits }), Done),
+  'calls:history': channel(None, z.array(HistoryEntry)),
+} as const;
+
+export const callsEvents = {
+  'calls:changed': CallsSnapshot,
+} as const;
