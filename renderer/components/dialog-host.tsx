@@ -1,14 +1,16 @@
 import { useAppStore, useStoreApi } from '../store/store-context';
 import { KeypadDialog } from './keypad-dialog';
+import { SettingsDialog } from './settings/settings-dialog';
 import { TransferDialog } from './transfer-dialog';
 
-/** Renders the one open dialog, if any, for the call it is about. */
+/** Renders the one open dialog, if any: settings, or a dialog about one call. */
 export function DialogHost() {
   const store = useStoreApi();
   const dialog = useAppStore((s) => s.ui.dialog);
-  const call = useAppStore((s) => (dialog ? s.calls.list.find((c) => c.id === dialog.callId) : undefined));
-  if (!dialog || !call) return null;
+  const call = useAppStore((s) => (dialog && 'callId' in dialog ? s.calls.list.find((c) => c.id === dialog.callId) : undefined));
   const close = () => store.getState().ui.closeDialog();
+  if (dialog?.kind === 'settings') return <SettingsDialog onClose={close} />;
+  if (!dialog || !call) return null;
   return dialog.kind === 'transfer' ? (
     <TransferDialog key={call.id} call={call} onClose={close} />
   ) : (

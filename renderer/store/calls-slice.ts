@@ -25,7 +25,7 @@ export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
 
     // A dialog about a call that is gone would act on nothing.
     const dialog = get().ui.dialog;
-    if (dialog && !snapshot.calls.some((c) => c.id === dialog.callId)) get().ui.closeDialog();
+    if (dialog && 'callId' in dialog && !snapshot.calls.some((c) => c.id === dialog.callId)) get().ui.closeDialog();
   },
 
   setHistory(history) {

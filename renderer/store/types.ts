@@ -31,7 +31,7 @@ export interface NoteItem {
   parkedOn?: string;
 }
 
-export type DialogState = { kind: 'transfer' | 'keypad'; callId: string } | null;
+export type DialogState = { kind: 'transfer' | 'keypad'; callId: string } | { kind: 'settings' } | null;
 
 export interface CallsSlice {
   /** False until the first snapshot (from calls.list or an event) arrives. */

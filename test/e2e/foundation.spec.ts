@@ -74,3 +74,16 @@ test.describe('foundation: the window, the bridge and the harness', () => {
     expect((await request.get(`${harness.origin}/__harness/popup`, { headers })).status()).toBe(501);
   });
 });
+
+test('the Settings dialog saves a change through the bridge, and Escape closes it', async ({ app }) => {
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('radio', { name: 'Dial immediately' }).check();
+  await dialog.getByRole('combobox', { name: /Country for numbers/ }).selectOption('GB');
+  await expect
+    .poll(async () => app.evaluate(async () => (await window.calldeck.settings.get()).ok && (await window.calldeck.settings.get())))
+    .toMatchObject({ value: { deepLinkAction: 'dial', defaultCountry: 'GB' } });
+  await app.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Settings' })).toBeFocused();
+});

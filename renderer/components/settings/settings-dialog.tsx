@@ -1,0 +1,21 @@
+import { Modal } from '../modal';
+import { GeneralSection } from './general-section';
+
+/**
+ * Settings, one section per concern. Each section saves as the person changes it (there is no
+ * "Save" to forget), and main validates every change.
+ */
+export function SettingsDialog({ onClose }: { onClose(): void }) {
+  return (
+    <Modal title="Settings" onClose={onClose} className="settings-dialog">
+      <div className="settings-sections">
+        <GeneralSection />
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
