@@ -27,15 +27,22 @@ const rawCalls = Array.from({ length: 8 }, (_, i) =>
   }),
 );
 
-async function benchBridgePath(): Promise<void> {
+/** The real core, connected to a fresh built-in line the way a configured account connects. */
+async function startCoreOnBuiltInLine() {
   const log = new MemoryLogger();
   const line = await startSandbox();
+  const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
   const core = await createCore(createHarnessPorts({ log }), {
     shell: 'harness',
     version: 'bench',
     platform: process.platform,
-    openLine: () => openLine({ env: { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token }, clock: systemClock, log }),
+    openLine: () => openLine({ env, clock: systemClock, log }),
   });
+  return { line, core, log };
+}
+
+async function benchBridgePath(): Promise<void> {
+  const { line, core, log } = await startCoreOnBuiltInLine();
   for (let i = 0; i < 8; i++) line.control.incomingCall({ from: { name: `Caller ${i}`, number: `+1201555010${i}` } });
   await core.calls.refresh();
   const dispatch = createDispatch(core.handlers, log);
@@ -54,14 +61,7 @@ async function benchSnapshotMapping(): Promise<void> {
 }
 
 async function benchPollingLoad(): Promise<void> {
-  const log = new MemoryLogger();
-  const line = await startSandbox();
-  const core = await createCore(createHarnessPorts({ log }), {
-    shell: 'harness',
-    version: 'bench',
-    platform: process.platform,
-    openLine: () => openLine({ env: { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token }, clock: systemClock, log }),
-  });
+  const { line, core } = await startCoreOnBuiltInLine();
   const listPolls = () => line.control.state().requests.filter((r) => r.method === 'GET' && /\/telephony\/calls$/.test(r.path)).length;
   const perMinute = async () => {
     const before = listPolls();
