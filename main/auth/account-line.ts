@@ -1,0 +1,25 @@
+import type { Line } from '../core/line.js';
+import type { Logger } from '../core/ports.js';
+import { createHttpClient } from '../providers/http.js';
+import { createWebexCallsClient } from '../providers/webex/calls-client.js';
+import { withTokenRenewal } from './refreshing-http.js';
+import type { TokenSession } from './token-session.js';
+
+export function accountLabel(user: { displayName: string; email?: string } | undefined): string {
+  if (!user) return 'Webex account';
+  return `Webex · ${user.displayName}${user.email && user.email !== user.displayName ? ` (${user.email})` : ''}`;
+}
+
+/** A signed-in account's phone line: the Webex client on a token that renews itself. */
+export function openAccountLine(deps: { baseUrl: string; session: TokenSession; label: string; log: Logger }): Line {
+  const http = withTokenRenewal(
+    createHttpClient({ baseUrl: deps.baseUrl, getToken: () => deps.session.accessToken(), log: deps.log, service: 'Webex' }),
+    deps.session,
+  );
+  return {
+    provider: createWebexCallsClient(http),
+    mode: 'account',
+    label: deps.label,
+    close: () => http.close(),
+  };
+}

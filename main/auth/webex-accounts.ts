@@ -1,0 +1,320 @@
+/**
+ * Webex accounts: configuring an integration, signing in (OAuth or a personal access token),
+ * keeping the session alive, and signing out. A live session drives the phone line; when a session
+ * ends, by the user's choice or because Webex refused to renew it, the line goes back to the
+ * default one and the account keeps every non-secret setting.
+ */
+import { z } from 'zod';
+import { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, type ConfigureWebexArgs, type SealedSecret } from '../../preload/contract.js';
+import { AppError } from '../core/app-error.js';
+import type { Line } from '../core/line.js';
+import type { Browser } from '../core/ports.js';
+import { accountLabel, openAccountLine } from './account-line.js';
+import { CANCELLED_MESSAGE } from './loopback-listener.js';
+import { findAccount, newAccountId, secretKeys, type AccountsContext, type LineSwitch } from './accounts-context.js';
+import type { WebexRecord } from './accounts-document.js';
+import { createTokenSession, type SessionTokens, type TokenSession } from './token-session.js';
+import { createWebexOAuthClient, fetchWebexUser, type TokenGrant } from './webex-oauth-client.js';
+import { MESSAGES, patHasExpired, webexAccountView, type Runtime } from './webex-account-view.js';
+import { beginWebexSignIn } from './webex-sign-in.js';
+
+export interface WebexAccountsOptions {
+  signInTimeoutMs: number;
+  /** 'random' binds any free loopback port instead of the redirect URI's (tests). */
+  loopbackPort: 'configured' | 'random';
+  patLifetimeMs: number;
+}
+
+export const PAT_LIFETIME_MS = 12 * 60 * 60_000;
+
+const StoredTokens = z.object({
+  accessToken: z.string().min(1),
+  accessExpiresAt: z.number(),
+  refreshToken: z.string().min(1).optional(),
+  refreshExpiresAt: z.number().optional(),
+});
+
+export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Browser; lines: LineSwitch; options: WebexAccountsOptions }) {
+  const { ctx, browser, lines, options } = deps;
+  const { vault, clock, log } = ctx;
+  const runtimes = new Map<string, Runtime>();
+  const runtime = (id: string) => {
+    let rt = runtimes.get(id);
+    if (!rt) runtimes.set(id, (rt = {}));
+    return rt;
+  };
+  const records = () => ctx.doc.accounts.filter((a): a is WebexRecord => a.kind === 'webex');
+  const find = (id: string) => findAccount(ctx.doc, 'webex', id);
+
+  function create(fields: Pick<WebexRecord, 'baseUrl' | 'clientId' | 'redirectUri'>): WebexRecord {
+    const record: WebexRecord = { kind: 'webex', id: newAccountId('webex'), ...fields };
+    ctx.doc.accounts.push(record);
+    return record;
+  }
+
+  const patExpired = (record: WebexRecord) => patHasExpired(record, clock.now());
+  const view = (record: WebexRecord) =>
+    webexAccountView(record, {
+      runtime: runtimes.get(record.id),
+      hasClientSecret: vault.get(secretKeys.webexClientSecret(record.id)) !== undefined,
+      inUse: ctx.doc.lineAccountId === record.id,
+      now: clock.now(),
+    });
+
+  function startSession(record: WebexRecord, tokens: SessionTokens): TokenSession {
+    const id = record.id;
+    const oauth = record.session?.method === 'oauth';
+    const session: TokenSession = createTokenSession({
+      tokens,
+      clock,
+      log,
+      ...(oauth
+        ? {
+            refresh: async (refreshToken: string) => {
+              const clientSecret = vault.get(secretKeys.webexClientSecret(id));
+              if (clientSecret === undefined) throw new AppError('unauthorized', 'The client secret is no longer stored.');
+              const client = createWebexOAuthClient({ baseUrl: record.baseUrl, clientId: record.clientId, clientSecret, now: () => clock.now(), log });
+              return sessionTokens(await client.refresh(refreshToken));
+            },
+          }
+        : {}),
+      save: (next) => vault.set(secretKeys.webexTokens(id), JSON.stringify(next)),
+      onEnded: (reason) =>
+        void ended(id, session, reason).catch((error: unknown) => log.error('could not finish signing out after the session ended', { error: String(error) })),
+      messages: oauth
+        ? { expired: MESSAGES.oauthExpired, rejected: MESSAGES.oauthRejected }
+        : { expired: MESSAGES.patExpired, rejected: MESSAGES.patRejected },
+    });
+    return session;
+  }
+
+  function lineFor(record: WebexRecord, session: TokenSession): Line {
+    return openAccountLine({ baseUrl: record.baseUrl, session, label: accountLabel(record.session?.user), log });
+  }
+
+  /** Moves the line off `id`: to another signed-in account if there is one, else the default line. */
+  async function leaveLine(id: string): Promise<void> {
+    if (ctx.doc.lineAccountId !== id) return;
+    const next = records().find((r) => r.id !== id && runtimes.get(r.id)?.session);
+    const session = next ? runtimes.get(next.id)?.session : undefined;
+    if (next && session) {
+      ctx.doc.lineAccountId = next.id;
+      ctx.save();
+      await lines.use(lineFor(next, session));
+    } else {
+      delete ctx.doc.lineAccountId;
+      ctx.save();
+      await lines.useDefault();
+    }
+  }
+
+  async function ended(id: string, session: TokenSession, reason: AppError): Promise<void> {
+    const rt = runtimes.get(id);
+    if (!rt || rt.session !== session) return;
+    rt.session = undefined;
+    const record = find(id);
+    log.warn('webex session ended', { account: id, method: record.session?.method, code: reason.code });
+    // A dead token is worth nothing; the client secret stays so signing in again is one click.
+    await vault.delete(secretKeys.webexTokens(id));
+    if (record.session?.method === 'pat') {
+      rt.problem = reason.message;
+    } else {
+      record.session = undefined;
+      rt.problem = `You were signed out of Webex. ${reason.message} Sign in again; your integration settings are kept.`;
+    }
+    ctx.save();
+    ctx.changed();
+    await leaveLine(id);
+    ctx.changed();
+  }
+
+  async function establish(record: WebexRecord, tokens: SessionTokens, session: NonNullable<WebexRecord['session']>): Promise<void> {
+    const rt = runtime(record.id);
+    rt.session?.close();
+    await vault.set(secretKeys.webexTokens(record.id), JSON.stringify(tokens));
+    record.session = session;
+    const live = startSession(record, tokens);
+    rt.session = live;
+    delete rt.problem;
+    ctx.doc.lineAccountId = record.id;
+    ctx.save();
+    await lines.use(lineFor(record, live));
+    log.info('signed in to webex', { account: record.id, method: session.method });
+  }
+
+  function cancelAttempts(): void {
+    for (const rt of runtimes.values()) {
+      rt.attempt?.cancel();
+      delete rt.attempt;
+    }
+  }
+
+  async function open(sealed: SealedSecret, purpose: 'webex.clientSecret' | 'webex.pat') {
+    return ctx.opener.open(sealed, purpose);
+  }
+
+  return {
+    views: () => records().map(view),
+
+    /** At start-up: resumes the sessions on disk and returns the line to start on, if any. */
+    restore(): Line | undefined {
+      for (const record of records()) {
+        if (!record.session) continue;
+        const key = secretKeys.webexTokens(record.id);
+        const stored = StoredTokens.safeParse(safeJson(vault.get(key)));
+        if (!stored.success) {
+          if (vault.couldNotRead(key)) runtime(record.id).problem = MESSAGES.unreadable;
+          // A personal access token that ran out is still shown as expired; anything else is signed out.
+          if (!patExpired(record)) delete record.session;
+          continue;
+        }
+        if (record.session.method === 'pat' && patExpired(record)) {
+          vault.delete(key).catch((error: unknown) => log.warn('could not delete an expired token', { error: String(error) }));
+          continue;
+        }
+        runtime(record.id).session = startSession(record, stored.data);
+      }
+      const live = (r: WebexRecord) => runtimes.get(r.id)?.session !== undefined;
+      const chosen = records().find((r) => r.id === ctx.doc.lineAccountId && live(r)) ?? records().find(live);
+      if (chosen) ctx.doc.lineAccountId = chosen.id;
+      else delete ctx.doc.lineAccountId;
+      ctx.save();
+      const session = chosen ? runtimes.get(chosen.id)?.session : undefined;
+      return chosen && session ? lineFor(chosen, session) : undefined;
+    },
+
+    async configure(args: ConfigureWebexArgs) {
+      const secret = args.clientSecret ? await open(args.clientSecret, 'webex.clientSecret') : undefined;
+      const record = args.id ? find(args.id) : create({ baseUrl: args.baseUrl, clientId: args.clientId, redirectUri: args.redirectUri });
+      if (runtimes.get(record.id)?.session && (record.clientId !== args.clientId || record.baseUrl !== args.baseUrl)) {
+        throw new AppError('conflict', MESSAGES.signOutFirst);
+      }
+      record.clientId = args.clientId;
+      record.redirectUri = args.redirectUri;
+      record.baseUrl = args.baseUrl;
+      if (secret !== undefined) await vault.set(secretKeys.webexClientSecret(record.id), secret);
+      ctx.save();
+      ctx.changed();
+    },
+
+    async signIn(id: string) {
+      const record = find(id);
+      const clientSecret = vault.get(secretKeys.webexClientSecret(id));
+      if (record.clientId === '') throw new AppError('invalid-input', MESSAGES.needClientId);
+      if (clientSecret === undefined) throw new AppError('invalid-input', MESSAGES.needClientSecret);
+      // One loopback listener at a time: a new sign-in replaces one still waiting.
+      cancelAttempts();
+      const rt = runtime(id);
+      const attempt = await beginWebexSignIn({
+        baseUrl: record.baseUrl,
+        clientId: record.clientId,
+        clientSecret,
+        redirectUri: record.redirectUri,
+        ...(options.loopbackPort === 'random' ? { port: 0 } : {}),
+        timeoutMs: options.signInTimeoutMs,
+        clock,
+        log,
+      });
+      rt.attempt = attempt;
+      delete rt.problem;
+      ctx.changed();
+      const stillWanted = () => {
+        if (rt.attempt !== attempt) throw new AppError('not-signed-in', CANCELLED_MESSAGE);
+      };
+      try {
+        await attempt.openBrowser(browser);
+        const grant = await attempt.done;
+        stillWanted();
+        const user = await fetchWebexUser({ baseUrl: record.baseUrl, token: grant.accessToken, log });
+        stillWanted();
+        delete rt.attempt;
+        await establish(record, sessionTokens(grant), {
+          method: 'oauth',
+          ...(user ? { user } : {}),
+          ...(grant.scopes ? { grantedScopes: grant.scopes } : {}),
+        });
+      } catch (error) {
+        log.warn('webex sign-in did not finish', { account: id, code: error instanceof AppError ? error.code : 'internal' });
+        throw error;
+      } finally {
+        if (rt.attempt === attempt) delete rt.attempt;
+        ctx.changed();
+      }
+    },
+
+    cancelSignIn(id: string) {
+      find(id);
+      const rt = runtimes.get(id);
+      if (!rt?.attempt) return;
+      rt.attempt.cancel();
+      delete rt.attempt;
+      ctx.changed();
+    },
+
+    async usePat(args: { id?: string | undefined; token: SealedSecret; baseUrl?: string | undefined }) {
+      const token = await open(args.token, 'webex.pat');
+      const existing = args.id ? find(args.id) : records()[0];
+      const baseUrl = args.baseUrl ?? existing?.baseUrl ?? WEBEX_DEFAULT_BASE_URL;
+      if (existing && runtimes.get(existing.id)?.session && existing.baseUrl !== baseUrl) throw new AppError('conflict', MESSAGES.signOutFirst);
+      let user;
+      try {
+        user = await fetchWebexUser({ baseUrl, token, log });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'unauthorized') {
+          throw new AppError('unauthorized', MESSAGES.patRefused, error.trackingId ? { trackingId: error.trackingId } : {});
+        }
+        throw error;
+      }
+      const record = existing ?? create({ baseUrl, clientId: '', redirectUri: WEBEX_DEFAULT_REDIRECT_URI });
+      record.baseUrl = baseUrl;
+      cancelAttempts();
+      const expiresAt = clock.now() + options.patLifetimeMs;
+      await establish(
+        record,
+        { accessToken: token, accessExpiresAt: expiresAt },
+        { method: 'pat', ...(user ? { user } : {}), expiresAt: new Date(expiresAt).toISOString() },
+      );
+      ctx.changed();
+    },
+
+    async signOut(id: string) {
+      const record = find(id);
+      const rt = runtime(id);
+      rt.attempt?.cancel();
+      delete rt.attempt;
+      rt.session?.close();
+      delete rt.session;
+      delete rt.problem;
+      delete record.session;
+      await vault.delete(secretKeys.webexTokens(id), secretKeys.webexClientSecret(id));
+      ctx.save();
+      ctx.changed();
+      await leaveLine(id);
+      log.info('signed out of webex', { account: id });
+      ctx.changed();
+    },
+
+    stop() {
+      cancelAttempts();
+      for (const rt of runtimes.values()) rt.session?.close();
+    },
+  };
+}
+
+function sessionTokens(grant: TokenGrant): SessionTokens {
+  return {
+    accessToken: grant.accessToken,
+    accessExpiresAt: grant.accessExpiresAt,
+    ...(grant.refreshToken !== undefined ? { refreshToken: grant.refreshToken } : {}),
+    ...(grant.refreshExpiresAt !== undefined ? { refreshExpiresAt: grant.refreshExpiresAt } : {}),
+  };
+}
+
+function safeJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

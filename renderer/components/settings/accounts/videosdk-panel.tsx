@@ -1,0 +1,75 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { VideoSdkAccount } from '../../../../preload/contract';
+import { useLatestError } from '../../../hooks/use-latest-error';
+import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
+import { useAppStore, useStoreApi } from '../../../store/store-context';
+import { ErrorDetails } from '../../error-details';
+import { SecretField, TextField } from './fields';
+
+/** VideoSDK API key and secret; main signs short-lived tokens with the secret when it needs one. */
+export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
+  const id = useId();
+  const store = useStoreApi();
+  const saving = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.videoSdk] === true);
+  const removing = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.removeVideoSdk] === true);
+  const failure = useLatestError(ACCOUNT_KEYS.videoSdk);
+  const removeFailure = useLatestError(ACCOUNT_KEYS.removeVideoSdk);
+  const [apiKey, setApiKey] = useState(account?.apiKey ?? '');
+  const [secret, setSecret] = useState('');
+  const [errors, setErrors] = useState<{ apiKey?: string; secret?: string }>({});
+  const commands = accountsCommands(store);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    const found = {
+      ...(apiKey.trim() === '' ? { apiKey: 'Enter the API key.' } : {}),
+      ...(secret === '' && !account?.hasSecret ? { secret: 'Enter the API secret.' } : {}),
+    };
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    void commands.saveVideoSdk({ ...(account ? { id: account.id } : {}), apiKey, secret }, () => setSecret(''));
+  }
+
+  return (
+    <form className="account-panel" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+      <h4 id={`${id}-heading`}>VideoSDK</h4>
+      <p className="account-status" role="status">
+        {account?.hasSecret ? 'API key and secret saved.' : account ? 'API key saved; the secret is missing.' : 'Not set up.'}
+      </p>
+      {account?.problem && (
+        <p role="alert" className="account-problem">
+          {account.problem}
+        </p>
+      )}
+      <p className="hint">The secret stays inside CallDeck: it signs short-lived tokens for each VideoSDK request and is never shown again.</p>
+      <TextField id={`${id}-key`} label="API key" value={apiKey} onChange={setApiKey} error={errors.apiKey} />
+      <SecretField id={`${id}-secret`} label="API secret" value={secret} onChange={setSecret} error={errors.secret} stored={account?.hasSecret ?? false} />
+      <div className="field-row">
+        <button type="submit" className="btn btn-primary" aria-busy={saving} aria-disabled={saving}>
+          Save VideoSDK keys
+        </button>
+        {account && (
+          <button
+            type="button"
+            className="btn"
+            aria-busy={removing}
+            aria-disabled={removing}
+            onClick={() => !removing && void commands.removeVideoSdk(account.id)}
+          >
+            Remove VideoSDK keys
+          </button>
+        )}
+      </div>
+      {[failure, removeFailure].map(
+        (f) =>
+          f && (
+            <div key={f.id} role="alert" className="inline-error">
+              <ErrorDetails title={f.title} error={f.error} />
+            </div>
+          ),
+      )}
+    </form>
+  );
+}

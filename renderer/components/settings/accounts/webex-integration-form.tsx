@@ -1,0 +1,78 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES, type WebexAccount } from '../../../../preload/contract';
+import { useLatestError } from '../../../hooks/use-latest-error';
+import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
+import { useAppStore, useStoreApi } from '../../../store/store-context';
+import { ErrorDetails } from '../../error-details';
+import { SecretField, TextField } from './fields';
+
+/** The person's own Webex integration: client ID and secret, redirect URI; then "Sign in with Webex". */
+export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccount | undefined; baseUrl: string }) {
+  const id = useId();
+  const store = useStoreApi();
+  const busy = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.signIn] === true);
+  const failure = useLatestError(ACCOUNT_KEYS.signIn);
+  const [clientId, setClientId] = useState(account?.clientId ?? '');
+  const [clientSecret, setClientSecret] = useState('');
+  const [redirectUri, setRedirectUri] = useState(account?.redirectUri ?? WEBEX_DEFAULT_REDIRECT_URI);
+  const [errors, setErrors] = useState<{ clientId?: string; clientSecret?: string }>({});
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found = {
+      ...(clientId.trim() === '' ? { clientId: 'Enter the client ID of your integration.' } : {}),
+      ...(clientSecret === '' && !account?.hasClientSecret ? { clientSecret: 'Enter the client secret of your integration.' } : {}),
+    };
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    void accountsCommands(store).signIn(
+      { ...(account ? { id: account.id } : {}), clientId, clientSecret, redirectUri, baseUrl },
+      // Main holds it now; the page has no reason to keep it.
+      () => setClientSecret(''),
+    );
+  }
+
+  return (
+    <form className="account-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="account-form-title">
+        Sign in with your Webex integration
+      </p>
+      <p className="hint">
+        Create an integration on developer.webex.com with the redirect URI below and these scopes:{' '}
+        {WEBEX_SCOPES.map((scope, i) => (
+          <span key={scope}>
+            {i > 0 && ', '}
+            <code>{scope}</code>
+          </span>
+        ))}
+        .
+      </p>
+      <TextField id={`${id}-client-id`} label="Client ID" value={clientId} onChange={setClientId} error={errors.clientId} />
+      <SecretField
+        id={`${id}-client-secret`}
+        label="Client secret"
+        value={clientSecret}
+        onChange={setClientSecret}
+        error={errors.clientSecret}
+        stored={account?.hasClientSecret ?? false}
+      />
+      <TextField
+        id={`${id}-redirect`}
+        label="Redirect URI"
+        value={redirectUri}
+        onChange={setRedirectUri}
+        hint="Must match the integration exactly. Change the port if 6001 is taken."
+      />
+      <button type="submit" className="btn btn-primary" aria-busy={busy} aria-disabled={busy}>
+        Sign in with Webex
+      </button>
+      {failure && (
+        <div role="alert" className="inline-error">
+          <ErrorDetails title={failure.title} error={failure.error} />
+        </div>
+      )}
+    </form>
+  );
+}

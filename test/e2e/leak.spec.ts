@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { expect, followInBrowser, openAccounts, startSignIn, test } from './accounts-fixtures.js';
+
+/**
+ * The leak test: a whole session (sign in, use the line, VideoSDK keys and a minted token, sign
+ * out), then every place a secret could surface is searched for every secret. Each place is also
+ * checked for a harmless value that must be there, so an empty capture cannot pass for a clean one.
+ */
+test('no secret reaches the bridge, the page, web storage, the stored documents or the logs', async ({ page, harness, line, log }) => {
+  const frames: string[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framesent', (frame) => frames.push(String(frame.payload)));
+    socket.on('framereceived', (frame) => frames.push(String(frame.payload)));
+  });
+  await page.goto(harness.url);
+  await expect(page.getByRole('list', { name: 'Active calls' })).toBeVisible();
+
+  // Sign in through the UI and the system browser.
+  const authorizeUrl = await startSignIn(page, harness, line);
+  expect((await followInBrowser(authorizeUrl)).status).toBe(200);
+  const webex = page.getByRole('group', { name: 'Webex' });
+  await expect(webex.getByRole('status')).toContainText('Signed in as Alex Morgan');
+
+  // Use the API: a call rings on the account's line, is answered and hung up.
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).last().click();
+  line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' } });
+  const call = page.getByRole('listitem', { name: 'Call with Ana Silva' });
+  await call.getByRole('button', { name: 'Answer' }).click();
+  await expect(call).toContainText('Connected');
+  await call.getByRole('button', { name: 'Hang up' }).click();
+  await expect(call).toHaveCount(0);
+
+  // Force a renewal too, so a refresh token has been used and a second access token issued.
+  line.oauth.expireAccessTokens();
+  line.control.incomingCall({ from: { name: 'Bo Chen', number: '+12015550124' } });
+  await expect(page.getByRole('listitem', { name: 'Call with Bo Chen' })).toBeVisible();
+  expect(line.oauth.stats().refreshGrants).toBeGreaterThanOrEqual(1);
+
+  // VideoSDK keys through the UI; main mints tokens with them.
+  const videoSdkSecret = `vsdk_secret_${randomBytes(16).toString('hex')}`;
+  const accounts = await openAccounts(page);
+  const videoSdk = accounts.getByRole('form', { name: 'VideoSDK' });
+  await videoSdk.getByRole('textbox', { name: 'API key' }).fill('vsdk-api-key-public');
+  await videoSdk.getByLabel('API secret').fill(videoSdkSecret);
+  await videoSdk.getByRole('button', { name: 'Save VideoSDK keys' }).click();
+  await expect(videoSdk.getByRole('status')).toHaveText('API key and secret saved.');
+  const jwts = [harness.core.accounts.mintVideoSdkToken(), harness.core.accounts.mintVideoSdkToken({ ttlSec: 60 })];
+  expect(jwts[0]).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+
+  // Sign out.
+  await webex.getByRole('button', { name: 'Sign out' }).click();
+  await expect(webex.getByRole('status')).toHaveText('Not signed in.');
+
+  const issued = line.oauth.issued();
+  expect(issued.accessTokens.length).toBeGreaterThanOrEqual(2);
+  const secrets: Record<string, string> = {
+    'client secret': line.oauth.client.secret,
+    'VideoSDK secret': videoSdkSecret,
+    ...Object.fromEntries(issued.accessTokens.map((t, i) => [`access token ${i + 1}`, t])),
+    ...Object.fromEntries(issued.refreshTokens.map((t, i) => [`refresh token ${i + 1}`, t])),
+    ...Object.fromEntries(jwts.map((t, i) => [`minted JWT ${i + 1}`, t])),
+  };
+
+  const places: Record<string, string> = {
+    'bridge frames': frames.join('\n'),
+    DOM: await domText(page),
+    'web storage': await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })),
+    'stored documents': JSON.stringify({
+      settings: harness.ports.settingsStore.current(),
+      callLog: harness.ports.callLogStore.current(),
+      accounts: harness.ports.accountsStore.current(),
+      vault: harness.ports.vaultStore.current(),
+    }),
+    logs: JSON.stringify(log.lines),
+  };
+
+  // The search can see: each place holds something it should.
+  expect(frames.length).toBeGreaterThan(20);
+  expect(places['bridge frames']).toContain('vsdk-api-key-public');
+  expect(places['bridge frames']).toContain(line.oauth.client.id);
+  expect(places.DOM).toContain(line.oauth.client.id);
+  expect(places['stored documents']).toContain(line.oauth.client.id);
+  expect(places.logs).toContain('signed in to webex');
+
+  const hits = Object.entries(places).flatMap(([place, text]) =>
+    Object.entries(secrets)
+      .filter(([, secret]) => text.includes(secret))
+      .map(([name]) => `${name} in ${place}`),
+  );
+  expect(hits).toEqual([]);
+});
+
+/** The markup plus what it does not serialise: the current value of every field. */
+async function domText(page: Page): Promise<string> {
+  const html = await page.content();
+  const values = await page.evaluate(() => [...document.querySelectorAll('input, textarea, select')].map((el) => (el as HTMLInputElement).value));
+  return `${html}\n${values.join('\n')}`;
+}
