@@ -57,5 +57,30 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       history: invoke('calls:history'),
       onChanged: on('calls:changed'),
     },
+    desktop: {
+      get: invoke('desktop:get'),
+      setDnd: invoke('desktop:setDnd'),
+      resolveLink: invoke('desktop:resolveLink'),
+      settingsShown: invoke('desktop:settingsShown'),
+      onChanged: on('desktop:changed'),
+    },
+    popup: {
+      get: invoke('popup:get'),
+      dismiss: invoke('popup:dismiss'),
+      onChanged: on('popup:changed'),
+    },
+    accounts: {
+      list: invoke('accounts:list'),
+      sealingKey: invoke('accounts:sealingKey'),
+      configureWebex: invoke('accounts:configureWebex'),
+      signIn: invoke('accounts:signIn'),
+      cancelSignIn: invoke('accounts:cancelSignIn'),
+      usePat: invoke('accounts:usePat'),
+      signOut: invoke('accounts:signOut'),
+      configureVideoSdk: invoke('accounts:configureVideoSdk'),
+      removeVideoSdk: invoke('accounts:removeVideoSdk'),
+      setPersistence: invoke('accounts:setPersistence'),
+      onChanged: on('accounts:changed'),
+    },
   } satisfies CallDeckApi;
 }

@@ -11,22 +11,30 @@
  * objects strip unknown keys, which is also what keeps a stray secret field from crossing.
  */
 import type { z } from 'zod';
+import { accountsChannels, accountsEvents } from './contract/accounts.js';
 import { appChannels, appEvents } from './contract/app.js';
 import { callsChannels, callsEvents } from './contract/calls.js';
+import { desktopChannels, desktopEvents } from './contract/desktop.js';
 import type { Result } from './contract/errors.js';
 
 export * from './contract/errors.js';
 export * from './contract/app.js';
 export * from './contract/calls.js';
+export * from './contract/desktop.js';
+export * from './contract/accounts.js';
 
 export const invokeChannels = {
   ...appChannels,
   ...callsChannels,
+  ...desktopChannels,
+  ...accountsChannels,
 } as const;
 
 export const eventChannels = {
   ...appEvents,
   ...callsEvents,
+  ...desktopEvents,
+  ...accountsEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -15,5 +15,9 @@ export default defineConfig({
     // Electron's Chromium supports modulepreload natively; the polyfill would only add code.
     modulePreload: { polyfill: false },
     sourcemap: true,
+    // Two pages: the main window, and the incoming-call popup (its own small window).
+    rolldownOptions: {
+      input: { main: `${here}/index.html`, popup: `${here}/popup.html` },
+    },
   },
 });

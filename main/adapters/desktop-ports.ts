@@ -26,10 +26,24 @@ export function createShortcutRegistry(): ShortcutRegistry {
   };
 }
 
-/** The tray icon appears the first time the core shows something in it, not before. */
-export function createTrayView(iconPath: (state: TrayIconState) => string): TrayView {
+export interface ElectronTrayView extends TrayView {
+  /** Where the icon is, for placing the popup; Linux reports nothing (undefined). */
+  bounds(): Electron.Rectangle | undefined;
+}
+
+/**
+ * The tray icon appears the first time the core shows something in it, not before. A left click
+ * runs `onActivate` where the platform separates it from the menu (Windows, macOS); Linux tray
+ * hosts open the menu on any click.
+ */
+export function createTrayView(iconPath: (state: TrayIconState) => string, onActivate?: () => void): ElectronTrayView {
   let created: Tray | undefined;
-  const tray = () => (created ??= new Tray(nativeImage.createFromPath(iconPath('idle'))));
+  const tray = () => {
+    if (created) return created;
+    created = new Tray(nativeImage.createFromPath(iconPath('idle')));
+    if (onActivate && process.platform === 'win32') created.on('click', onActivate);
+    return created;
+  };
   const toTemplate = (items: TrayMenuItem[], onClick: (id: string) => void): Electron.MenuItemConstructorOptions[] =>
     items.map((item) =>
       item.type === 'separator'
@@ -48,15 +62,28 @@ export function createTrayView(iconPath: (state: TrayIconState) => string): Tray
     setToolTip: (text) => tray().setToolTip(text),
     // Linux only picks up a changed menu when setContextMenu is called again.
     setMenu: (items, onClick) => tray().setContextMenu(Menu.buildFromTemplate(toTemplate(items, onClick))),
+    bounds() {
+      const rect = created?.getBounds();
+      return rect && rect.width > 0 ? rect : undefined;
+    },
   };
 }
 
 export function createNotifier(): Notifier {
+  // A Notification that is garbage-collected loses its click handler; hold each until it is done.
+  const live = new Set<Notification>();
   return {
     notify({ title, body, onClick }) {
       if (!Notification.isSupported()) return;
       const notification = new Notification({ title, body, silent: false });
-      if (onClick) notification.on('click', onClick);
+      live.add(notification);
+      const release = () => live.delete(notification);
+      notification.on('click', () => {
+        release();
+        onClick?.();
+      });
+      notification.on('close', release);
+      notification.on('failed', release);
       notification.show();
     },
   };

@@ -2,11 +2,13 @@ import type { Logger } from './ports.js';
 
 const SECRET_KEY = /authorization|token|secret|password|cookie|jwt|apikey|api_key|client_secret/i;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
+/** VideoSDK sends its JWT bare, without a scheme to recognise it by. */
+const JWT = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 
 /** Replaces secret-looking values before anything reaches a log line. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[…]';
-  if (typeof value === 'string') return value.replace(BEARER, '$1 [redacted]');
+  if (typeof value === 'string') return value.replace(BEARER, '$1 [redacted]').replace(JWT, '[redacted jwt]');
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

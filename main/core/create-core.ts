@@ -1,16 +1,21 @@
 import type { CallsSnapshot } from '../../preload/contract.js';
+import { createAccountsFeature, type AccountsFeature, type AccountsOptions } from '../auth/accounts-feature.js';
 import { createCallsFeature, type CallsFeature } from '../calls/calls-feature.js';
+import { createDesktopFeature, type DesktopFeature } from '../desktop/desktop-feature.js';
 import type { Handlers } from '../ipc/handlers.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
 import type { Line } from './line.js';
 import type {
+  AutoStart,
   Browser,
   Clipboard,
   Clock,
+  Keychain,
+  Lifecycle,
   Logger,
   Notifier,
-  SecretStore,
+  PopupView,
   SettingsStore,
   ShortcutRegistry,
   SystemEvents,
@@ -24,7 +29,11 @@ export interface CorePorts {
   clock: Clock;
   settingsStore: SettingsStore;
   callLogStore: SettingsStore;
-  secrets: SecretStore;
+  /** Encrypts secrets (the OS keychain); the vault keeps the ciphertext in `vaultStore`. */
+  keychain: Keychain;
+  vaultStore: SettingsStore;
+  /** The accounts' non-secret settings. */
+  accountsStore: SettingsStore;
   shortcuts: ShortcutRegistry;
   tray: TrayView;
   notifier: Notifier;
@@ -32,6 +41,9 @@ export interface CorePorts {
   window: WindowControl;
   clipboard: Clipboard;
   system: SystemEvents;
+  popup: PopupView;
+  autoStart: AutoStart;
+  lifecycle: Lifecycle;
 }
 
 export interface CoreOptions {
@@ -40,6 +52,10 @@ export interface CoreOptions {
   platform: string;
   /** Opens the phone line: the built-in demo line, or the configured account. */
   openLine: () => Promise<Line>;
+  /** Linux on Wayland, where a registered global shortcut may still not fire. */
+  wayland?: boolean;
+  /** Sign-in tuning; tests shorten the wait and bind a random loopback port. */
+  accounts?: AccountsOptions;
 }
 
 export interface Core {
@@ -47,6 +63,8 @@ export interface Core {
   events: EventHub;
   settings: SettingsService;
   calls: CallsFeature;
+  accounts: AccountsFeature;
+  desktop: DesktopFeature;
   /** The latest calls snapshot; tests and the harness read it. */
   snapshot(): CallsSnapshot;
   stop(): Promise<void>;
@@ -64,7 +82,22 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   const settings = createSettingsService(ports.settingsStore, log);
   settings.onChange((next) => events.emit('settings:changed', next));
 
-  const calls = createCallsFeature({ clock, log, settings, callLogStore: ports.callLogStore, line: await options.openLine() });
+  const accounts = await createAccountsFeature({
+    clock,
+    log,
+    browser: ports.browser,
+    keychain: ports.keychain,
+    vaultStore: ports.vaultStore,
+    accountsStore: ports.accountsStore,
+    // Called only after start-up, once `calls` exists.
+    lines: { use: (line) => calls.useLine(line), useDefault: async () => calls.useLine(await options.openLine()) },
+    ...(options.accounts ? { options: options.accounts } : {}),
+  });
+  accounts.onChange((snapshot) => events.emit('accounts:changed', snapshot));
+
+  // A signed-in account's line wins over the default (demo, or the developer's environment account).
+  const line = accounts.restoredLine() ?? (await options.openLine());
+  const calls = createCallsFeature({ clock, log, settings, callLogStore: ports.callLogStore, line });
   calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
 
   // The OS tells us when what we show may be stale: re-sync at once rather than at the next tick.
@@ -75,6 +108,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ports.system.on('resume', () => void calls.refresh()),
     ports.system.on('unlock', () => void calls.refresh()),
   ];
+
+  const desktop = createDesktopFeature({ ...ports, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -90,6 +125,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => settings.set(patch),
     ...calls.handlers,
+    ...accounts.handlers,
+    ...desktop.handlers,
   };
 
   return {
@@ -97,9 +134,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     events,
     settings,
     calls,
+    accounts,
+    desktop,
     snapshot: () => calls.snapshot(),
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
+      accounts.stop();
+      desktop.stop();
       await calls.stop();
     },
   };

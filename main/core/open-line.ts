@@ -8,9 +8,10 @@ import type { Clock, Logger } from './ports.js';
 export const DEMO_LABEL = 'Demo line — no account connected';
 
 /**
- * Opens the phone line the app drives. With an account configured (for now through the
- * environment) that is the account; otherwise the built-in line runs inside main with a demo
- * scenario, so a newcomer sees calls arrive within seconds and every control works.
+ * Opens the line the app drives when no account is signed in (Settings → Accounts wins over
+ * this): the developer's environment account if one is configured; otherwise the built-in line
+ * runs inside main with a demo scenario, so a newcomer sees calls arrive within seconds and every
+ * control works. Signing out comes back here.
  */
 export async function openLine(deps: { env: Record<string, string | undefined>; clock: Clock; log: Logger }): Promise<Line> {
   const accounts = readDevAccounts(deps.env);

@@ -3,6 +3,7 @@
  * adapters live in main/adapters (the only place besides the composition root and ipc/ that may
  * import Electron values); tests and the browser harness pass in-memory implementations.
  */
+import type { PopupState } from '../../preload/contract.js';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -10,11 +11,21 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Encrypted at rest by the OS keychain in Electron; in memory in tests and the harness. */
-export interface SecretStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string): Promise<void>;
-  delete(key: string): Promise<void>;
+/**
+ * keychain: the OS keychain protects the key. obfuscated: Linux "basic_text", a key built into
+ * Chromium, so anyone with the file can read it. unavailable: no encryption at all.
+ */
+export type KeychainProtection = 'keychain' | 'obfuscated' | 'unavailable';
+
+/**
+ * The OS keychain's encryption (Electron safeStorage's async API in the app). The core's vault
+ * (main/auth/vault.ts) decides what to encrypt and keeps the ciphertext in a document store.
+ */
+export interface Keychain {
+  protection(): Promise<{ level: KeychainProtection; backend: string }>;
+  encrypt(plain: string): Promise<Uint8Array>;
+  /** Rejects when the ciphertext is damaged or was made with a key the keychain no longer has. */
+  decrypt(cipher: Uint8Array): Promise<{ plain: string; shouldReEncrypt: boolean }>;
 }
 
 export type SettingsReadResult =
@@ -86,4 +97,26 @@ export type SystemSignal = 'resume' | 'unlock' | 'online' | 'offline' | 'focus';
 
 export interface SystemEvents {
   on(signal: SystemSignal, listener: () => void): () => void;
+}
+
+/**
+ * CallDeck's own incoming-call popup (Linux drops notification buttons). It shows without taking
+ * focus, near the tray; the popup page reads the cards over the bridge. No cards hides it.
+ */
+export interface PopupView {
+  update(state: PopupState): void;
+}
+
+export type AutoStartAvailability = { supported: true } | { supported: false; reason: string };
+
+/** The OS login item ("start at login"). */
+export interface AutoStart {
+  availability(): AutoStartAvailability;
+  isEnabled(): Promise<boolean>;
+  setEnabled(enabled: boolean): Promise<void>;
+}
+
+/** The application as a whole, for the tray's Quit. */
+export interface Lifecycle {
+  quit(): void;
 }

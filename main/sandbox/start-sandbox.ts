@@ -14,6 +14,8 @@ import { CONTROL_PREFIX, runControl } from './control-routes.js';
 import { FaultQueue, playFault } from './faults.js';
 import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder } from './http-io.js';
 import { createLine } from './line.js';
+import { OAuthBook, type SandboxOAuth, type SandboxOAuthOptions } from './oauth-book.js';
+import { OAUTH_API_PATHS, redactForm, runOAuthRoute } from './oauth-routes.js';
 import { RequestError, describeZodError, matchRoute } from './routes.js';
 import { TokenBook, bearerToken } from './tokens.js';
 
@@ -25,6 +27,8 @@ export interface SandboxOptions {
   clock?: Clock;
   /** How long a parked call waits before it rings back on the parker's line. */
   parkRecallMs?: number;
+  /** The built-in integration tests sign in with (client, token lifetimes, the person). */
+  oauth?: SandboxOAuthOptions;
 }
 
 export interface SandboxLine {
@@ -33,6 +37,8 @@ export interface SandboxLine {
   /** The line's current bearer token (changes when control.issueToken() is called). */
   readonly token: string;
   readonly control: SandboxControl;
+  /** The OAuth side: the integration's client ID and secret, token expiry, counters. */
+  readonly oauth: SandboxOAuth;
   close(): Promise<void>;
 }
 
@@ -75,6 +81,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
   const faults = new FaultQueue();
   const tokens = new TokenBook(opts.token);
   const { control, record } = createControl({ line, faults, tokens });
+  const oauth = new OAuthBook(clock, opts.oauth);
+  const authorised = (header: string | string[] | undefined) => {
+    const bearer = bearerToken(header);
+    return tokens.acceptsForApi(bearer) || oauth.acceptsAccessToken(bearer);
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
@@ -120,7 +131,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       }
 
       if (!path.startsWith(`${API_PREFIX}/`)) throw new RequestError(404, `No API at ${path}.`);
-      if (!tokens.acceptsForApi(bearerToken(req.headers.authorization))) {
+      const apiPath = path.slice(API_PREFIX.length);
+      if (OAUTH_API_PATHS.has(apiPath)) {
+        const body = requestBody;
+        // The exchange log must not keep client secrets, codes or verifiers.
+        if (apiPath === '/access_token') requestBody = redactForm(body);
+        const contentType = req.headers['content-type'];
+        runOAuthRoute(oauth, { method, apiPath, query: url.searchParams, body, contentType, authorised: authorised(req.headers.authorization) }, respond);
+        return;
+      }
+      if (!authorised(req.headers.authorization)) {
         respond.error(401, UNAUTHORIZED);
         return;
       }
@@ -157,6 +177,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       return tokens.current;
     },
     control,
+    oauth,
     async close() {
       line.dispose();
       await new Promise<void>((resolve) => {

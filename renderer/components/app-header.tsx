@@ -1,5 +1,6 @@
 import { LINE_STATE_WORDS } from '../format/call-text';
 import { useAppStore, useStoreApi } from '../store/store-context';
+import { DndToggle } from './desktop/dnd-toggle';
 
 export function AppHeader() {
   // The snapshot's label is live; app.info's is what main knew at start-up.
@@ -13,6 +14,7 @@ export function AppHeader() {
         {label && <span className="line-label">{label}</span>}
         <span className={`line-state line-state-${state}`}>{LINE_STATE_WORDS[state]}</span>
       </p>
+      <DndToggle />
       <button type="button" className="btn header-button" aria-haspopup="dialog" onClick={() => store.getState().ui.openDialog({ kind: 'settings' })}>
         Settings
       </button>

@@ -3,6 +3,7 @@ import { ActiveCalls } from './active-calls';
 import { AppHeader } from './app-header';
 import { CallHistory } from './call-history';
 import { DialogHost } from './dialog-host';
+import { DesktopFeedback } from './desktop/desktop-feedback';
 import { Dialer } from './dialer';
 import { LineBanner } from './line-banner';
 import { MessageCenter } from './message-center';
@@ -27,6 +28,7 @@ export function App() {
         </main>
       </div>
       <DialogHost />
+      <DesktopFeedback />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useAppStore, useStoreApi } from '../store/store-context';
+import { LinkDialog } from './desktop/link-dialog';
 import { KeypadDialog } from './keypad-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
 import { TransferDialog } from './transfer-dialog';
@@ -10,6 +11,7 @@ export function DialogHost() {
   const call = useAppStore((s) => (dialog && 'callId' in dialog ? s.calls.list.find((c) => c.id === dialog.callId) : undefined));
   const close = () => store.getState().ui.closeDialog();
   if (dialog?.kind === 'settings') return <SettingsDialog onClose={close} />;
+  if (dialog?.kind === 'link') return <LinkDialog key={dialog.id} id={dialog.id} onClose={close} />;
   if (!dialog || !call) return null;
   return dialog.kind === 'transfer' ? (
     <TransferDialog key={call.id} call={call} onClose={close} />

@@ -1,6 +1,8 @@
 import { createStore } from 'zustand/vanilla';
+import { createAccountsSlice } from './accounts-slice';
 import { createAppSlice } from './app-slice';
 import { createCallsSlice } from './calls-slice';
+import { createDesktopSlice } from './desktop-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { AppState, AppStore } from './types';
 import { createUiSlice } from './ui-slice';
@@ -10,6 +12,8 @@ export function createAppStore(): AppStore {
   return createStore<AppState>()((set, get) => ({
     calls: createCallsSlice(set, get),
     settings: createSettingsSlice(set, get),
+    desktop: createDesktopSlice(set, get),
+    accounts: createAccountsSlice(set, get),
     ui: createUiSlice(set, get),
     app: createAppSlice(set, get),
   }));

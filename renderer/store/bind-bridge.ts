@@ -1,5 +1,6 @@
 import type { CallDeckApi, Result } from '../../preload/contract';
 import { unexpected } from './app-slice';
+import { bindDesktop } from './bind-desktop';
 import type { AppStore } from './types';
 
 /**
@@ -34,13 +35,23 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
     api.settings.onChanged((settings) => {
       if (!disposed) state().settings.setValues(settings);
     }),
+    bindDesktop(api, store),
+    api.accounts.onChanged((accounts) => {
+      if (disposed) return;
+      state().accounts.apply(accounts);
+      // Signing in or out changes the line app.info describes.
+      void settle(api.app.info()).then((info) => {
+        if (!disposed && info.ok) state().app.setInfo(info.value);
+      });
+    }),
   ];
 
   void (async () => {
-    const [info, settings, calls] = await Promise.all([
+    const [info, settings, calls, accounts] = await Promise.all([
       settle(api.app.info()),
       settle(api.settings.get()),
       settle(api.calls.list()),
+      settle(api.accounts.list()),
       refreshHistory(),
     ]);
     if (disposed) return;
@@ -48,6 +59,11 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
     else state().ui.pushError("Couldn't read app information", info.error);
     if (settings.ok) state().settings.setValues(settings.value);
     else state().ui.pushError("Couldn't load settings", settings.error);
+    if (accounts.ok) {
+      if (!state().accounts.snapshot) state().accounts.apply(accounts.value);
+    } else {
+      state().ui.pushError("Couldn't load your accounts", accounts.error);
+    }
     if (calls.ok) {
       if (!sawSnapshotEvent) state().calls.applySnapshot(calls.value);
     } else {

@@ -1,9 +1,11 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type {
+  AccountsSnapshot,
   AppInfo,
   Call,
   CallDeckApi,
   CallsSnapshot,
+  DesktopState,
   ErrorValue,
   HistoryEntry,
   LineStatus,
@@ -31,7 +33,12 @@ export interface NoteItem {
   parkedOn?: string;
 }
 
-export type DialogState = { kind: 'transfer' | 'keypad'; callId: string } | { kind: 'settings' } | null;
+export type DialogState =
+  | { kind: 'transfer' | 'keypad'; callId: string }
+  | { kind: 'settings' }
+  /** A tel:/sip: link main asked the window to confirm (or explain). */
+  | { kind: 'link'; id: number }
+  | null;
 
 export interface CallsSlice {
   /** False until the first snapshot (from calls.list or an event) arrives. */
@@ -44,9 +51,22 @@ export interface CallsSlice {
   setHistory(history: HistoryEntry[]): void;
 }
 
+export interface DesktopSlice {
+  /** Hotkeys, Do Not Disturb, a link waiting, feedback: null until main first answers. */
+  state: DesktopState | null;
+  apply(state: DesktopState): void;
+}
+
 export interface SettingsSlice {
   values: Settings | null;
   setValues(settings: Settings): void;
+}
+
+export interface AccountsSlice {
+  /** Null until main first answers; holds no secret, only whether one is stored. */
+  snapshot: AccountsSnapshot | null;
+  /** Stores the snapshot and reports each new problem main raised on its own. */
+  apply(snapshot: AccountsSnapshot): void;
 }
 
 export interface UiSlice {
@@ -91,6 +111,8 @@ export interface AppSlice {
 export interface AppState {
   calls: CallsSlice;
   settings: SettingsSlice;
+  desktop: DesktopSlice;
+  accounts: AccountsSlice;
   ui: UiSlice;
   app: AppSlice;
 }

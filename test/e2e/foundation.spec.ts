@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import { expect, test } from './fixtures.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/window/app-origin.js';
+import { eventChannels, invokeChannels } from '../../preload/contract.js';
 
 test.describe('foundation: the window, the bridge and the harness', () => {
   test('the UI loads and app:info round-trips through window.calldeck', async ({ app }) => {
@@ -24,7 +25,8 @@ test.describe('foundation: the window, the bridge and the harness', () => {
       process: typeof (window as unknown as { process?: unknown }).process,
       api: Object.keys(window.calldeck).sort(),
     }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: ['app', 'calls', 'settings'] });
+    const domains = [...new Set([...Object.keys(invokeChannels), ...Object.keys(eventChannels)].map((c) => c.split(':')[0]))].sort();
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: domains });
   });
 
   test('the page is served with the strict CSP, and inline script is blocked', async ({ app, harness }) => {
@@ -67,11 +69,13 @@ test.describe('foundation: the window, the bridge and the harness', () => {
     expect(refused).toBe(true);
   });
 
-  test('reserved desktop routes answer honestly until desktop integration lands', async ({ harness, request }) => {
+  test('desktop routes answer, and refuse what they cannot do', async ({ harness, request }) => {
     const headers = { 'x-harness-secret': harness.secret };
     expect((await request.get(`${harness.origin}/__harness/tray`, { headers })).status()).toBe(200);
     expect((await request.post(`${harness.origin}/__harness/tray/nope`, { headers })).status()).toBe(404);
-    expect((await request.get(`${harness.origin}/__harness/popup`, { headers })).status()).toBe(501);
+    expect(await (await request.get(`${harness.origin}/__harness/popup`, { headers })).json()).toMatchObject({ visible: false, cards: [] });
+    expect((await request.post(`${harness.origin}/__harness/deeplink`, { headers, data: { link: 'tel:1' } })).status()).toBe(400);
+    expect((await request.post(`${harness.origin}/__harness/deeplink`, { headers, data: { argv: ['calldeck'] } })).status()).toBe(422);
   });
 });
 

@@ -13,8 +13,9 @@ interface RouteContext {
 
 /**
  * Control endpoints a test uses to do what a person does outside the window: press a global
- * hotkey, read and click the tray menu, open a link. Each goes through the same port the real
- * Electron adapter feeds, so the core cannot tell the difference.
+ * hotkey, read and click the tray menu, read the incoming-call popup, open a link, copy text.
+ * Each goes through the same port the real Electron adapter feeds, so the core cannot tell the
+ * difference.
  */
 export async function handleControlRoute({ request, response, url, core, ports }: RouteContext): Promise<void> {
   const method = request.method ?? 'GET';
@@ -25,6 +26,8 @@ export async function handleControlRoute({ request, response, url, core, ports }
       calls: core.snapshot(),
       settings: core.settings.get(),
       tray: { icon: ports.tray.icon, toolTip: ports.tray.toolTip },
+      window: { visible: ports.window.visible, focused: ports.window.focused },
+      desktop: core.desktop.state(),
       hotkeys: [...ports.shortcuts.registered.keys()],
       notifications: ports.notifier.shown,
       opened: ports.browser.opened,
@@ -47,10 +50,37 @@ export async function handleControlRoute({ request, response, url, core, ports }
     return sendJson(response, pressed ? 200 : 409, pressed ? { pressed: accelerator } : { error: `${accelerator} is not registered` });
   }
 
-  // Reserved for the desktop-integration issue: answered honestly until it lands.
-  if ((method === 'GET' && path === '/popup') || (method === 'POST' && path === '/deeplink')) {
-    if (method === 'POST') await readJsonBody(request).catch(() => undefined);
-    return sendJson(response, 501, { error: 'not implemented yet: incoming-call popup and deep links come with desktop integration' });
+  // What the popup window would show right now, through the same PopupView port Electron's uses.
+  if (method === 'GET' && path === '/popup') {
+    return sendJson(response, 200, { visible: ports.popup.visible, shows: ports.popup.shows, ...ports.popup.state });
+  }
+
+  // A link as the OS hands it over: `{ url }` as open-url does, or `{ argv }` as a second instance.
+  if (method === 'POST' && path === '/deeplink') {
+    const body = (await readJsonBody(request).catch(() => undefined)) as { url?: unknown; argv?: unknown } | undefined;
+    if (typeof body?.url === 'string') return sendJson(response, 200, core.desktop.openLink(body.url));
+    if (Array.isArray(body?.argv) && body.argv.every((arg) => typeof arg === 'string')) {
+      const outcome = core.desktop.openArgv(body.argv as string[]);
+      return sendJson(response, outcome ? 200 : 422, outcome ?? { error: 'no tel:, sip:, sips: or callto: link on that command line' });
+    }
+    return sendJson(response, 400, { error: 'send { "url": "tel:…" } or { "argv": [...] }' });
+  }
+
+  // What the OS clipboard holds, for Dial clipboard.
+  if (method === 'PUT' && path === '/clipboard') {
+    const body = (await readJsonBody(request).catch(() => undefined)) as { text?: unknown } | undefined;
+    if (typeof body?.text !== 'string') return sendJson(response, 400, { error: 'send { "text": "…" }' });
+    ports.clipboard.text = body.text;
+    return sendJson(response, 200, { text: body.text });
+  }
+
+  // Another application grabs (or releases) a global shortcut, so registering it fails.
+  const taken = /^\/shortcuts\/taken\/([^/]+)$/.exec(path);
+  if (taken?.[1] && (method === 'PUT' || method === 'DELETE')) {
+    const accelerator = decodeURIComponent(taken[1]);
+    if (method === 'PUT') ports.shortcuts.taken.add(accelerator);
+    else ports.shortcuts.taken.delete(accelerator);
+    return sendJson(response, 200, { taken: [...ports.shortcuts.taken] });
   }
   return sendJson(response, 404, { error: `no harness route ${method} ${path}` });
 }

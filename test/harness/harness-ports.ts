@@ -1,4 +1,3 @@
-import { createMemorySecretStore } from '../../main/core/memory-secret-store.js';
 import { systemClock } from '../../main/core/system-clock.js';
 import type { CorePorts } from '../../main/core/create-core.js';
 import type { Clock, Logger } from '../../main/core/ports.js';
@@ -13,12 +12,17 @@ import {
   MemoryLogger,
   MemorySettingsStore,
 } from '../fakes/in-memory-ports.js';
+import { FakeAutoStart, FakeLifecycle, FakePopup } from '../fakes/desktop-fakes.js';
+import { FakeKeychain } from '../fakes/fake-keychain.js';
 
 /** The harness's ports, typed concretely so its control routes can drive the fakes. */
 export interface HarnessPorts extends CorePorts {
   log: Logger;
   settingsStore: MemorySettingsStore;
   callLogStore: MemorySettingsStore;
+  keychain: FakeKeychain;
+  vaultStore: MemorySettingsStore;
+  accountsStore: MemorySettingsStore;
   shortcuts: FakeShortcuts;
   tray: FakeTray;
   notifier: FakeNotifier;
@@ -26,15 +30,20 @@ export interface HarnessPorts extends CorePorts {
   window: FakeWindow;
   clipboard: FakeClipboard;
   system: FakeSystemEvents;
+  popup: FakePopup;
+  autoStart: FakeAutoStart;
+  lifecycle: FakeLifecycle;
 }
 
-export function createHarnessPorts(overrides: { clock?: Clock; log?: Logger } = {}): HarnessPorts {
+export function createHarnessPorts(overrides: { clock?: Clock; log?: Logger; keychain?: FakeKeychain } = {}): HarnessPorts {
   return {
     log: overrides.log ?? new MemoryLogger(),
     clock: overrides.clock ?? systemClock,
     settingsStore: new MemorySettingsStore(),
     callLogStore: new MemorySettingsStore(),
-    secrets: createMemorySecretStore(),
+    keychain: overrides.keychain ?? new FakeKeychain(),
+    vaultStore: new MemorySettingsStore(),
+    accountsStore: new MemorySettingsStore(),
     shortcuts: new FakeShortcuts(),
     tray: new FakeTray(),
     notifier: new FakeNotifier(),
@@ -42,5 +51,8 @@ export function createHarnessPorts(overrides: { clock?: Clock; log?: Logger } = 
     window: new FakeWindow(),
     clipboard: new FakeClipboard(),
     system: new FakeSystemEvents(),
+    popup: new FakePopup(),
+    autoStart: new FakeAutoStart(),
+    lifecycle: new FakeLifecycle(),
   };
 }

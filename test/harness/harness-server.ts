@@ -22,6 +22,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export interface HarnessOptions {
   port?: number;
   openLine: CoreOptions['openLine'];
+  /** Sign-in tuning, e.g. a random loopback port and a short wait in tests. */
+  accounts?: CoreOptions['accounts'];
   ports?: HarnessPorts;
   rendererDir?: string;
 }
@@ -44,6 +46,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     version: process.env.npm_package_version ?? '0.0.0',
     platform: process.platform,
     openLine: options.openLine,
+    ...(options.accounts ? { accounts: options.accounts } : {}),
   });
   const dispatch = createDispatch(core.handlers, ports.log);
   const secret = randomBytes(24).toString('base64url');

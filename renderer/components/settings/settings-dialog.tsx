@@ -1,5 +1,7 @@
 import { Modal } from '../modal';
+import { AccountsSection } from './accounts-section';
 import { GeneralSection } from './general-section';
+import { HotkeysSection } from './hotkeys-section';
 
 /**
  * Settings, one section per concern. Each section saves as the person changes it (there is no
@@ -10,6 +12,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     <Modal title="Settings" onClose={onClose} className="settings-dialog">
       <div className="settings-sections">
         <GeneralSection />
+        <HotkeysSection />
+        <AccountsSection />
       </div>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>

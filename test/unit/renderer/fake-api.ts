@@ -1,9 +1,11 @@
 import type {
+  AccountsSnapshot,
   AppInfo,
   ArgsOf,
   Call,
   CallDeckApi,
   CallsSnapshot,
+  DesktopState,
   EventChannel,
   HistoryEntry,
   InvokeChannel,
@@ -11,6 +13,8 @@ import type {
   PayloadOf,
   Result,
   ResultOf,
+  SealedSecret,
+  SecretPurpose,
   Settings,
 } from '../../../preload/contract';
 
@@ -47,6 +51,20 @@ export const TEST_SETTINGS: Settings = {
   startAtLogin: false,
   startMinimized: false,
   closeToTray: true,
+};
+
+export const TEST_DESKTOP: DesktopState = {
+  hotkeys: [],
+  dnd: { status: 'off', updating: false },
+  autoStart: { supported: true },
+  link: null,
+  settingsRequested: false,
+  feedback: null,
+};
+
+export const NO_ACCOUNTS: AccountsSnapshot = {
+  accounts: [],
+  storage: { protection: 'keychain', backend: 'fake keychain', persist: true },
 };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -96,6 +114,78 @@ export class FakeCallDeckApi implements CallDeckApi {
     history: () => this.invoke('calls:history', undefined, ok(this.history)),
     onChanged: (listener) => this.subscribe('calls:changed', listener),
   };
+
+  desktopState: DesktopState = TEST_DESKTOP;
+
+  readonly desktop: CallDeckApi['desktop'] = {
+    get: () => this.invoke('desktop:get', undefined, ok(this.desktopState)),
+    setDnd: (args) => this.invoke('desktop:setDnd', args, ok({ status: args.enabled ? 'on' : 'off', updating: false })),
+    resolveLink: (args) => this.invoke('desktop:resolveLink', args, ok(args.dial ? { callId: 'dialed-1' } : {})),
+    settingsShown: () => this.invoke('desktop:settingsShown', undefined, ok(null)),
+    onChanged: (listener) => this.subscribe('desktop:changed', listener),
+  };
+
+  readonly popup: CallDeckApi['popup'] = {
+    get: () => this.invoke('popup:get', undefined, ok({ cards: [], more: 0 })),
+    dismiss: (args) => this.invoke('popup:dismiss', args, ok(null)),
+    onChanged: (listener) => this.subscribe('popup:changed', listener),
+  };
+
+  accountsState: AccountsSnapshot = NO_ACCOUNTS;
+  private sealing: Promise<CryptoKeyPair> | undefined;
+
+  readonly accounts: CallDeckApi['accounts'] = {
+    list: () => this.invoke('accounts:list', undefined, ok(this.accountsState)),
+    sealingKey: async () => {
+      const pair = await this.sealingPair();
+      const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
+      return this.invoke('accounts:sealingKey', undefined, ok({ keyId: 'test-key', publicKey: btoa(String.fromCharCode(...spki)) }));
+    },
+    configureWebex: (args) => this.invoke('accounts:configureWebex', args, ok(this.accountsState)),
+    signIn: (args) => this.invoke('accounts:signIn', args, ok(this.accountsState)),
+    cancelSignIn: (args) => this.invoke('accounts:cancelSignIn', args, ok(null)),
+    usePat: (args) => this.invoke('accounts:usePat', args, ok(this.accountsState)),
+    signOut: (args) => this.invoke('accounts:signOut', args, ok(this.accountsState)),
+    configureVideoSdk: (args) => this.invoke('accounts:configureVideoSdk', args, ok(this.accountsState)),
+    removeVideoSdk: (args) => this.invoke('accounts:removeVideoSdk', args, ok(this.accountsState)),
+    setPersistence: (args) => this.invoke('accounts:setPersistence', args, ok(this.accountsState)),
+    onChanged: (listener) => this.subscribe('accounts:changed', listener),
+  };
+
+  /** Emit an accounts snapshot (and make it what accounts.list returns from now on). */
+  emitAccounts(snapshot: AccountsSnapshot): void {
+    this.accountsState = snapshot;
+    this.emit('accounts:changed', snapshot);
+  }
+
+  /** Opens a secret the renderer sealed, as main would: proves what crossed is the typed text, sealed. */
+  async openSealed(sealed: SealedSecret, purpose: SecretPurpose): Promise<string> {
+    const pair = await this.sealingPair();
+    const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const raw = await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, pair.privateKey, bytes(sealed.wrappedKey));
+    const key = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['decrypt']);
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes(sealed.iv), additionalData: new TextEncoder().encode(purpose) },
+      key,
+      bytes(sealed.data),
+    );
+    return new TextDecoder().decode(plain);
+  }
+
+  private sealingPair(): Promise<CryptoKeyPair> {
+    this.sealing ??= crypto.subtle.generateKey(
+      { name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['encrypt', 'decrypt'],
+    );
+    return this.sealing;
+  }
+
+  /** Emit a desktop state (and make it what desktop.get returns from now on). */
+  emitDesktop(patch: Partial<DesktopState>): void {
+    this.desktopState = { ...this.desktopState, ...patch };
+    this.emit('desktop:changed', this.desktopState);
+  }
 
   /** Script the answer for a channel: a fixed Result or a function of the args. */
   respond<C extends InvokeChannel>(channel: C, responder: Responder<C>): this {

@@ -1,0 +1,12 @@
+import type { Call, DndState, LineStatus } from '../../preload/contract.js';
+
+/** Everything the tray and popup show is a function of this. */
+export interface DeskModel {
+  calls: readonly Call[];
+  line: LineStatus;
+  dnd: DndState;
+  /** For reading and showing numbers without a + prefix. */
+  country: string;
+}
+
+export const dndOn = (model: Pick<DeskModel, 'dnd'>): boolean => model.dnd.status === 'on';

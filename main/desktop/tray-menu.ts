@@ -1,0 +1,123 @@
+import type { Call, CallAction } from '../../preload/contract.js';
+import { resolveIntent, type Intent } from '../calls/hotkey-target.js';
+import type { TrayMenuItem } from '../core/ports.js';
+import { clip, partyLabel, ringingOldestFirst } from './call-text.js';
+import { dndOn, type DeskModel } from './desk-model.js';
+
+export const TRAY_ITEM = {
+  dialClipboard: 'dial-clipboard',
+  dnd: 'dnd',
+  show: 'show',
+  settings: 'settings',
+  quit: 'quit',
+} as const;
+
+/** The actions a tray item can take on one call. */
+export type TrayCallAction = Extract<CallAction, 'answer' | 'decline' | 'hold' | 'resume' | 'mute' | 'unmute' | 'hangup'>;
+const TRAY_CALL_ACTIONS: readonly TrayCallAction[] = ['answer', 'decline', 'hold', 'resume', 'mute', 'unmute', 'hangup'];
+
+/** The action comes first, so a call id containing ":" cannot confuse the parser. */
+export function callItemId(callId: string, action: TrayCallAction): string {
+  return `call:${action}:${callId}`;
+}
+
+export function parseCallItemId(id: string): { callId: string; action: TrayCallAction } | undefined {
+  const match = /^call:([a-z]+):(.+)$/s.exec(id);
+  const action = match?.[1] as TrayCallAction | undefined;
+  if (!match?.[2] || action === undefined || !TRAY_CALL_ACTIONS.includes(action)) return undefined;
+  return { callId: match[2], action };
+}
+
+/** Menu labels stay short enough for every platform's tray menu. */
+const NAME_MAX = 40;
+
+/**
+ * The tray menu for a moment in time. Which call "the active call" items act on comes from
+ * resolveIntent, the function the hotkeys use, so the tray and the keyboard never disagree.
+ */
+export function buildTrayMenu(model: DeskModel): TrayMenuItem[] {
+  const sections: TrayMenuItem[][] = [
+    ...ringingOldestFirst(model.calls).map((call) => ringingSection(call, model)),
+    ...activeSections(model),
+    [
+      { id: TRAY_ITEM.dialClipboard, label: 'Dial from clipboard…', enabled: model.line.state === 'ok' || model.line.state === 'rate-limited' },
+      {
+        id: TRAY_ITEM.dnd,
+        label: 'Do Not Disturb',
+        type: 'checkbox',
+        checked: dndOn(model),
+        enabled: !model.dnd.updating && model.line.state !== 'unauthorized',
+      },
+    ],
+    [
+      { id: TRAY_ITEM.show, label: 'Show CallDeck' },
+      { id: TRAY_ITEM.settings, label: 'Settings…' },
+      { id: TRAY_ITEM.quit, label: 'Quit CallDeck' },
+    ],
+  ];
+  return sections.flatMap((section, index) => (index === 0 ? section : [{ id: `separator-${index}`, label: '', type: 'separator' as const }, ...section]));
+}
+
+function ringingSection(call: Call, model: DeskModel): TrayMenuItem[] {
+  const who = clip(partyLabel(call.remote, model.country), NAME_MAX);
+  const why = call.via ?? call.recall;
+  return [
+    header(call, `Ringing: ${who}${why ? ` · ${clip(why, NAME_MAX)}` : ''}`),
+    item(call, 'answer', `Answer ${who}`),
+    item(call, 'decline', `Decline ${who}`),
+  ];
+}
+
+const ACTIVE_INTENTS: readonly Intent[] = ['holdResume', 'muteUnmute', 'hangupDecline'];
+
+/** One section per call the hold, mute and hang-up intents point at (declining is the ringing section's). */
+function activeSections(model: DeskModel): TrayMenuItem[][] {
+  const byCall = new Map<string, TrayCallAction[]>();
+  for (const intent of ACTIVE_INTENTS) {
+    const target = resolveIntent(intent, model.calls);
+    if (target.kind !== 'act' || target.action === 'decline') continue;
+    const action = target.action as TrayCallAction;
+    byCall.set(target.callId, [...(byCall.get(target.callId) ?? []), action]);
+  }
+  return [...byCall].flatMap(([callId, actions]) => {
+    const call = model.calls.find((candidate) => candidate.id === callId);
+    if (call === undefined) return [];
+    const who = clip(partyLabel(call.remote, model.country), NAME_MAX);
+    return [[header(call, activeHeader(call, who)), ...actions.map((action) => item(call, action, activeLabel(call, action)))]];
+  });
+}
+
+function activeHeader(call: Call, who: string): string {
+  switch (call.state) {
+    case 'connecting':
+      return `Calling ${who}…`;
+    case 'held':
+      return `On hold: ${who}`;
+    case 'remoteHeld':
+      return `On a call with ${who} (they put you on hold)`;
+    default:
+      return `On a call with ${who}${call.muted ? ' · muted' : ''}`;
+  }
+}
+
+const ACTIVE_LABELS: Record<TrayCallAction, string> = {
+  answer: 'Answer',
+  decline: 'Decline',
+  hold: 'Hold',
+  resume: 'Resume',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  hangup: 'Hang up',
+};
+
+function activeLabel(call: Call, action: TrayCallAction): string {
+  return action === 'hangup' && call.state === 'connecting' ? 'Cancel call' : ACTIVE_LABELS[action];
+}
+
+function header(call: Call, label: string): TrayMenuItem {
+  return { id: `about:${call.id}`, label, enabled: false };
+}
+
+function item(call: Call, action: TrayCallAction, label: string): TrayMenuItem {
+  return { id: callItemId(call.id, action), label, enabled: call.actions.includes(action) };
+}

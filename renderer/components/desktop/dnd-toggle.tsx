@@ -1,0 +1,42 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+
+export const DND_KEY = 'desktop:dnd';
+
+/**
+ * The header's Do Not Disturb switch: the user's Webex setting, the same one the tray's checkbox
+ * changes. It shows what Webex stored, not what was clicked, so it never claims a state Webex
+ * refused.
+ */
+export function DndToggle() {
+  const store = useStoreApi();
+  const [status, updating, error] = useAppStore(
+    useShallow((s) => [s.desktop.state?.dnd.status ?? 'unknown', s.desktop.state?.dnd.updating ?? false, s.desktop.state?.dnd.error] as const),
+  );
+  const pending = useAppStore((s) => s.ui.pending[DND_KEY] === true);
+  const busy = updating || pending;
+  const on = status === 'on';
+
+  function toggle() {
+    if (busy) return;
+    const enabled = !on;
+    void store
+      .getState()
+      .app.act(DND_KEY, `Couldn't turn Do Not Disturb ${enabled ? 'on' : 'off'}`, (api) => api.desktop.setDnd({ enabled }));
+  }
+
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={on}
+      aria-busy={busy}
+      aria-disabled={busy}
+      className={`btn header-button dnd-toggle${on ? ' dnd-on' : ''}`}
+      title={status === 'unknown' && error ? error : undefined}
+      onClick={toggle}
+    >
+      Do Not Disturb
+    </button>
+  );
+}

@@ -1,0 +1,2 @@
+// Vite bundles stylesheets imported by components; they export nothing.
+declare module '*.css';

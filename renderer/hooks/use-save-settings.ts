@@ -1,0 +1,25 @@
+import type { SettingsPatch } from '../../preload/contract';
+import { useStoreApi } from '../store/store-context';
+
+/**
+ * Saves a settings change the way every section does: shown at once, then settled on what main
+ * stored, or put back if main refused (the error goes to the message list).
+ */
+let saves = 0;
+
+export function useSaveSettings(): (patch: SettingsPatch) => void {
+  const store = useStoreApi();
+  return (patch) => {
+    const state = store.getState();
+    const before = state.settings.values;
+    if (before) state.settings.setValues({ ...before, ...patch });
+    // A key of its own per save: two quick changes must both reach main, in order.
+    void state.app.act(`settings:set#${++saves}`, 'Could not save settings', async (api) => {
+      const result = await api.settings.set(patch);
+      const now = store.getState().settings;
+      if (result.ok) now.setValues(result.value);
+      else if (before) now.setValues(before);
+      return result;
+    });
+  };
+}

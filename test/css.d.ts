@@ -1,0 +1,2 @@
+// Renderer components import their stylesheets (Vite bundles them; Vitest stubs them).
+declare module '*.css';
