@@ -50,16 +50,17 @@ function HistoryRow({ entry, dialing, busy, onRedial }: { entry: HistoryEntry; d
   const shownNumber = number ? formatNumber(number, country) : undefined;
   const headline = entry.privacy ? (entry.name ?? 'Private number') : (entry.name ?? shownNumber ?? 'Unknown caller');
   const label = entry.name ?? number;
+  // A colleague took it (hunt group, queue): not a call this person missed, so not shown as one.
+  const elsewhere = entry.outcome === 'answered-elsewhere';
 
   const meta = [
     entry.durationSec !== undefined ? formatDuration(entry.durationSec) : '',
-    entry.outcome === 'answered-elsewhere' ? 'Answered elsewhere' : '',
     entry.source === 'local' ? 'Logged by CallDeck' : '',
   ].filter(Boolean);
 
   return (
-    <li className={`history-item history-${entry.type}`}>
-      <span className="history-type">{HISTORY_TYPE_WORDS[entry.type]}</span>
+    <li className={`history-item history-${elsewhere ? 'elsewhere' : entry.type}`}>
+      <span className="history-type">{elsewhere ? 'Answered elsewhere' : HISTORY_TYPE_WORDS[entry.type]}</span>
       <div className="history-party">
         <span className="history-name">{headline}</span>
         {entry.name && shownNumber && <span className="history-number">{shownNumber}</span>}

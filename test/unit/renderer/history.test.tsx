@@ -67,3 +67,16 @@ describe('call history', () => {
     expect(screen.getByRole('button', { name: 'Redial Ana Silva' })).toBeTruthy();
   });
 });
+
+describe('a call a colleague answered', () => {
+  test('is labelled answered elsewhere, not missed', async () => {
+    const api = new FakeCallDeckApi();
+    api.history = [
+      entry({ type: 'missed', name: 'Chen Wei', number: '+16505550100', source: 'local', outcome: 'answered-elsewhere' }),
+    ];
+    await renderApp([], api);
+    const row = within(screen.getByRole('list', { name: 'Call history' })).getByRole('listitem');
+    expect(row.textContent).toContain('Answered elsewhere');
+    expect(row.textContent).not.toContain('Missed');
+  });
+});
