@@ -1,63 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { test as base, expect, type Page } from '@playwright/test';
-import { openLine } from '../../main/core/open-line.js';
-import { systemClock } from '../../main/core/system-clock.js';
-import { startSandbox, type SandboxLine } from '../../main/sandbox/index.js';
-import { FakeKeychain } from '../fakes/fake-keychain.js';
-import { MemoryLogger } from '../fakes/in-memory-ports.js';
-import { createHarnessPorts } from '../harness/harness-ports.js';
-import { startHarness, type Harness } from '../harness/harness-server.js';
+/** Sign-in steps shared by the accounts and leak specs; the fixtures are test/e2e/fixtures.ts. */
+import type { Page } from '@playwright/test';
+import type { SandboxLine } from '../../main/sandbox/index.js';
+import type { Harness } from '../harness/harness-server.js';
+import { expect } from './fixtures.js';
 
-interface Options {
-  signInTimeoutMs: number;
-  patLifetimeMs: number;
-  keychain: 'keychain' | 'obfuscated';
-}
+export { expect, test } from './fixtures.js';
 
-interface Fixtures {
-  /** The built-in line with its OAuth integration (random client secret). */
-  line: SandboxLine;
-  log: MemoryLogger;
-  harness: Harness;
-  /** The CallDeck window, loaded. */
-  app: Page;
-}
-
-/**
- * Like fixtures.ts, plus what sign-in needs: the line's OAuth side, the loopback listener on a
- * random port, and knobs for the wait, a PAT's lifetime and the keychain's protection level.
- * Without an account the harness uses the environment account on the same line, as dev does.
- */
-export const test = base.extend<Options & Fixtures>({
-  signInTimeoutMs: [180_000, { option: true }],
-  patLifetimeMs: [12 * 3600_000, { option: true }],
-  keychain: ['keychain', { option: true }],
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  line: async ({}, use) => {
-    const line = await startSandbox({ oauth: { clientId: `C${randomBytes(8).toString('hex')}` } });
-    await use(line);
-    await line.close();
-  },
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  log: async ({}, use) => use(new MemoryLogger()),
-  harness: async ({ line, log, signInTimeoutMs, patLifetimeMs, keychain }, use) => {
-    const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
-    const harness = await startHarness({
-      ports: createHarnessPorts({ log, keychain: new FakeKeychain(keychain) }),
-      openLine: () => openLine({ env, clock: systemClock, log }),
-      accounts: { loopbackPort: 'random', signInTimeoutMs, patLifetimeMs },
-    });
-    await use(harness);
-    await harness.close();
-  },
-  app: async ({ page, harness }, use) => {
-    await page.goto(harness.url);
-    await expect(page.getByRole('list', { name: 'Active calls' })).toBeVisible();
-    await use(page);
-  },
-});
-
-export { expect };
 
 /** Opens Settings and returns the Accounts region. */
 export async function openAccounts(page: Page) {

@@ -1,14 +1,25 @@
+import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
 import { openLine } from '../../main/core/open-line.js';
+import { systemClock } from '../../main/core/system-clock.js';
 import { startSandbox, type SandboxLine } from '../../main/sandbox/index.js';
+import { FakeKeychain } from '../fakes/fake-keychain.js';
 import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
 import { startHarness, type Harness } from '../harness/harness-server.js';
-import { systemClock } from '../../main/core/system-clock.js';
+
+interface Options {
+  /** How long sign-in waits for the browser to come back (the app's is 3 minutes). */
+  signInTimeoutMs: number;
+  patLifetimeMs: number;
+  /** The OS keychain's protection level; 'obfuscated' is Linux's basic_text. */
+  keychain: 'keychain' | 'obfuscated';
+}
 
 interface Fixtures {
   /** The built-in line, driven by the test (no demo scenario, so nothing rings by surprise). */
   line: SandboxLine;
+  log: MemoryLogger;
   harness: Harness;
   /** The CallDeck window, loaded and showing the line. */
   app: Page;
@@ -16,22 +27,28 @@ interface Fixtures {
 
 /**
  * Each test gets its own line and harness on random ports: tests run in parallel without
- * sharing state, and the harness connects to the line the same way a configured Webex account
- * does (through the CALLDECK_WEBEX_* variables), so that path is what e2e exercises.
+ * sharing state. Without a signed-in account the harness connects to the line the way a
+ * configured Webex account does (the CALLDECK_WEBEX_* variables), so that path is what e2e
+ * exercises; the line's OAuth side, with a random client, is there for sign-in tests.
  */
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Options & Fixtures>({
+  signInTimeoutMs: [180_000, { option: true }],
+  patLifetimeMs: [12 * 3600_000, { option: true }],
+  keychain: ['keychain', { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   line: async ({}, use) => {
-    const line = await startSandbox();
+    const line = await startSandbox({ oauth: { clientId: `C${randomBytes(8).toString('hex')}` } });
     await use(line);
     await line.close();
   },
-  harness: async ({ line }, use) => {
-    const log = new MemoryLogger();
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  log: async ({}, use) => use(new MemoryLogger()),
+  harness: async ({ line, log, signInTimeoutMs, patLifetimeMs, keychain }, use) => {
     const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
     const harness = await startHarness({
-      ports: createHarnessPorts({ log }),
+      ports: createHarnessPorts({ log, keychain: new FakeKeychain(keychain) }),
       openLine: () => openLine({ env, clock: systemClock, log }),
+      accounts: { loopbackPort: 'random', signInTimeoutMs, patLifetimeMs },
     });
     await use(harness);
     await harness.close();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 interface FieldProps {
   id: string;
@@ -9,24 +9,14 @@ interface FieldProps {
   hint?: string;
 }
 
-export function TextField({ id, label, value, onChange, error, hint }: FieldProps) {
-  const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+/** Label above, hint and error below, both announced with the input they describe. */
+function FieldFrame({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: string | undefined; children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <input
-        id={id}
-        className="field-input"
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-      />
+      {children}
       {hint && (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -41,6 +31,28 @@ export function TextField({ id, label, value, onChange, error, hint }: FieldProp
   );
 }
 
+function describedBy(id: string, error: string | undefined, hint: string | undefined): string | undefined {
+  return [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField({ id, label, value, onChange, error, hint }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      <input
+        id={id}
+        className="field-input"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      />
+    </FieldFrame>
+  );
+}
+
 /**
  * A secret is typed, sent sealed, and cleared: the field never shows a stored one, only that one
  * is stored. Uncontrolled on purpose, so React never mirrors the secret into a DOM attribute.
@@ -51,10 +63,7 @@ export function SecretField({ id, label, value, onChange, error, stored }: Omit<
     if (value === '' && input.current) input.current.value = '';
   }, [value]);
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} error={error}>
       <input
         id={id}
         className="field-input"
@@ -65,13 +74,8 @@ export function SecretField({ id, label, value, onChange, error, stored }: Omit<
         onChange={(e) => onChange(e.target.value)}
         placeholder={stored ? 'Stored. Type to replace it.' : ''}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, error, undefined)}
       />
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
