@@ -23,12 +23,14 @@ import {
 } from './adapters/desktop-ports.js';
 import { createConsoleLogger } from './core/console-logger.js';
 import { createCore } from './core/create-core.js';
+import { readDevAccounts } from './core/dev-accounts.js';
 import { openLine } from './core/open-line.js';
 import { systemClock } from './core/system-clock.js';
 import { APP_ID, DESKTOP_NAME, isWaylandSession } from './desktop/app-identity.js';
 import { LINK_SCHEMES } from './desktop/deep-link.js';
 import { createWindowMemory } from './desktop/window-memory.js';
 import { createDispatch } from './ipc/dispatch.js';
+import { closeSharedAgent } from './providers/http.js';
 import { setupIpc, webContentsTarget } from './ipc/electron-ipc.js';
 import { APP_ORIGIN } from './window/app-origin.js';
 import { mainWindowOptions } from './window/window-options.js';
@@ -105,6 +107,7 @@ async function onReady(): Promise<void> {
       version: app.getVersion(),
       platform: process.platform,
       openLine: () => openLine({ env: process.env, clock, log }),
+      accounts: { environmentVideoSdk: readDevAccounts(process.env).videosdk },
       wayland,
     },
   );
@@ -155,7 +158,7 @@ async function onReady(): Promise<void> {
   app.on('activate', showMain);
   app.on('before-quit', () => {
     quitting = true;
-    void core.stop();
+    void core.stop().then(closeSharedAgent);
   });
 }
 

@@ -15,7 +15,10 @@ import { createVideoSdkAccounts } from './videosdk-accounts.js';
 import { createWebexAccounts, PAT_LIFETIME_MS, type WebexAccountsOptions } from './webex-accounts.js';
 import { SIGN_IN_TIMEOUT_MS } from './webex-sign-in.js';
 
-export type AccountsOptions = Partial<WebexAccountsOptions>;
+export type AccountsOptions = Partial<WebexAccountsOptions> & {
+  /** The CALLDECK_VIDEOSDK_* account from the environment (development and tests). */
+  environmentVideoSdk?: { apiKey: string; secret: string } | undefined;
+};
 
 export interface AccountsFeature {
   handlers: HandlersOf<ChannelsOf<'accounts'>>;
@@ -79,7 +82,7 @@ export async function createAccountsFeature(deps: Deps): Promise<AccountsFeature
       patLifetimeMs: deps.options?.patLifetimeMs ?? PAT_LIFETIME_MS,
     },
   });
-  const videoSdk = createVideoSdkAccounts(ctx);
+  const videoSdk = createVideoSdkAccounts(ctx, deps.options?.environmentVideoSdk);
   const restored = webex.restore();
 
   const handlers: AccountsFeature['handlers'] = {

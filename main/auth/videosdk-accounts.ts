@@ -11,7 +11,11 @@ import { mintVideoSdkToken } from './videosdk-token.js';
 
 const UNREADABLE = 'CallDeck could not read the saved VideoSDK secret: the system keychain changed or the saved data is damaged. Enter the secret again.';
 
-export function createVideoSdkAccounts(ctx: AccountsContext) {
+/**
+ * `fromEnvironment` is the developer's CALLDECK_VIDEOSDK_* account: used when none is saved, held
+ * in memory only, never shown as a saved account.
+ */
+export function createVideoSdkAccounts(ctx: AccountsContext, fromEnvironment?: { apiKey: string; secret: string }) {
   const { vault } = ctx;
   const records = () => ctx.doc.accounts.filter((a): a is VideoSdkRecord => a.kind === 'videosdk');
 
@@ -55,13 +59,14 @@ export function createVideoSdkAccounts(ctx: AccountsContext) {
     /** A fresh short-lived token for one VideoSDK request; for main's VideoSDK client only. */
     mint(opts: { accountId?: string; permissions?: string[]; ttlSec?: number } = {}): string {
       const record = opts.accountId ? findAccount(ctx.doc, 'videosdk', opts.accountId) : records()[0];
-      const secret = record ? vault.get(secretKeys.videoSdkSecret(record.id)) : undefined;
-      if (!record || secret === undefined) {
+      const saved = record ? vault.get(secretKeys.videoSdkSecret(record.id)) : undefined;
+      const key = record && saved !== undefined ? { apiKey: record.apiKey, secret: saved } : opts.accountId ? undefined : fromEnvironment;
+      if (!key) {
         throw new AppError('not-signed-in', 'Add your VideoSDK API key and secret in Settings → Accounts first.');
       }
       return mintVideoSdkToken({
-        apiKey: record.apiKey,
-        secret,
+        apiKey: key.apiKey,
+        secret: key.secret,
         now: ctx.clock.now(),
         ...(opts.permissions ? { permissions: opts.permissions } : {}),
         ...(opts.ttlSec !== undefined ? { ttlSec: opts.ttlSec } : {}),

@@ -3,6 +3,7 @@
  * account configured it runs the built-in demo line, exactly as `npm start` does.
  */
 import { createConsoleLogger } from '../../main/core/console-logger.js';
+import { readDevAccounts } from '../../main/core/dev-accounts.js';
 import { openLine } from '../../main/core/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
 import { createHarnessPorts } from './harness-ports.js';
@@ -11,7 +12,12 @@ import { startHarness } from './harness-server.js';
 const log = createConsoleLogger();
 const port = Number(process.env.CALLDECK_HARNESS_PORT ?? 5199);
 const ports = createHarnessPorts({ log });
-const harness = await startHarness({ port, ports, openLine: () => openLine({ env: process.env, clock: systemClock, log }) });
+const harness = await startHarness({
+  port,
+  ports,
+  openLine: () => openLine({ env: process.env, clock: systemClock, log }),
+  accounts: { environmentVideoSdk: readDevAccounts(process.env).videosdk },
+});
 
 process.stdout.write(
   [

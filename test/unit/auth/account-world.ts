@@ -50,6 +50,7 @@ export interface WorldOptions {
   keychain?: FakeKeychain;
   signInTimeoutMs?: number;
   patLifetimeMs?: number;
+  environmentVideoSdk?: { apiKey: string; secret: string };
 }
 
 export async function createWorld(opts: WorldOptions = {}): Promise<World> {
@@ -74,7 +75,7 @@ export async function createWorld(opts: WorldOptions = {}): Promise<World> {
       version: '0.0.0-test',
       platform: 'linux',
       openLine: openDefault,
-      accounts: { loopbackPort: 'random', signInTimeoutMs: opts.signInTimeoutMs ?? 3 * 60_000, ...(opts.patLifetimeMs ? { patLifetimeMs: opts.patLifetimeMs } : {}) },
+      accounts: { loopbackPort: 'random', signInTimeoutMs: opts.signInTimeoutMs ?? 3 * 60_000, ...(opts.patLifetimeMs ? { patLifetimeMs: opts.patLifetimeMs } : {}), environmentVideoSdk: opts.environmentVideoSdk },
     });
     return { core, ports, dispatch: createDispatch(core.handlers, log) };
   };

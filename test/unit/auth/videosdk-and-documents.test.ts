@@ -83,3 +83,19 @@ describe('the accounts document', () => {
     expect(readAccountsDocument(store, new MemoryLogger())).toEqual({ version: 1, accounts: [] });
   });
 });
+
+describe('the CALLDECK_VIDEOSDK_* account', () => {
+  it('mints tokens when no account is saved, and a saved account takes over', async () => {
+    world = await createWorld({ environmentVideoSdk: { apiKey: 'env-key', secret: 'env-secret' } });
+    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    const fromEnv = world.core.accounts.mintVideoSdkToken();
+    expect(claims(fromEnv)).toMatchObject({ apikey: 'env-key' });
+    const [header, payload, signature] = fromEnv.split('.') as [string, string, string];
+    expect(signature).toBe(createHmac('sha256', 'env-secret').update(`${header}.${payload}`).digest('base64url'));
+    expect((await world.ok('accounts:list', undefined)).accounts).toEqual([]);
+
+    await world.ok('accounts:configureVideoSdk', { apiKey: 'saved-key', secret: await world.seal('videosdk.secret', 'saved-secret') });
+    expect(claims(world.core.accounts.mintVideoSdkToken())).toMatchObject({ apikey: 'saved-key' });
+    expect(everything(world)).not.toContain('env-secret');
+  });
+});
