@@ -40,13 +40,17 @@ export const DEMO_CAST: readonly IncomingCallInput[] = [
   { from: { name: 'Hannah Schmidt', number: '1007' }, line: 2 },
 ];
 
+export const FIRST_DEMO_CALLER = 1;
+
 export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions): DemoScenario {
   const { clock } = opts;
   const random = opts.random ?? Math.random;
   const [minGap, maxGap] = opts.everyMs ?? [25_000, 45_000];
   const giveUpAfterMs = opts.giveUpAfterMs ?? 30_000;
   const timers = new Set<TimerHandle>();
-  let next = Math.floor(random() * DEMO_CAST.length);
+  // The first call a newcomer sees is a named caller ringing via a hunt group: it shows at once
+  // who is calling and why it rings. The cast then rotates from there.
+  let next = FIRST_DEMO_CALLER;
   let stopped = false;
 
   line.control.setDialBehavior({ answerAfterMs: opts.dialAnswerAfterMs ?? 2_000 });

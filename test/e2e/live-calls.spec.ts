@@ -125,3 +125,24 @@ test.describe('when the line misbehaves', () => {
     expect(listPolls.filter((r) => r.status === 429)).toHaveLength(1);
   });
 });
+
+test.describe('other everyday actions', () => {
+  test('Pick up takes a call ringing in the group', async ({ app, line }) => {
+    line.control.ringInGroup({ from: { name: 'Femi Bello', number: '+12125550177' } });
+    await app.getByRole('button', { name: 'Pick up' }).click();
+    const call = calls(app).getByRole('listitem').first();
+    await expect(call).toContainText('Connected');
+    expect(line.control.state().ringingInGroup).toHaveLength(0);
+  });
+
+  test('the keypad sends touch tones into the call', async ({ app, line }) => {
+    const id = line.control.incomingCall({ from: { name: 'Gita Rao', number: '+13105550188' } });
+    const call = callWith(app, 'Gita Rao');
+    await call.getByRole('button', { name: 'Answer' }).click();
+    await call.getByRole('button', { name: 'Keypad' }).click();
+    const keypad = app.getByRole('dialog');
+    await keypad.getByRole('button', { name: '4', exact: true }).click();
+    await keypad.getByRole('button', { name: '#', exact: true }).click();
+    await expect.poll(() => line.control.state().dtmf.filter((d) => d.callId === id).map((d) => d.digits).join('')).toBe('4#');
+  });
+});

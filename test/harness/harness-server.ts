@@ -139,7 +139,7 @@ function hasSecret(request: IncomingMessage, url: URL, secret: string): boolean 
 
 /** A classic script runs before the deferred module script, so `window.calldeck` is ready first. */
 function injectBridge(html: string): string {
-  return html.replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>');
+  return html.replace('</head>', '    <script src="/__harness/bridge.js"></script>\n  </head>');
 }
 
 async function bundleBridge(): Promise<string> {

@@ -27,6 +27,18 @@ afterEach(async () => {
 const alerting = () => line.control.state().calls.filter((c) => c.state === 'alerting');
 
 describe('demo scenario', () => {
+  it('first rings a named caller via a hunt group, whatever the randomness', () => {
+    for (const value of [0, 0.5, 0.999999]) {
+      line.control.reset();
+      scenario?.stop();
+      scenario = startDemoScenario(line, { clock, random: () => value });
+      clock.advance(3_000);
+      const [first] = alerting() as Array<{ remoteParty: { name?: string }; redirections?: Array<{ reason: string }> }>;
+      expect(first?.remoteParty.name).toBeTruthy();
+      expect(first?.redirections?.[0]?.reason).toBe('huntGroup');
+    }
+  });
+
   it('rings about 3 s after start, then every 25–45 s', () => {
     scenario = startDemoScenario(line, { clock, random: () => 0 });
     clock.advance(2_999);
