@@ -24,7 +24,7 @@ export function LinkDialog({ id, onClose }: { id: number; onClose(): void }) {
   return prompt.kind === 'confirm' ? (
     <Modal title="Call this number?" onClose={() => resolve(false)} initialFocus={callRef} className="link-dialog">
       <ConfirmBody prompt={prompt} />
-      <div className="dialog-actions">
+      <div className="modal-actions">
         <button type="button" className="btn" onClick={() => resolve(false)}>
           Cancel
         </button>
@@ -39,7 +39,7 @@ export function LinkDialog({ id, onClose }: { id: number; onClose(): void }) {
       <p className="hint">
         Nothing was dialled. The link was: <span className="link-text">{prompt.link}</span>
       </p>
-      <div className="dialog-actions">
+      <div className="modal-actions">
         <button type="button" className="btn" onClick={() => resolve(false)}>
           Close
         </button>

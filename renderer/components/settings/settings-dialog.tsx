@@ -15,7 +15,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <HotkeysSection />
         <AccountsSection />
       </div>
-      <div className="dialog-actions">
+      <div className="modal-actions">
         <button type="button" className="btn" onClick={onClose}>
           Close
         </button>
