@@ -3,6 +3,7 @@ import { DtmfDigits, type HistoryEntry, type ParsedArgsOf, type ResultOf } from 
 import { AppError, isAppError } from '../core/app-error.js';
 import type { Logger } from '../core/ports.js';
 import type { WebexHistoryRecord, WebexParty } from '../providers/webex/schemas.js';
+import type { ChannelsOf } from '../ipc/handlers.js';
 import type { CallsProvider } from './calls-provider.js';
 import { normalizeDestination } from './phone-number.js';
 
@@ -22,22 +23,8 @@ export type CallCommands = {
   history(): Promise<HistoryEntry[]>;
 };
 
-type CommandChannel =
-  | 'calls:dial'
-  | 'calls:answer'
-  | 'calls:decline'
-  | 'calls:voicemail'
-  | 'calls:hangup'
-  | 'calls:hold'
-  | 'calls:resume'
-  | 'calls:mute'
-  | 'calls:unmute'
-  | 'calls:transfer'
-  | 'calls:park'
-  | 'calls:retrieve'
-  | 'calls:pickup'
-  | 'calls:recording'
-  | 'calls:dtmf';
+/** Every calls:* channel but the two that read rather than act. */
+type CommandChannel = Exclude<ChannelsOf<'calls'>, 'calls:list' | 'calls:history'>;
 
 /**
  * User intent → one provider request. Input is checked before anything is sent (a wrong number
@@ -73,53 +60,30 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
 
   const done = null;
 
+  /** A command that is one request about one call and answers nothing but success. */
+  function onCall(name: string, request: (id: string) => Promise<void>) {
+    return async (args: { callId: string }): Promise<null> => {
+      const id = callId(args.callId);
+      await send(name, () => request(id));
+      return done;
+    };
+  }
+
   return {
     async dial({ destination: input }) {
       const dial = destination(input);
       const ref = await send('dial', () => provider.dial(dial));
       return { callId: ref.callId };
     },
-    async answer(args) {
-      const id = callId(args.callId);
-      await send('answer', () => provider.answer(id));
-      return done;
-    },
-    async decline(args) {
-      const id = callId(args.callId);
-      // No action: Webex then applies the user's own busy treatment (voicemail or busy tone).
-      await send('decline', () => provider.reject(id));
-      return done;
-    },
-    async voicemail(args) {
-      const id = callId(args.callId);
-      await send('voicemail', () => provider.divert(id, { toVoicemail: true }));
-      return done;
-    },
-    async hangup(args) {
-      const id = callId(args.callId);
-      await send('hangup', () => provider.hangup(id));
-      return done;
-    },
-    async hold(args) {
-      const id = callId(args.callId);
-      await send('hold', () => provider.hold(id));
-      return done;
-    },
-    async resume(args) {
-      const id = callId(args.callId);
-      await send('resume', () => provider.resume(id));
-      return done;
-    },
-    async mute(args) {
-      const id = callId(args.callId);
-      await send('mute', () => provider.mute(id));
-      return done;
-    },
-    async unmute(args) {
-      const id = callId(args.callId);
-      await send('unmute', () => provider.unmute(id));
-      return done;
-    },
+    answer: onCall('answer', (id) => provider.answer(id)),
+    // No action: Webex then applies the user's own busy treatment (voicemail or busy tone).
+    decline: onCall('decline', (id) => provider.reject(id)),
+    voicemail: onCall('voicemail', (id) => provider.divert(id, { toVoicemail: true })),
+    hangup: onCall('hangup', (id) => provider.hangup(id)),
+    hold: onCall('hold', (id) => provider.hold(id)),
+    resume: onCall('resume', (id) => provider.resume(id)),
+    mute: onCall('mute', (id) => provider.mute(id)),
+    unmute: onCall('unmute', (id) => provider.unmute(id)),
     async transfer(args) {
       const id = callId(args.callId);
       switch (args.mode) {

@@ -30,6 +30,11 @@ const REMEMBERED_RECORDS = 200;
  * (the safer thing to tell a receptionist) unless it came through a group, where someone else
  * answering is the normal case.
  */
+/** The best guess without the missed history: someone else taking it is normal only for group calls. */
+export function outcomeWithoutHistory(vanished: VanishedCall): CallOutcome {
+  return vanished.viaGroup ? 'answered-elsewhere' : 'missed';
+}
+
 export function createMissedCallClassifier(deps: { provider: Pick<CallsProvider, 'history'>; log: Logger }): ClassifyVanished {
   const used: string[] = [];
 
@@ -41,7 +46,7 @@ export function createMissedCallClassifier(deps: { provider: Pick<CallsProvider,
       deps.log.warn('calls: could not read missed-call history to classify a call that stopped ringing', {
         code: (error as { code?: unknown }).code,
       });
-      return calls.map((vanished) => (vanished.viaGroup ? 'answered-elsewhere' : 'missed'));
+      return calls.map(outcomeWithoutHistory);
     }
     return calls.map((vanished) => {
       const record = records.find((candidate) => !used.includes(recordKey(candidate)) && matchesMissedRecord(vanished, candidate));

@@ -4,7 +4,7 @@ import type { Clock, Logger, TimerHandle } from '../core/ports.js';
 import type { WebexCall } from '../providers/webex/schemas.js';
 import type { CallsProvider } from './calls-provider.js';
 import { orderCalls } from './call-order.js';
-import { createMissedCallClassifier, type ClassifyVanished, type VanishedCall } from './classify-vanished.js';
+import { createMissedCallClassifier, outcomeWithoutHistory, type ClassifyVanished, type VanishedCall } from './classify-vanished.js';
 import { toCall } from './to-call.js';
 
 export interface CallSyncDeps {
@@ -160,16 +160,15 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
 
   async function classifyAndReport(vanished: VanishedCall[]): Promise<void> {
     const started = generation;
-    const fallback = (item: VanishedCall): CallOutcome => (item.viaGroup ? 'answered-elsewhere' : 'missed');
     let outcomes: CallOutcome[];
     try {
       outcomes = await classify(vanished, classifyAbort.signal);
     } catch (error) {
       log.warn('calls: classifying a call that stopped ringing failed', { error: String(error) });
-      outcomes = vanished.map(fallback);
+      outcomes = vanished.map(outcomeWithoutHistory);
     }
     if (started !== generation) return;
-    emitIfChanged(vanished.map((item, i) => ({ call: item.call, outcome: outcomes[i] ?? fallback(item) })));
+    emitIfChanged(vanished.map((item, i) => ({ call: item.call, outcome: outcomes[i] ?? outcomeWithoutHistory(item) })));
   }
 
   function applyFailure(error: unknown): void {
