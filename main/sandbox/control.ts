@@ -4,6 +4,7 @@
  * methods over HTTP at /__sandbox (control-routes.ts).
  */
 import { z } from 'zod';
+import { WebexRedirectionReason } from '../providers/webex/schemas.js';
 import type { DndSettings, GroupCall, ParkedCall, WireCall, WireHistoryRecord } from './line-model.js';
 import { toWireCall, toWireHistory } from './line-model.js';
 import type { DialBehavior, Line } from './line.js';
@@ -25,7 +26,7 @@ export const IncomingCallSchema = z.object({
   from: PartyInputSchema,
   via: z
     .object({
-      reason: z.enum(['busy', 'noAnswer', 'unavailable', 'unconditional', 'timeOfDay', 'divert', 'followMe', 'huntGroup', 'callQueue', 'unknown']),
+      reason: WebexRedirectionReason,
       name: z.string().min(1),
       number: z.string().min(1).optional(),
     })

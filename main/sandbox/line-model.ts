@@ -2,23 +2,22 @@
  * The built-in line's data: what a Webex Calling user's line holds at one instant, and how that is
  * shown on the wire. Plain immutable data; the transitions live in call-state.ts.
  */
+import type { z } from 'zod';
+import type {
+  WebexCallState,
+  WebexHistoryRecord,
+  WebexPersonality,
+  WebexRecordingState,
+  WebexRedirectionReason,
+} from '../providers/webex/schemas.js';
 
 export type CallType = 'location' | 'organization' | 'external' | 'emergency' | 'repair' | 'other';
-export type Personality = 'originator' | 'terminator' | 'clickToDial';
-export type WireCallState = 'connecting' | 'alerting' | 'connected' | 'held' | 'remoteHeld' | 'disconnected';
-export type RecordingState = 'pending' | 'started' | 'paused' | 'stopped' | 'failed';
-export type RedirectionReason =
-  | 'busy'
-  | 'noAnswer'
-  | 'unavailable'
-  | 'unconditional'
-  | 'timeOfDay'
-  | 'divert'
-  | 'followMe'
-  | 'huntGroup'
-  | 'callQueue'
-  | 'unknown';
-export type HistoryType = 'placed' | 'missed' | 'received';
+// The wire's enums, as the client's schemas take them from Cisco's contract.
+export type Personality = z.infer<typeof WebexPersonality>;
+export type WireCallState = z.infer<typeof WebexCallState>;
+export type RecordingState = z.infer<typeof WebexRecordingState>;
+export type RedirectionReason = z.infer<typeof WebexRedirectionReason>;
+export type HistoryType = WebexHistoryRecord['type'];
 
 export interface PartyInfo {
   readonly name?: string;

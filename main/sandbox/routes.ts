@@ -4,6 +4,7 @@
  * test/contract checks every exchange against it.
  */
 import { z } from 'zod';
+import type { RecordingOp } from '../calls/calls-provider.js';
 import type { Line } from './line.js';
 import { toWireCall, toWireHistory } from './line-model.js';
 
@@ -80,7 +81,7 @@ const DndPutBody = z.looseObject({
 });
 const HistoryType = z.enum(['placed', 'missed', 'received']).optional();
 
-function recordingRoute(operationId: string, name: string, op: 'start' | 'stop' | 'pause' | 'resume'): Route {
+function recordingRoute(operationId: string, name: string, op: RecordingOp): Route {
   return {
     method: 'POST',
     path: `/telephony/calls/${name}`,

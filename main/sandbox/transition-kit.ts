@@ -46,8 +46,7 @@ export interface ViaInput {
   number?: string | undefined;
 }
 
-export type RejectAction = 'busy' | 'temporarilyUnavailable' | 'ignore';
-export type RecordingOp = 'start' | 'stop' | 'pause' | 'resume';
+export type { RejectAction, RecordingOp } from '../calls/calls-provider.js';
 
 export const DTMF_PATTERN = /^[0-9*#ABCD,]+$/;
 
