@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +80,8 @@ describe('the main window', () => {
   });
 });
 
+const rendererDir = fileURLToPath(new URL('../../../renderer/', import.meta.url));
+
 describe('content security policy', () => {
   it('is strict: no inline script, no remote origins', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
@@ -88,8 +91,8 @@ describe('content security policy', () => {
 
   // frame-ancestors only works as a header (Chromium warns about it in a meta tag), so the meta
   // carries every other directive of the header.
-  it('is in index.html as a meta tag, the same as the header main sends', () => {
-    const html = readFileSync(fileURLToPath(new URL('../../../renderer/index.html', import.meta.url)), 'utf8');
+  it.each(readdirSync(rendererDir).filter((name) => name.endsWith('.html')))('is in %s as a meta tag, the same as the header main sends', (page) => {
+    const html = readFileSync(join(rendererDir, page), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
