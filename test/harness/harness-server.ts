@@ -50,7 +50,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const dispatch = createDispatch(core.handlers, ports.log);
   const secret = randomBytes(24).toString('base64url');
-  const bridgeScript = await bundleBridge();
+  const bridgeScript = await (bridgeBundle ??= bundleBridge());
 
   const server = createServer((request, response) => {
     void route(request, response).catch((error: unknown) => {
@@ -141,6 +141,9 @@ function hasSecret(request: IncomingMessage, url: URL, secret: string): boolean 
 function injectBridge(html: string): string {
   return html.replace('</head>', '    <script src="/__harness/bridge.js"></script>\n  </head>');
 }
+
+/** Built once per process: every harness in a test run serves the same bridge. */
+let bridgeBundle: Promise<string> | undefined;
 
 async function bundleBridge(): Promise<string> {
   const result = await build({
