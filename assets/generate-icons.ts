@@ -9,9 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import type { TrayIconState } from '../main/core/ports.js';
 
-export type TrayState = 'idle' | 'ringing' | 'on-call' | 'on-hold' | 'dnd' | 'offline' | 'signed-out';
-export const TRAY_STATES: readonly TrayState[] = ['idle', 'ringing', 'on-call', 'on-hold', 'dnd', 'offline', 'signed-out'];
+export const TRAY_STATES: readonly TrayIconState[] = ['idle', 'ringing', 'on-call', 'on-hold', 'dnd', 'offline', 'signed-out'];
 /** Windows and macOS draw tray icons at 16 points (with @2x for HiDPI); Linux panels at 22–32 px. */
 export const TRAY_SIZE = 16;
 export const LINUX_TRAY_SIZE = 32;
@@ -114,7 +114,7 @@ function handset(): Shape {
 const HANDSET = scale(handset(), 0.68);
 const DISC = circle(0, 0, 0.94);
 
-function trayLayers(state: TrayState): Layer[] {
+function trayLayers(state: TrayIconState): Layer[] {
   switch (state) {
     case 'idle':
       return [

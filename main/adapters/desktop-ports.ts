@@ -22,7 +22,6 @@ export function createShortcutRegistry(): ShortcutRegistry {
       }
     },
     unregister: (accelerator) => globalShortcut.unregister(accelerator),
-    unregisterAll: () => globalShortcut.unregisterAll(),
   };
 }
 
@@ -51,7 +50,7 @@ export function createTrayView(iconPath: (state: TrayIconState) => string, onAct
         : {
             id: item.id,
             label: item.label,
-            type: item.type === 'submenu' ? 'submenu' : (item.type ?? 'normal'),
+            type: item.type ?? 'normal',
             enabled: item.enabled ?? true,
             checked: item.checked ?? false,
             ...(item.children ? { submenu: toTemplate(item.children, onClick) } : { click: () => onClick(item.id) }),
@@ -97,8 +96,37 @@ export const systemClipboard: Clipboard = {
   readText: () => clipboard.readText(),
 };
 
-/** Electron has no "online" event in main, so connectivity is sampled; the OS events are real. */
+/**
+ * Electron has no "online" event in main, so connectivity is sampled: one poll for every online
+ * and offline listener, running only while there is one. The OS events are real.
+ */
 export function createSystemEvents(pollMs = 5000): SystemEvents {
+  const connectivity = { online: new Set<() => void>(), offline: new Set<() => void>() };
+  let poll: ReturnType<typeof setInterval> | undefined;
+  let last = false;
+
+  function watchConnectivity(signal: 'online' | 'offline', listener: () => void): () => void {
+    // Wrapped, so the same function subscribed twice is called twice, as with the OS events.
+    const entry = () => listener();
+    connectivity[signal].add(entry);
+    if (poll === undefined) {
+      last = net.isOnline();
+      poll = setInterval(() => {
+        const now = net.isOnline();
+        if (now === last) return;
+        last = now;
+        for (const notify of [...connectivity[now ? 'online' : 'offline']]) notify();
+      }, pollMs);
+    }
+    return () => {
+      connectivity[signal].delete(entry);
+      if (connectivity.online.size + connectivity.offline.size === 0) {
+        clearInterval(poll);
+        poll = undefined;
+      }
+    };
+  }
+
   return {
     on(signal: SystemSignal, listener: () => void) {
       switch (signal) {
@@ -114,15 +142,8 @@ export function createSystemEvents(pollMs = 5000): SystemEvents {
           return () => app.removeListener('browser-window-focus', onFocus);
         }
         case 'online':
-        case 'offline': {
-          let last = net.isOnline();
-          const timer = setInterval(() => {
-            const now = net.isOnline();
-            if (now !== last && (now ? signal === 'online' : signal === 'offline')) listener();
-            last = now;
-          }, pollMs);
-          return () => clearInterval(timer);
-        }
+        case 'offline':
+          return watchConnectivity(signal, listener);
       }
     },
   };

@@ -26,7 +26,7 @@ export function resolveIntent(intent: Intent, calls: readonly Call[]): IntentTar
 
 function answerTarget(calls: readonly Call[]): IntentTarget {
   // Oldest first: the caller who has waited longest, like a queue.
-  const ringing = oldestFirst(calls.filter(isRinging))[0];
+  const ringing = ringingOldestFirst(calls)[0];
   if (ringing === undefined) return nothing('No call is ringing.');
   return offer(ringing, 'answer', 'This call cannot be answered from CallDeck right now.');
 }
@@ -46,7 +46,7 @@ function hangupDeclineTarget(calls: readonly Call[]): IntentTarget {
   const dialling = newestFirst(calls.filter((call) => call.state === 'connecting'))[0];
   if (dialling !== undefined) return offer(dialling, 'hangup', 'This call cannot be ended from CallDeck right now.');
   // The same call the answer hotkey would take, so the two keys never disagree about "the" call.
-  const ringing = oldestFirst(calls.filter(isRinging))[0];
+  const ringing = ringingOldestFirst(calls)[0];
   if (ringing !== undefined) return offer(ringing, 'decline', 'This call cannot be declined from CallDeck right now.');
   // A held caller is never hung up by a blind key press: resume first, then hang up.
   if (calls.some((call) => call.state === 'held')) return nothing('Only calls on hold: resume one to hang it up.');
@@ -64,8 +64,11 @@ function muteTarget(calls: readonly Call[]): IntentTarget {
 
 const TALKING: readonly CallState[] = ['connected', 'remoteHeld'];
 
-/** The call we are talking on; a remote hold still counts as ours to hold, mute or hang up. */
-function activeCall(calls: readonly Call[]): Call | undefined {
+/**
+ * The call we are talking on; a remote hold still counts as ours to hold, mute or hang up. The
+ * tray and popup name calls with these same rules, so what they show is what the keys act on.
+ */
+export function activeCall(calls: readonly Call[]): Call | undefined {
   const talking = calls.filter((call) => TALKING.includes(call.state));
   // Prefer a fully connected call, then the one answered most recently.
   return [...talking].sort(
@@ -86,8 +89,14 @@ function mostRecentlyHeld(calls: readonly Call[]): Call | undefined {
   )[0];
 }
 
-function isRinging(call: Call): boolean {
+/** A ringing call for us: alerting and not one we placed ourselves. */
+export function isRinging(call: Call): boolean {
   return call.state === 'alerting' && call.personality !== 'originator';
+}
+
+/** The ringing calls, the caller who has waited longest first (the one Answer takes). */
+export function ringingOldestFirst(calls: readonly Call[]): Call[] {
+  return oldestFirst(calls.filter(isRinging));
 }
 
 function oldestFirst(calls: readonly Call[]): Call[] {

@@ -45,7 +45,6 @@ export interface ShortcutRegistry {
   /** False when the OS refused, typically because another application holds the shortcut. */
   register(accelerator: string, onPress: () => void): boolean;
   unregister(accelerator: string): void;
-  unregisterAll(): void;
 }
 
 export type TrayIconState = 'idle' | 'ringing' | 'on-call' | 'on-hold' | 'dnd' | 'offline' | 'signed-out';

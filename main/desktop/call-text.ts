@@ -43,18 +43,6 @@ export function secondsOnCall(call: Call, now: number): number {
   return Number.isNaN(start) ? 0 : (now - start) / 1000;
 }
 
-/** A ringing call for us: alerting and not one we placed ourselves. */
-export function isRinging(call: Call): boolean {
-  return call.state === 'alerting' && call.personality !== 'originator';
-}
-
-/** Oldest first: the caller who has waited longest leads, as resolveIntent's Answer does. */
-export function ringingOldestFirst(calls: readonly Call[]): Call[] {
-  return calls
-    .filter(isRinging)
-    .sort((a, b) => (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0) || a.id.localeCompare(b.id));
-}
-
 /** Keeps a line of text within `max` characters, ending in an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   const chars = [...text];

@@ -1,4 +1,4 @@
-import type { Call, HotkeyAction } from '../../preload/contract.js';
+import type { Call, CallAction, HotkeyAction } from '../../preload/contract.js';
 import type { CallCommands } from '../calls/call-commands.js';
 import { resolveIntent } from '../calls/hotkey-target.js';
 import { normalizeDestination } from '../calls/phone-number.js';
@@ -7,13 +7,13 @@ import { partyLabel } from './call-text.js';
 import { looksLikeLink, readLink } from './deep-link.js';
 import { logMessage, userMessage } from './error-text.js';
 
-/** The call actions hotkeys, the tray and the popup can take. */
-export type DeskCallAction = 'answer' | 'decline' | 'voicemail' | 'hold' | 'resume' | 'mute' | 'unmute' | 'hangup';
+/** The call actions hotkeys and tray items can take (the popup's buttons call the window's commands). */
+export const DESK_CALL_ACTIONS = ['answer', 'decline', 'hold', 'resume', 'mute', 'unmute', 'hangup'] as const satisfies readonly CallAction[];
+export type DeskCallAction = (typeof DESK_CALL_ACTIONS)[number];
 
 const VERBS: Record<DeskCallAction, string> = {
   answer: 'answer',
   decline: 'decline',
-  voicemail: 'send to voicemail',
   hold: 'hold',
   resume: 'resume',
   mute: 'mute',

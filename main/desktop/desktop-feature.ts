@@ -1,4 +1,4 @@
-import type { CallsSnapshot, DesktopState, HotkeyAction, PopupState } from '../../preload/contract.js';
+import type { CallsSnapshot, DesktopState, HotkeyAction } from '../../preload/contract.js';
 import type { CallsFeature } from '../calls/calls-feature.js';
 import type { AutoStart, Clipboard, Clock, Lifecycle, Logger, Notifier, PopupView, ShortcutRegistry, SystemEvents, TrayView, WindowControl } from '../core/ports.js';
 import type { EventHub } from '../ipc/event-hub.js';
@@ -44,7 +44,6 @@ export interface DesktopFeatureDeps {
 export interface DesktopFeature {
   handlers: HandlersOf<ChannelsOf<'desktop'> | ChannelsOf<'popup'>>;
   state(): DesktopState;
-  popup(): PopupState;
   /** A link from `open-url`, a second instance or the harness. */
   openLink(raw: string): LinkOutcome;
   /** A command line (cold start or second instance); undefined when it holds no link. */
@@ -229,7 +228,6 @@ export function createDesktopFeature(deps: DesktopFeatureDeps): DesktopFeature {
       },
     },
     state,
-    popup: () => popup.state(),
     openLink: (raw) => links.open(raw),
     openArgv(argv) {
       const link = linkFromArgv(argv);

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle, TrayMenuItem, TrayView } from '../core/ports.js';
+import type { Clock, TimerHandle, TrayView } from '../core/ports.js';
 import type { DeskModel } from './desk-model.js';
 import { buildTrayMenu } from './tray-menu.js';
 import { tooltipTicks, trayIcon, trayToolTip } from './tray-status.js';
@@ -6,7 +6,6 @@ import { tooltipTicks, trayIcon, trayToolTip } from './tray-status.js';
 export interface TrayController {
   /** Brings icon, tooltip and menu in line with the model; `override` replaces the tooltip (feedback). */
   render(model: DeskModel, override?: string): void;
-  menu(): readonly TrayMenuItem[];
   stop(): void;
 }
 
@@ -20,7 +19,6 @@ export function createTrayController(deps: { view: TrayView; clock: Clock; onCli
   let lastMenu = '';
   let lastIcon: string | undefined;
   let lastTip: string | undefined;
-  let menu: TrayMenuItem[] = [];
   let ticker: TimerHandle | undefined;
   let latest: { model: DeskModel; override: string | undefined } | undefined;
 
@@ -48,7 +46,6 @@ export function createTrayController(deps: { view: TrayView; clock: Clock; onCli
       const next = buildTrayMenu(model);
       const serialized = JSON.stringify(next);
       if (serialized !== lastMenu) {
-        menu = next;
         lastMenu = serialized;
         deps.view.setMenu(next, deps.onClick);
       }
@@ -58,7 +55,6 @@ export function createTrayController(deps: { view: TrayView; clock: Clock; onCli
       tooltip();
       schedule();
     },
-    menu: () => menu,
     stop() {
       if (ticker !== undefined) deps.clock.clearTimeout(ticker);
       ticker = undefined;

@@ -1,7 +1,9 @@
-import type { Call, CallAction } from '../../preload/contract.js';
+import type { Call } from '../../preload/contract.js';
 import { resolveIntent, type Intent } from '../calls/hotkey-target.js';
 import type { TrayMenuItem } from '../core/ports.js';
-import { clip, partyLabel, ringingOldestFirst } from './call-text.js';
+import { clip, partyLabel } from './call-text.js';
+import { ringingOldestFirst } from '../calls/hotkey-target.js';
+import { DESK_CALL_ACTIONS, type DeskCallAction } from './desk-actions.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 
 export const TRAY_ITEM = {
@@ -12,19 +14,15 @@ export const TRAY_ITEM = {
   quit: 'quit',
 } as const;
 
-/** The actions a tray item can take on one call. */
-export type TrayCallAction = Extract<CallAction, 'answer' | 'decline' | 'hold' | 'resume' | 'mute' | 'unmute' | 'hangup'>;
-const TRAY_CALL_ACTIONS: readonly TrayCallAction[] = ['answer', 'decline', 'hold', 'resume', 'mute', 'unmute', 'hangup'];
-
 /** The action comes first, so a call id containing ":" cannot confuse the parser. */
-export function callItemId(callId: string, action: TrayCallAction): string {
+export function callItemId(callId: string, action: DeskCallAction): string {
   return `call:${action}:${callId}`;
 }
 
-export function parseCallItemId(id: string): { callId: string; action: TrayCallAction } | undefined {
+export function parseCallItemId(id: string): { callId: string; action: DeskCallAction } | undefined {
   const match = /^call:([a-z]+):(.+)$/s.exec(id);
-  const action = match?.[1] as TrayCallAction | undefined;
-  if (!match?.[2] || action === undefined || !TRAY_CALL_ACTIONS.includes(action)) return undefined;
+  const action = match?.[1] as DeskCallAction | undefined;
+  if (!match?.[2] || action === undefined || !DESK_CALL_ACTIONS.includes(action)) return undefined;
   return { callId: match[2], action };
 }
 
@@ -72,11 +70,11 @@ const ACTIVE_INTENTS: readonly Intent[] = ['holdResume', 'muteUnmute', 'hangupDe
 
 /** One section per call the hold, mute and hang-up intents point at (declining is the ringing section's). */
 function activeSections(model: DeskModel): TrayMenuItem[][] {
-  const byCall = new Map<string, TrayCallAction[]>();
+  const byCall = new Map<string, DeskCallAction[]>();
   for (const intent of ACTIVE_INTENTS) {
     const target = resolveIntent(intent, model.calls);
     if (target.kind !== 'act' || target.action === 'decline') continue;
-    const action = target.action as TrayCallAction;
+    const action = target.action as DeskCallAction;
     byCall.set(target.callId, [...(byCall.get(target.callId) ?? []), action]);
   }
   return [...byCall].flatMap(([callId, actions]) => {
@@ -100,7 +98,7 @@ function activeHeader(call: Call, who: string): string {
   }
 }
 
-const ACTIVE_LABELS: Record<TrayCallAction, string> = {
+const ACTIVE_LABELS: Record<DeskCallAction, string> = {
   answer: 'Answer',
   decline: 'Decline',
   hold: 'Hold',
@@ -110,7 +108,7 @@ const ACTIVE_LABELS: Record<TrayCallAction, string> = {
   hangup: 'Hang up',
 };
 
-function activeLabel(call: Call, action: TrayCallAction): string {
+function activeLabel(call: Call, action: DeskCallAction): string {
   return action === 'hangup' && call.state === 'connecting' ? 'Cancel call' : ACTIVE_LABELS[action];
 }
 
@@ -118,6 +116,6 @@ function header(call: Call, label: string): TrayMenuItem {
   return { id: `about:${call.id}`, label, enabled: false };
 }
 
-function item(call: Call, action: TrayCallAction, label: string): TrayMenuItem {
+function item(call: Call, action: DeskCallAction, label: string): TrayMenuItem {
   return { id: callItemId(call.id, action), label, enabled: call.actions.includes(action) };
 }

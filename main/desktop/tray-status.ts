@@ -1,7 +1,7 @@
 import type { Call } from '../../preload/contract.js';
-import { resolveIntent } from '../calls/hotkey-target.js';
 import type { TrayIconState } from '../core/ports.js';
-import { clip, formatElapsed, partyLabel, ringingOldestFirst, secondsOnCall } from './call-text.js';
+import { activeCall, isRinging, ringingOldestFirst } from '../calls/hotkey-target.js';
+import { clip, formatElapsed, partyLabel, secondsOnCall } from './call-text.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 
 /** Windows cuts tray tooltips at 127 characters. */
@@ -14,7 +14,7 @@ export const TOOLTIP_MAX = 127;
 export function trayIcon(model: DeskModel): TrayIconState {
   if (model.line.state === 'unauthorized') return 'signed-out';
   if (model.line.state === 'offline' || model.line.state === 'error') return 'offline';
-  if (!dndOn(model) && ringingOldestFirst(model.calls).length > 0) return 'ringing';
+  if (!dndOn(model) && model.calls.some(isRinging)) return 'ringing';
   if (model.calls.some((call) => call.state === 'connected' || call.state === 'remoteHeld' || call.state === 'connecting')) return 'on-call';
   if (model.calls.some((call) => call.state === 'held')) return 'on-hold';
   if (dndOn(model)) return 'dnd';
@@ -65,10 +65,3 @@ function tooltipParts(model: DeskModel, now: number): string[] {
   return parts;
 }
 
-/** The call the hold and mute keys act on: resolveIntent's choice, so the tooltip names that call. */
-function activeCall(calls: readonly Call[]): Call | undefined {
-  const talking = calls.filter((call) => call.state === 'connected' || call.state === 'remoteHeld');
-  if (talking.length <= 1) return talking[0];
-  const target = resolveIntent('holdResume', calls);
-  return (target.kind === 'act' ? talking.find((call) => call.id === target.callId) : undefined) ?? talking[0];
-}

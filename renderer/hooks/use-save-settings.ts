@@ -1,12 +1,14 @@
 import type { SettingsPatch } from '../../preload/contract';
 import { useStoreApi } from '../store/store-context';
 
-/**
- * Saves a settings change the way every section does: shown at once, then settled on what main
- * stored, or put back if main refused (the error goes to the message list).
- */
+/** Numbers each save, so its pending key is its own. */
 let saves = 0;
 
+/**
+ * Saves a settings change the way every section does: shown at once (a controlled input would
+ * otherwise snap back until main answers), then settled on what main stored, or put back if main
+ * refused (the error goes to the message list).
+ */
 export function useSaveSettings(): (patch: SettingsPatch) => void {
   const store = useStoreApi();
   return (patch) => {

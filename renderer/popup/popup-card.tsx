@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CallDeckApi, PopupAction, PopupCard } from '../../preload/contract';
+import { ACTION_LABELS } from '../format/call-text';
 import { formatDuration, secondsSince } from '../format/duration';
 import { useNow } from '../hooks/use-now';
 
-const LABELS: Record<PopupAction, string> = { answer: 'Answer', decline: 'Decline', voicemail: 'Send to voicemail' };
 const CLASSES: Record<PopupAction, string> = { answer: 'btn btn-primary', decline: 'btn btn-danger', voicemail: 'btn' };
 
 /**
@@ -72,7 +72,7 @@ export function PopupCardView({ api, card }: { api: CallDeckApi; card: PopupCard
             aria-busy={pending === action}
             onClick={() => void run(action)}
           >
-            {LABELS[action]}
+            {ACTION_LABELS[action]}
           </button>
         ))}
       </div>

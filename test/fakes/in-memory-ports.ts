@@ -55,9 +55,6 @@ export class FakeShortcuts implements ShortcutRegistry {
   unregister(accelerator: string): void {
     this.registered.delete(accelerator);
   }
-  unregisterAll(): void {
-    this.registered.clear();
-  }
   /** Presses the shortcut as the OS would; false when nothing is registered for it. */
   press(accelerator: string): boolean {
     const onPress = this.registered.get(accelerator);

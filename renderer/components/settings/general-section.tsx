@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { SettingsPatch } from '../../../preload/contract';
-import { useAppStore, useStoreApi } from '../../store/store-context';
 import { useShallow } from 'zustand/react/shallow';
+import { useSaveSettings } from '../../hooks/use-save-settings';
+import { useAppStore } from '../../store/store-context';
 
 /** Countries people most often pick first; any other ISO code still works from the list. */
 const COUNTRIES: ReadonlyArray<readonly [code: string, name: string]> = [
@@ -20,25 +20,11 @@ const COUNTRIES: ReadonlyArray<readonly [code: string, name: string]> = [
 ];
 
 export function GeneralSection() {
-  const store = useStoreApi();
+  const save = useSaveSettings();
   const countryId = useId();
   const [country, deepLinkAction] = useAppStore(
     useShallow((s) => [s.settings.values?.defaultCountry ?? 'US', s.settings.values?.deepLinkAction ?? 'ask'] as const),
   );
-  // Show the choice at once (a controlled input would otherwise snap back until main answers),
-  // then settle on what main stored, or put the old value back if it refused.
-  const save = (patch: SettingsPatch) => {
-    const state = store.getState();
-    const before = state.settings.values;
-    if (before) state.settings.setValues({ ...before, ...patch });
-    void state.app.act('settings:set', 'Could not save settings', async (api) => {
-      const result = await api.settings.set(patch);
-      const now = store.getState().settings;
-      if (result.ok) now.setValues(result.value);
-      else if (before) now.setValues(before);
-      return result;
-    });
-  };
 
   return (
     <section className="settings-section" aria-labelledby={`${countryId}-heading`}>

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TrayMenuItem } from '../../../main/core/ports.js';
+import { createTrayController } from '../../../main/desktop/tray-controller.js';
 import { buildTrayMenu, callItemId, parseCallItemId } from '../../../main/desktop/tray-menu.js';
 import { trayIcon, trayToolTip } from '../../../main/desktop/tray-status.js';
+import { FakeClock } from '../../fakes/fake-clock.js';
 import { at, desk, dialling, DND_ON, held, offline, ringing, T0, talking } from './desk-fixtures.js';
 
 /** The menu as a person reads it: "label" for enabled items, "(label)" for disabled, "[x] label" for checkboxes. */
@@ -146,5 +148,40 @@ describe('the tray icon and tooltip', () => {
   it('keeps the tooltip within what Windows shows', () => {
     const long = desk([talking('t', 'N'.repeat(200), 10)]);
     expect(trayToolTip(long, Date.parse(at(20))).length).toBeLessThanOrEqual(127);
+  });
+});
+
+describe('the tray controller', () => {
+  function setup() {
+    const clock = new FakeClock(T0 + 10_000);
+    const seen = { tips: [] as string[], menus: 0, icons: 0 };
+    const view = { setIcon: () => void seen.icons++, setToolTip: (text: string) => void seen.tips.push(text), setMenu: () => void seen.menus++ };
+    return { clock, seen, tray: createTrayController({ view, clock, onClick: () => undefined }) };
+  }
+
+  it('sets nothing again that has not changed, and runs no timer while nothing counts up', () => {
+    const { clock, seen, tray } = setup();
+    tray.render(desk([]));
+    tray.render(desk([]));
+    expect(seen).toEqual({ tips: ['CallDeck · No calls'], menus: 1, icons: 1 });
+    for (const model of [desk([ringing('r', 'Ana Silva', 0)]), desk([held('h', 'Chen Wei', 1)]), desk([dialling('d', 'Dana Levi')])]) {
+      tray.render(model);
+      expect(clock.pendingTimers()).toBe(0);
+    }
+  });
+
+  it('counts a connected call each second, and stops when the call is held, feedback shows, or it stops', () => {
+    const { clock, seen, tray } = setup();
+    tray.render(desk([talking('t', 'Ana Silva', 10)]));
+    clock.advance(2000);
+    expect(seen.tips).toEqual(['On a call with Ana Silva · 00:00', 'On a call with Ana Silva · 00:01', 'On a call with Ana Silva · 00:02']);
+    tray.render(desk([held('t', 'Ana Silva', 10)]));
+    expect(clock.pendingTimers()).toBe(0);
+    tray.render(desk([talking('t', 'Ana Silva', 10)]), 'No call is ringing.');
+    expect(clock.pendingTimers()).toBe(0);
+    tray.render(desk([talking('t', 'Ana Silva', 10)]));
+    expect(clock.pendingTimers()).toBe(1);
+    tray.stop();
+    expect(clock.pendingTimers()).toBe(0);
   });
 });
