@@ -28,18 +28,19 @@ export interface LoopbackListener {
 
 export const CANCELLED_MESSAGE = 'Sign-in cancelled. Nothing was changed.';
 
-export function timeoutMessage(timeoutMs: number): string {
+function timeoutMessage(timeoutMs: number): string {
   const minutes = Math.round(timeoutMs / 60_000);
   const span = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(timeoutMs / 1000)} seconds`;
   return `Sign-in timed out: CallDeck waited ${span} and your browser never came back. Try again and finish signing in within ${span}.`;
 }
 
-export const STATE_MISMATCH_MESSAGE =
+const STATE_MISMATCH_MESSAGE =
   'Sign-in stopped: the answer that reached CallDeck did not belong to this sign-in (its state did not match), so CallDeck ignored it. Try again.';
 
 export async function startLoopbackListener(opts: LoopbackOptions): Promise<LoopbackListener> {
   const configured = new URL(opts.redirectUri);
   const callbackPath = configured.pathname;
+  const port = opts.port ?? Number(configured.port);
   let settle: { resolve(value: { code: string }): void; reject(error: AppError): void } | undefined;
   const result = new Promise<{ code: string }>((resolve, reject) => (settle = { resolve, reject }));
   // The caller may give up (e.g. the browser would not open) before awaiting; that is not a crash.
@@ -82,8 +83,8 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(bindError(error, opts.port ?? Number(configured.port))));
-    server.listen({ host: '127.0.0.1', port: opts.port ?? Number(configured.port), exclusive: true }, () => resolve());
+    server.once('error', (error: NodeJS.ErrnoException) => reject(bindError(error, port)));
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => resolve());
   });
   server.on('error', () => undefined);
   const bound = (server.address() as AddressInfo).port;

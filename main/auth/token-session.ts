@@ -9,7 +9,7 @@
 import { AppError } from '../core/app-error.js';
 import type { Clock, Logger, TimerHandle } from '../core/ports.js';
 
-export const REFRESH_MARGIN_MS = 5 * 60_000;
+const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface SessionTokens {
   accessToken: string;

@@ -17,7 +17,7 @@ export interface Vault {
   get(key: string): string | undefined;
   set(key: string, value: string): Promise<void>;
   delete(...keys: string[]): Promise<void>;
-  setPersistence(persist: boolean): Promise<SecretStorage>;
+  setPersistence(persist: boolean): Promise<void>;
   /** True when a value for `key` was on disk but could not be read back at start. */
   couldNotRead(key: string): boolean;
 }
@@ -131,7 +131,6 @@ export async function openVault(deps: { keychain: Keychain; store: SettingsStore
           unreadable.clear();
         }
         write();
-        return { protection: level, backend, persist: persisting() };
       });
     },
     couldNotRead: (key) => unreadable.has(key) || (document.damaged && !memory.has(key)),

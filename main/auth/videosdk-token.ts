@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-export const VIDEOSDK_TOKEN_TTL_SEC = 300;
+const VIDEOSDK_TOKEN_TTL_SEC = 300;
 
 export interface VideoSdkTokenOptions {
   apiKey: string;

@@ -14,7 +14,7 @@ import { CANCELLED_MESSAGE } from './loopback-listener.js';
 import { findAccount, newAccountId, secretKeys, type AccountsContext, type LineSwitch } from './accounts-context.js';
 import type { WebexRecord } from './accounts-document.js';
 import { createTokenSession, type SessionTokens, type TokenSession } from './token-session.js';
-import { createWebexOAuthClient, fetchWebexUser, type TokenGrant } from './webex-oauth-client.js';
+import { createWebexOAuthClient, fetchWebexUser, safeJson, type TokenGrant } from './webex-oauth-client.js';
 import { MESSAGES, patHasExpired, webexAccountView, type Runtime } from './webex-account-view.js';
 import { beginWebexSignIn } from './webex-sign-in.js';
 
@@ -45,6 +45,7 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
   };
   const records = () => ctx.doc.accounts.filter((a): a is WebexRecord => a.kind === 'webex');
   const find = (id: string) => findAccount(ctx.doc, 'webex', id);
+  const sessionOf = (record: WebexRecord) => runtimes.get(record.id)?.session;
 
   function create(fields: Pick<WebexRecord, 'baseUrl' | 'clientId' | 'redirectUri'>): WebexRecord {
     const record: WebexRecord = { kind: 'webex', id: newAccountId('webex'), ...fields };
@@ -92,20 +93,20 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
     return openAccountLine({ baseUrl: record.baseUrl, session, label: accountLabel(record.session?.user), log });
   }
 
-  /** Moves the line off `id`: to another signed-in account if there is one, else the default line. */
-  async function leaveLine(id: string): Promise<void> {
-    if (ctx.doc.lineAccountId !== id) return;
-    const next = records().find((r) => r.id !== id && runtimes.get(r.id)?.session);
-    const session = next ? runtimes.get(next.id)?.session : undefined;
+  /**
+   * Moves the line off `id`: to another signed-in account if there is one, else the default line.
+   * Updates the document at once (the caller saves it); resolves once the line has switched.
+   */
+  function leaveLine(id: string): Promise<void> {
+    if (ctx.doc.lineAccountId !== id) return Promise.resolve();
+    const next = records().find((r) => r.id !== id && sessionOf(r));
+    const session = next && sessionOf(next);
     if (next && session) {
       ctx.doc.lineAccountId = next.id;
-      ctx.save();
-      await lines.use(lineFor(next, session));
-    } else {
-      delete ctx.doc.lineAccountId;
-      ctx.save();
-      await lines.useDefault();
+      return lines.use(lineFor(next, session));
     }
+    delete ctx.doc.lineAccountId;
+    return lines.useDefault();
   }
 
   async function ended(id: string, session: TokenSession, reason: AppError): Promise<void> {
@@ -122,10 +123,10 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
       record.session = undefined;
       rt.problem = `You were signed out of Webex. ${reason.message} Sign in again; your integration settings are kept.`;
     }
+    const switched = leaveLine(id);
     ctx.save();
     ctx.changed();
-    await leaveLine(id);
-    ctx.changed();
+    await switched;
   }
 
   async function establish(record: WebexRecord, tokens: SessionTokens, session: NonNullable<WebexRecord['session']>): Promise<void> {
@@ -149,15 +150,13 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
     }
   }
 
-  async function open(sealed: SealedSecret, purpose: 'webex.clientSecret' | 'webex.pat') {
-    return ctx.opener.open(sealed, purpose);
-  }
-
   return {
     views: () => records().map(view),
 
     /** At start-up: resumes the sessions on disk and returns the line to start on, if any. */
     restore(): Line | undefined {
+      // Written back only when something changed: most starts change nothing.
+      let changed = false;
       for (const record of records()) {
         if (!record.session) continue;
         const key = secretKeys.webexTokens(record.id);
@@ -165,7 +164,10 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
         if (!stored.success) {
           if (vault.couldNotRead(key)) runtime(record.id).problem = MESSAGES.unreadable;
           // A personal access token that ran out is still shown as expired; anything else is signed out.
-          if (!patExpired(record)) delete record.session;
+          if (!patExpired(record)) {
+            delete record.session;
+            changed = true;
+          }
           continue;
         }
         if (record.session.method === 'pat' && patExpired(record)) {
@@ -174,17 +176,19 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
         }
         runtime(record.id).session = startSession(record, stored.data);
       }
-      const live = (r: WebexRecord) => runtimes.get(r.id)?.session !== undefined;
-      const chosen = records().find((r) => r.id === ctx.doc.lineAccountId && live(r)) ?? records().find(live);
-      if (chosen) ctx.doc.lineAccountId = chosen.id;
-      else delete ctx.doc.lineAccountId;
-      ctx.save();
-      const session = chosen ? runtimes.get(chosen.id)?.session : undefined;
+      const chosen = records().find((r) => r.id === ctx.doc.lineAccountId && sessionOf(r)) ?? records().find(sessionOf);
+      if (chosen?.id !== ctx.doc.lineAccountId) {
+        if (chosen) ctx.doc.lineAccountId = chosen.id;
+        else delete ctx.doc.lineAccountId;
+        changed = true;
+      }
+      if (changed) ctx.save();
+      const session = chosen && sessionOf(chosen);
       return chosen && session ? lineFor(chosen, session) : undefined;
     },
 
     async configure(args: ConfigureWebexArgs) {
-      const secret = args.clientSecret ? await open(args.clientSecret, 'webex.clientSecret') : undefined;
+      const secret = args.clientSecret ? await ctx.opener.open(args.clientSecret, 'webex.clientSecret') : undefined;
       const record = args.id ? find(args.id) : create({ baseUrl: args.baseUrl, clientId: args.clientId, redirectUri: args.redirectUri });
       if (runtimes.get(record.id)?.session && (record.clientId !== args.clientId || record.baseUrl !== args.baseUrl)) {
         throw new AppError('conflict', MESSAGES.signOutFirst);
@@ -252,7 +256,7 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
     },
 
     async usePat(args: { id?: string | undefined; token: SealedSecret; baseUrl?: string | undefined }) {
-      const token = await open(args.token, 'webex.pat');
+      const token = await ctx.opener.open(args.token, 'webex.pat');
       const existing = args.id ? find(args.id) : records()[0];
       const baseUrl = args.baseUrl ?? existing?.baseUrl ?? WEBEX_DEFAULT_BASE_URL;
       if (existing && runtimes.get(existing.id)?.session && existing.baseUrl !== baseUrl) throw new AppError('conflict', MESSAGES.signOutFirst);
@@ -287,11 +291,11 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
       delete rt.problem;
       delete record.session;
       await vault.delete(secretKeys.webexTokens(id), secretKeys.webexClientSecret(id));
+      const switched = leaveLine(id);
       ctx.save();
       ctx.changed();
-      await leaveLine(id);
+      await switched;
       log.info('signed out of webex', { account: id });
-      ctx.changed();
     },
 
     stop() {
@@ -308,13 +312,4 @@ function sessionTokens(grant: TokenGrant): SessionTokens {
     ...(grant.refreshToken !== undefined ? { refreshToken: grant.refreshToken } : {}),
     ...(grant.refreshExpiresAt !== undefined ? { refreshExpiresAt: grant.refreshExpiresAt } : {}),
   };
-}
-
-function safeJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

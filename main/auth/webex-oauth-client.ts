@@ -170,7 +170,9 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function safeJson(text: string): unknown {
+/** The parsed JSON, or undefined for no text or text that is not JSON. */
+export function safeJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text);
   } catch {

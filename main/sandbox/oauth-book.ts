@@ -30,7 +30,6 @@ export interface SandboxOAuth {
   readonly person: { displayName: string; email: string };
   /** The scopes the next grants carry; undefined grants what was asked for. */
   setGrantedScopes(scopes: string[] | undefined): void;
-  setTokenLifetimes(lifetimes: { accessMs?: number; refreshMs?: number }): void;
   /** Every access token issued so far stops working (the API answers 401). */
   expireAccessTokens(): void;
   /** Every refresh token issued so far is refused. */
@@ -83,8 +82,8 @@ function isLoopbackHttp(value: string): boolean {
 export class OAuthBook implements SandboxOAuth {
   readonly client: { id: string; secret: string };
   readonly person: { displayName: string; email: string };
-  private accessTtl: number;
-  private refreshTtl: number;
+  private readonly accessTtl: number;
+  private readonly refreshTtl: number;
   private grantScopes: string[] | undefined;
   private denial: { error: string; description: string } | undefined;
   private readonly codes = new Map<string, CodeGrant>();
@@ -104,10 +103,6 @@ export class OAuthBook implements SandboxOAuth {
 
   setGrantedScopes(scopes: string[] | undefined): void {
     this.grantScopes = scopes ? [...scopes] : undefined;
-  }
-  setTokenLifetimes({ accessMs, refreshMs }: { accessMs?: number; refreshMs?: number }): void {
-    if (accessMs !== undefined) this.accessTtl = accessMs;
-    if (refreshMs !== undefined) this.refreshTtl = refreshMs;
   }
   expireAccessTokens(): void {
     for (const info of this.access.values()) info.revoked = true;
@@ -203,9 +198,9 @@ export class OAuthBook implements SandboxOAuth {
     if (verifier.length < 43 || !same(expected, grant.challenge)) return refusal(400, 'invalid_grant', 'PKCE verification failed: code_verifier does not match.');
     this.counts.codeGrants += 1;
     const refreshToken = token('sandbox_rt');
-    const now = this.clock.now();
-    this.refresh.set(refreshToken, { expiresAt: now + this.refreshTtl, scopes: grant.scopes, revoked: false });
-    return this.grantAccess(refreshToken, grant.scopes);
+    const info: TokenInfo = { expiresAt: this.clock.now() + this.refreshTtl, scopes: grant.scopes, revoked: false };
+    this.refresh.set(refreshToken, info);
+    return this.grantAccess(refreshToken, info);
   }
 
   private renew(form: URLSearchParams): TokenOutcome {
@@ -213,23 +208,22 @@ export class OAuthBook implements SandboxOAuth {
     const info = this.refresh.get(refreshToken);
     if (!info || info.revoked || this.clock.now() >= info.expiresAt) return refusal(400, 'invalid_grant', 'The refresh token is invalid or expired.');
     this.counts.refreshGrants += 1;
-    return this.grantAccess(refreshToken, info.scopes);
+    return this.grantAccess(refreshToken, info);
   }
 
-  private grantAccess(refreshToken: string, scopes: string[]): TokenOutcome {
+  private grantAccess(refreshToken: string, refreshInfo: TokenInfo): TokenOutcome {
     const now = this.clock.now();
     const accessToken = token('sandbox_at');
-    this.access.set(accessToken, { expiresAt: now + this.accessTtl, scopes, revoked: false });
-    const refreshInfo = this.refresh.get(refreshToken);
+    this.access.set(accessToken, { expiresAt: now + this.accessTtl, scopes: refreshInfo.scopes, revoked: false });
     return {
       status: 200,
       body: {
         access_token: accessToken,
         expires_in: Math.floor(this.accessTtl / 1000),
         refresh_token: refreshToken,
-        refresh_token_expires_in: Math.max(0, Math.floor(((refreshInfo?.expiresAt ?? now) - now) / 1000)),
+        refresh_token_expires_in: Math.max(0, Math.floor((refreshInfo.expiresAt - now) / 1000)),
         token_type: 'Bearer',
-        scope: scopes.join(' '),
+        scope: refreshInfo.scopes.join(' '),
       },
     };
   }

@@ -7,7 +7,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { Agent, request } from 'undici';
 import type { AccountsSnapshot, ArgsOf, CallDeckApi, InvokeChannel, Result, ResultOf, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
 import { createCore, type Core, type CorePorts } from '../../../main/core/create-core.js';
@@ -22,6 +21,7 @@ import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakeKeychain } from '../../fakes/fake-keychain.js';
 import { MemoryLogger, type FakeBrowser } from '../../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../../harness/harness-ports.js';
+import { raw, testAgent } from '../sandbox/raw-http.js';
 
 export const DEFAULT_LABEL = 'Default line';
 
@@ -144,14 +144,12 @@ export async function configureSandboxIntegration(world: World, overrides: Parti
   });
 }
 
-const agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
+const agent = testAgent();
 
 /** What the system browser does: GET a URL and report where it redirects and what page it shows. */
 export async function browse(url: string): Promise<{ status: number; location?: string; text: string }> {
-  const res = await request(url, { method: 'GET', dispatcher: agent });
-  const text = await res.body.text();
-  const location = res.headers.location;
-  return { status: res.statusCode, ...(typeof location === 'string' ? { location } : {}), text };
+  const { status, headers, text } = await raw(agent, url);
+  return { status, ...(typeof headers.location === 'string' ? { location: headers.location } : {}), text };
 }
 
 /**
@@ -178,6 +176,12 @@ export async function signedIn(world: World): Promise<void> {
   await configureSandboxIntegration(world);
   const { result } = await signInThroughBrowser(world);
   if (!result.ok) throw new Error(`sign-in failed: ${result.error.message}`);
+}
+
+/** Every secret the line handed out: its OAuth tokens and the integration's client secret. */
+export function issuedSecrets(world: World): string[] {
+  const { accessTokens, refreshTokens } = world.line.oauth.issued();
+  return [...accessTokens, ...refreshTokens, world.line.oauth.client.secret];
 }
 
 /** Every string a secret could hide in: snapshot, documents on disk, log lines. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBEX_SCOPES } from '../../../preload/contract.js';
 import { flushAsync } from '../../fakes/fake-clock.js';
-import { browse, configureSandboxIntegration, createWorld, DEFAULT_LABEL, everything, signInThroughBrowser, type World } from './account-world.js';
+import { browse, configureSandboxIntegration, createWorld, DEFAULT_LABEL, everything, issuedSecrets, signInThroughBrowser, type World } from './account-world.js';
 
 let world: World;
 afterEach(async () => world?.close());
@@ -81,7 +81,7 @@ describe('signing in with a Webex integration', () => {
     world = await createWorld();
     await configureSandboxIntegration(world);
     await signInThroughBrowser(world);
-    const { accessTokens, refreshTokens } = world.line.oauth.issued();
+    const secrets = issuedSecrets(world);
     const id = world.webex().id;
 
     const after = await world.ok('accounts:signOut', { id });
@@ -96,7 +96,7 @@ describe('signing in with a Webex integration', () => {
     const vault = world.vaultStore.read();
     expect(vault).toEqual({ ok: true, data: { version: 1, entries: {} } });
     const all = everything(world);
-    for (const secret of [...accessTokens, ...refreshTokens, world.line.oauth.client.secret]) expect(all).not.toContain(secret);
+    for (const secret of secrets) expect(all).not.toContain(secret);
     // And a request now would not use them: the session is closed.
     await world.core.calls.refresh();
     expect(world.core.snapshot().line.state).toBe('ok');
@@ -107,7 +107,7 @@ describe('signing in with a Webex integration', () => {
     await configureSandboxIntegration(world);
     await signInThroughBrowser(world);
     await world.core.calls.refresh();
-    const secrets = [...world.line.oauth.issued().accessTokens, ...world.line.oauth.issued().refreshTokens, world.line.oauth.client.secret];
+    const secrets = issuedSecrets(world);
     const all = everything(world) + JSON.stringify(await world.ok('accounts:list'));
     for (const secret of secrets) expect(all).not.toContain(secret);
     // The vault file holds ciphertext for them, which is what lets the next start stay signed in.

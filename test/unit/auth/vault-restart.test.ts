@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeKeychain } from '../../fakes/fake-keychain.js';
-import { createWorld, DEFAULT_LABEL, everything, signedIn, type World } from './account-world.js';
+import { createWorld, DEFAULT_LABEL, everything, issuedSecrets, signedIn, type World } from './account-world.js';
 
 let world: World;
 afterEach(async () => world?.close());
@@ -10,14 +10,13 @@ afterEach(async () => world?.close());
 const vaultFile = () => join(world.dir, 'vault.json');
 const readVault = (): { persist?: boolean; entries: Record<string, string> } =>
   existsSync(vaultFile()) ? JSON.parse(readFileSync(vaultFile(), 'utf8')) : { entries: {} };
-const secretsOf = (w: World) => [...w.line.oauth.issued().accessTokens, ...w.line.oauth.issued().refreshTokens, w.line.oauth.client.secret];
 
 describe('staying signed in across restarts', () => {
   it('keeps the sign-in as keychain ciphertext on disk and resumes it without a new sign-in', async () => {
     world = await createWorld();
     await signedIn(world);
     const disk = readFileSync(vaultFile(), 'utf8') + readFileSync(join(world.dir, 'accounts.json'), 'utf8');
-    for (const secret of secretsOf(world)) expect(disk).not.toContain(secret);
+    for (const secret of issuedSecrets(world)) expect(disk).not.toContain(secret);
     expect(Object.keys(readVault().entries).sort()).toEqual([`webex:${world.webex().id}:clientSecret`, `webex:${world.webex().id}:tokens`]);
 
     await world.restart();
@@ -73,7 +72,7 @@ describe('Linux basic_text: secrets would only be obfuscated', () => {
     await signedIn(world);
     expect(Object.keys(readVault().entries)).toHaveLength(2);
     expect(readVault().persist).toBe(true);
-    for (const secret of secretsOf(world)) expect(readFileSync(vaultFile(), 'utf8')).not.toContain(secret);
+    for (const secret of issuedSecrets(world)) expect(readFileSync(vaultFile(), 'utf8')).not.toContain(secret);
     await world.restart();
     expect((await world.ok('accounts:list')).storage.persist).toBe(true);
     expect(world.webex().status).toBe('signed-in');
@@ -144,7 +143,7 @@ describe('the whole life of an account leaves nothing behind', () => {
     await world.core.calls.refresh();
     await world.ok('accounts:configureVideoSdk', { apiKey: 'vsdk-key-123', secret: await world.seal('videosdk.secret', 'vsdk-secret-XYZ-987') });
     const jwt = world.core.accounts.mintVideoSdkToken();
-    const secrets = [...secretsOf(world), 'vsdk-secret-XYZ-987', jwt];
+    const secrets = [...issuedSecrets(world), 'vsdk-secret-XYZ-987', jwt];
     await world.ok('accounts:signOut', { id: world.webex().id });
     const all = everything(world) + readFileSync(vaultFile(), 'utf8') + readFileSync(join(world.dir, 'accounts.json'), 'utf8');
     for (const secret of secrets) expect(all).not.toContain(secret);

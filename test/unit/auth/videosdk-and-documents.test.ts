@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAccountsDocument } from '../../../main/auth/accounts-document.js';
 import { MemoryLogger, MemorySettingsStore } from '../../fakes/in-memory-ports.js';
@@ -76,6 +78,11 @@ describe('the accounts document', () => {
     expect(store.keptAside).toHaveLength(1);
     expect(store.current()).toEqual(doc);
     expect(log.lines.some((l) => l.level === 'warn')).toBe(true);
+  });
+
+  it('is not written at start-up when there is nothing to change', async () => {
+    world = await createWorld();
+    expect(existsSync(join(world.dir, 'accounts.json'))).toBe(false);
   });
 
   it('starts empty from an unreadable file', () => {

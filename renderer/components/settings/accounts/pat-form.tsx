@@ -1,18 +1,16 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { WebexAccount } from '../../../../preload/contract';
-import { useLatestError } from '../../../hooks/use-latest-error';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { ErrorDetails } from '../../error-details';
 import { SecretField } from './fields';
+import { InlineFailure } from './inline-failure';
 
 /** The quick way in for a developer: a personal access token, good for 12 hours. */
 export function PatForm({ account, baseUrl }: { account: WebexAccount | undefined; baseUrl: string }) {
   const id = useId();
   const store = useStoreApi();
   const busy = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.usePat] === true);
-  const failure = useLatestError(ACCOUNT_KEYS.usePat);
   const [token, setToken] = useState('');
   const [error, setError] = useState<string>();
 
@@ -36,11 +34,7 @@ export function PatForm({ account, baseUrl }: { account: WebexAccount | undefine
         <button type="submit" className="btn" aria-busy={busy} aria-disabled={busy}>
           Use token
         </button>
-        {failure && (
-          <div role="alert" className="inline-error">
-            <ErrorDetails title={failure.title} error={failure.error} />
-          </div>
-        )}
+        <InlineFailure source={ACCOUNT_KEYS.usePat} />
       </form>
     </details>
   );

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import type { SecretStorage } from '../../../../preload/contract';
-import { useLatestError } from '../../../hooks/use-latest-error';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { ErrorDetails } from '../../error-details';
+import { InlineFailure } from './inline-failure';
 
 /** Says in words how well secrets are protected here, and lets the person choose whether they outlive the session. */
 export function SecretStorageNote({ storage }: { storage: SecretStorage }) {
   const store = useStoreApi();
   const busy = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.persistence] === true);
-  const failure = useLatestError(ACCOUNT_KEYS.persistence);
   // Show the choice at once; main's answer (or its refusal) settles it.
   const [asked, setAsked] = useState<boolean>();
   const toggle = (persist: boolean) => {
@@ -45,11 +43,7 @@ export function SecretStorageNote({ storage }: { storage: SecretStorage }) {
             : 'Stay signed in after CallDeck restarts'}
         </label>
       )}
-      {failure && (
-        <div role="alert" className="inline-error">
-          <ErrorDetails title={failure.title} error={failure.error} />
-        </div>
-      )}
+      <InlineFailure source={ACCOUNT_KEYS.persistence} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { VideoSdkAccount } from '../../../../preload/contract';
-import { useLatestError } from '../../../hooks/use-latest-error';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { ErrorDetails } from '../../error-details';
 import { SecretField, TextField } from './fields';
+import { InlineFailure } from './inline-failure';
 
 /** VideoSDK API key and secret; main signs short-lived tokens with the secret when it needs one. */
 export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
@@ -13,8 +12,6 @@ export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
   const store = useStoreApi();
   const saving = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.videoSdk] === true);
   const removing = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.removeVideoSdk] === true);
-  const failure = useLatestError(ACCOUNT_KEYS.videoSdk);
-  const removeFailure = useLatestError(ACCOUNT_KEYS.removeVideoSdk);
   const [apiKey, setApiKey] = useState(account?.apiKey ?? '');
   const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<{ apiKey?: string; secret?: string }>({});
@@ -62,14 +59,8 @@ export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
           </button>
         )}
       </div>
-      {[failure, removeFailure].map(
-        (f) =>
-          f && (
-            <div key={f.id} role="alert" className="inline-error">
-              <ErrorDetails title={f.title} error={f.error} />
-            </div>
-          ),
-      )}
+      <InlineFailure source={ACCOUNT_KEYS.videoSdk} />
+      <InlineFailure source={ACCOUNT_KEYS.removeVideoSdk} />
     </form>
   );
 }

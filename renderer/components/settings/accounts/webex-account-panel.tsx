@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
 import { WEBEX_DEFAULT_BASE_URL, type WebexAccount } from '../../../../preload/contract';
 import { formatExpiry, formatRemaining } from '../../../format/expiry';
-import { useLatestError } from '../../../hooks/use-latest-error';
 import { useNow } from '../../../hooks/use-now';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { ErrorDetails } from '../../error-details';
 import { TextField } from './fields';
+import { InlineFailure } from './inline-failure';
 import { MissingScopes } from './missing-scopes';
 import { PatForm } from './pat-form';
 import { WebexIntegrationForm } from './webex-integration-form';
@@ -16,7 +15,6 @@ export function WebexAccountPanel({ account }: { account?: WebexAccount }) {
   const headingId = useId();
   const store = useStoreApi();
   const signingOut = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.signOut] === true);
-  const signOutFailure = useLatestError(ACCOUNT_KEYS.signOut);
   const status = account?.status ?? 'signed-out';
   const commands = accountsCommands(store);
   // Shared by both ways in; only changed to reach another Webex-compatible service (or the built-in line).
@@ -50,11 +48,7 @@ export function WebexAccountPanel({ account }: { account?: WebexAccount }) {
           Sign out
         </button>
       )}
-      {signOutFailure && (
-        <div role="alert" className="inline-error">
-          <ErrorDetails title={signOutFailure.title} error={signOutFailure.error} />
-        </div>
-      )}
+      <InlineFailure source={ACCOUNT_KEYS.signOut} />
       {status !== 'signed-in' && status !== 'signing-in' && (
         <>
           <WebexIntegrationForm account={account} baseUrl={baseUrl} />

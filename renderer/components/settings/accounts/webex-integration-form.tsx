@@ -1,18 +1,16 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES, type WebexAccount } from '../../../../preload/contract';
-import { useLatestError } from '../../../hooks/use-latest-error';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { ErrorDetails } from '../../error-details';
 import { SecretField, TextField } from './fields';
+import { InlineFailure } from './inline-failure';
 
 /** The person's own Webex integration: client ID and secret, redirect URI; then "Sign in with Webex". */
 export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccount | undefined; baseUrl: string }) {
   const id = useId();
   const store = useStoreApi();
   const busy = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.signIn] === true);
-  const failure = useLatestError(ACCOUNT_KEYS.signIn);
   const [clientId, setClientId] = useState(account?.clientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
   const [redirectUri, setRedirectUri] = useState(account?.redirectUri ?? WEBEX_DEFAULT_REDIRECT_URI);
@@ -68,11 +66,7 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
       <button type="submit" className="btn btn-primary" aria-busy={busy} aria-disabled={busy}>
         Sign in with Webex
       </button>
-      {failure && (
-        <div role="alert" className="inline-error">
-          <ErrorDetails title={failure.title} error={failure.error} />
-        </div>
-      )}
+      <InlineFailure source={ACCOUNT_KEYS.signIn} />
     </form>
   );
 }
