@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Logger, SettingsStore } from '../core/ports.js';
+import { isRecord } from '../core/is-record.js';
 
 const WebexUser = z.object({ displayName: z.string(), email: z.string().optional() });
 
@@ -76,6 +77,3 @@ export function readAccountsDocument(store: SettingsStore, log: Logger): Account
   return doc;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

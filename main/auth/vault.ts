@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { SecretStorage } from '../../preload/contract.js';
 import { AppError } from '../core/app-error.js';
 import type { Keychain, KeychainProtection, Logger, SettingsStore } from '../core/ports.js';
+import { isRecord } from '../core/is-record.js';
 
 export interface Vault {
   status(): SecretStorage;
@@ -151,6 +152,3 @@ function readDocument(store: SettingsStore, log: Logger): { doc: VaultDocument; 
   return { doc: empty, damaged: true };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

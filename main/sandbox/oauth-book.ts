@@ -3,8 +3,9 @@
  * challenge, and access and refresh tokens that expire on the line's clock, so tests can make a
  * token run out without waiting. It issues real random tokens, which a leak test can search for.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../core/ports.js';
+import { sameSecret } from '../core/same-secret.js';
 
 export interface SandboxOAuthOptions {
   clientId?: string;
@@ -64,11 +65,6 @@ const CODE_TTL_MS = 10 * 60_000;
 
 const token = (prefix: string) => `${prefix}_${randomBytes(24).toString('base64url')}`;
 
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 function isLoopbackHttp(value: string): boolean {
   try {
@@ -133,7 +129,7 @@ export class OAuthBook implements SandboxOAuth {
     const clientId = query.get('client_id');
     const redirectUri = query.get('redirect_uri');
     // Like Webex, an unknown client or redirect gets an error page, never a redirect.
-    if (clientId === null || !same(clientId, this.client.id)) return { kind: 'refuse', message: 'Invalid client_id.' };
+    if (clientId === null || !sameSecret(clientId, this.client.id)) return { kind: 'refuse', message: 'Invalid client_id.' };
     if (redirectUri === null || !isLoopbackHttp(redirectUri)) {
       return { kind: 'refuse', message: 'redirect_uri must be an http://127.0.0.1 or http://localhost address.' };
     }
@@ -173,7 +169,7 @@ export class OAuthBook implements SandboxOAuth {
   token(form: URLSearchParams): TokenOutcome {
     const clientId = form.get('client_id') ?? '';
     const clientSecret = form.get('client_secret') ?? '';
-    if (!same(clientId, this.client.id) || !same(clientSecret, this.client.secret)) {
+    if (!sameSecret(clientId, this.client.id) || !sameSecret(clientSecret, this.client.secret)) {
       return refusal(401, 'invalid_client', 'The client ID or client secret is not valid.');
     }
     switch (form.get('grant_type')) {
@@ -195,7 +191,7 @@ export class OAuthBook implements SandboxOAuth {
     if (form.get('redirect_uri') !== grant.redirectUri) return refusal(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
     const verifier = form.get('code_verifier') ?? '';
     const expected = createHash('sha256').update(verifier, 'ascii').digest('base64url');
-    if (verifier.length < 43 || !same(expected, grant.challenge)) return refusal(400, 'invalid_grant', 'PKCE verification failed: code_verifier does not match.');
+    if (verifier.length < 43 || !sameSecret(expected, grant.challenge)) return refusal(400, 'invalid_grant', 'PKCE verification failed: code_verifier does not match.');
     this.counts.codeGrants += 1;
     const refreshToken = token('sandbox_rt');
     const info: TokenInfo = { expiresAt: this.clock.now() + this.refreshTtl, scopes: grant.scopes, revoked: false };

@@ -3,17 +3,13 @@
  * API accepts any token this line ever issued, so a test can still steer the line after expiring
  * the token the app uses.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sameSecret } from '../core/same-secret.js';
 
 function newToken(): string {
   return `sandbox_${randomBytes(24).toString('base64url')}`;
 }
 
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export class TokenBook {
   private currentToken: string;
@@ -45,11 +41,11 @@ export class TokenBook {
   }
 
   acceptsForApi(token: string | undefined): boolean {
-    return token !== undefined && !this.expired && same(token, this.currentToken);
+    return token !== undefined && !this.expired && sameSecret(token, this.currentToken);
   }
 
   acceptsForControl(token: string | undefined): boolean {
-    return token !== undefined && this.issued.some((t) => same(token, t));
+    return token !== undefined && this.issued.some((t) => sameSecret(token, t));
   }
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../../preload/contract.js';
 import type { Logger, SettingsStore } from '../core/ports.js';
+import { isRecord } from '../core/is-record.js';
 
 export interface SettingsService {
   get(): Settings;
@@ -71,6 +72,3 @@ export function createSettingsService(store: SettingsStore, log: Logger): Settin
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

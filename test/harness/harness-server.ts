@@ -3,7 +3,7 @@
  * 127.0.0.1, and `window.calldeck` over a loopback WebSocket guarded by a per-run secret.
  * Playwright drives it in Chromium; `npm run harness` serves it for a person.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore, type Core, type CoreOptions } from '../../main/core/create-core.js';
 import { createDispatch } from '../../main/ipc/dispatch.js';
+import { sameSecret } from '../../main/core/same-secret.js';
 import { createHarnessPorts, type HarnessPorts } from './harness-ports.js';
 import { handleControlRoute } from './control-routes.js';
 import { sendJson } from './http-helpers.js';
@@ -131,10 +132,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
 function hasSecret(request: IncomingMessage, url: URL, secret: string): boolean {
   const given = url.searchParams.get('secret') ?? request.headers['x-harness-secret'];
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return typeof given === 'string' && sameSecret(given, secret);
 }
 
 /** A classic script runs before the deferred module script, so `window.calldeck` is ready first. */
