@@ -1,4 +1,4 @@
-import type { AccountsSnapshot, CallDeckApi, Result } from '../../preload/contract';
+import type { AccountsSnapshot, CallDeckApi, Result, SealedSecret, SecretPurpose } from '../../preload/contract';
 import { sealSecret } from '../crypto/seal-secret';
 import type { AppStore } from './types';
 
@@ -21,6 +21,15 @@ export interface WebexForm {
   baseUrl: string;
 }
 
+/**
+ * Seals what was typed, trimmed (pasted secrets often carry a newline or space; none of Webex's
+ * or VideoSDK's secrets have one). Nothing typed means "keep the stored one": no secret.
+ */
+async function sealIfTyped(api: CallDeckApi, purpose: SecretPurpose, typed: string): Promise<Result<SealedSecret | undefined>> {
+  const plain = typed.trim();
+  return plain === '' ? { ok: true, value: undefined } : sealSecret(api, purpose, plain);
+}
+
 /** Everything the Accounts section asks of main; secrets are sealed before they leave this file. */
 export function accountsCommands(store: AppStore) {
   const state = () => store.getState();
@@ -31,12 +40,9 @@ export function accountsCommands(store: AppStore) {
   };
 
   async function saveWebex(api: CallDeckApi, form: WebexForm): Promise<Result<AccountsSnapshot>> {
-    let clientSecret;
-    if (form.clientSecret !== '') {
-      const sealed = await sealSecret(api, 'webex.clientSecret', form.clientSecret);
-      if (!sealed.ok) return sealed;
-      clientSecret = sealed.value;
-    }
+    const sealed = await sealIfTyped(api, 'webex.clientSecret', form.clientSecret);
+    if (!sealed.ok) return sealed;
+    const clientSecret = sealed.value;
     return applied(
       api.accounts.configureWebex({
         ...(form.id ? { id: form.id } : {}),
@@ -76,12 +82,9 @@ export function accountsCommands(store: AppStore) {
     },
     saveVideoSdk(form: { id?: string; apiKey: string; secret: string }, onSaved: () => void) {
       return state().app.act(ACCOUNT_KEYS.videoSdk, "Couldn't save the VideoSDK keys", async (api) => {
-        let secret;
-        if (form.secret !== '') {
-          const sealed = await sealSecret(api, 'videosdk.secret', form.secret.trim());
-          if (!sealed.ok) return sealed;
-          secret = sealed.value;
-        }
+        const sealed = await sealIfTyped(api, 'videosdk.secret', form.secret);
+        if (!sealed.ok) return sealed;
+        const secret = sealed.value;
         const result = await applied(
           api.accounts.configureVideoSdk({ ...(form.id ? { id: form.id } : {}), apiKey: form.apiKey.trim(), ...(secret ? { secret } : {}) }),
         );

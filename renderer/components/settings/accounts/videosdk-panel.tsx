@@ -40,7 +40,7 @@ export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
           {account.problem}
         </p>
       )}
-      <p className="hint">The secret stays inside CallDeck: it signs short-lived tokens for each VideoSDK request and is never shown again.</p>
+      <p className="hint">The secret stays inside CallDeck and is never shown again; CallDeck signs short-lived tokens with it. Meeting call-out, the feature that uses them, is not available yet.</p>
       <TextField id={`${id}-key`} label="API key" value={apiKey} onChange={setApiKey} error={errors.apiKey} />
       <SecretField id={`${id}-secret`} label="API secret" value={secret} onChange={setSecret} error={errors.secret} stored={account?.hasSecret ?? false} />
       <div className="field-row">
