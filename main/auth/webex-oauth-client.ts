@@ -3,13 +3,12 @@
  * Webex requires even with PKCE) and `GET /people/me`. Request bodies and token answers are never
  * logged; failures keep Webex's words and trackingId.
  */
-import { randomUUID } from 'node:crypto';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import type { Logger } from '../core/ports.js';
-import { readErrorBody, statusError, transportError } from '../providers/http-errors.js';
-import { createHttpClient, REQUEST_TIMEOUT_MS, sharedAgent } from '../providers/http.js';
+import { readErrorBody } from '../providers/http-errors.js';
+import { createHttpClient } from '../providers/http.js';
 
 export interface TokenGrant {
   accessToken: string;
@@ -57,39 +56,24 @@ const Person = z.looseObject({
 });
 
 export function createWebexOAuthClient(opts: OAuthClientOptions): WebexOAuthClient {
+  // The token endpoint takes the client's credentials in the form, not a bearer token.
+  const http = createHttpClient({
+    baseUrl: opts.baseUrl,
+    service: 'Webex',
+    now: opts.now,
+    ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+
   async function grant(form: Record<string, string>, what: 'sign-in' | 'refresh'): Promise<TokenGrant> {
-    const body = new URLSearchParams({ ...form, client_id: opts.clientId, client_secret: opts.clientSecret }).toString();
-    const timeoutSignal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    let status: number;
-    let text: string;
-    let trackingHeader: string | undefined;
-    let retryAfter: string | undefined;
-    try {
-      const res = await request(`${opts.baseUrl}/access_token`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-          TrackingID: `CALLDECK_${randomUUID()}`,
-        },
-        body,
-        dispatcher: opts.dispatcher ?? sharedAgent(),
-        signal: timeoutSignal,
-      });
-      status = res.statusCode;
-      text = await res.body.text();
-      trackingHeader = firstHeader(res.headers['trackingid']);
-      retryAfter = firstHeader(res.headers['retry-after']);
-    } catch (error) {
-      throw transportError(error, { callerSignal: undefined, timeoutSignal, timeoutMs: REQUEST_TIMEOUT_MS, service: 'Webex' });
-    }
-    if (status < 200 || status >= 300) {
-      const failure = tokenError({ status, text, trackingHeader, retryAfter, now: opts.now(), what });
-      opts.log?.warn('webex token request failed', { grant: form.grant_type, status, code: failure.code, trackingId: failure.trackingId });
-      throw failure;
-    }
-    const parsed = TokenResponse.safeParse(safeJson(text));
-    if (!parsed.success) throw new AppError('provider', 'Webex sent a token answer CallDeck could not read.', { status });
+    const res = await http.request({
+      method: 'POST',
+      path: '/access_token',
+      form: { ...form, client_id: opts.clientId, client_secret: opts.clientSecret },
+      describeFailure: ({ status, bodyText, error }) => tokenError({ status, text: bodyText, base: error, what }),
+    });
+    const parsed = TokenResponse.safeParse(res.body);
+    if (!parsed.success) throw new AppError('provider', 'Webex sent a token answer CallDeck could not read.', { status: res.status });
     const t = parsed.data;
     const now = opts.now();
     return {
@@ -113,22 +97,8 @@ export function createWebexOAuthClient(opts: OAuthClientOptions): WebexOAuthClie
  * become `unauthorized`. Everything else keeps its usual meaning, so callers can tell a refused
  * refresh from a network blip.
  */
-function tokenError(args: {
-  status: number;
-  text: string;
-  trackingHeader: string | undefined;
-  retryAfter: string | undefined;
-  now: number;
-  what: 'sign-in' | 'refresh';
-}): AppError {
-  const base = statusError({
-    status: args.status,
-    bodyText: args.text,
-    headerTrackingId: args.trackingHeader,
-    retryAfterHeader: args.retryAfter,
-    now: args.now,
-    service: 'Webex',
-  });
+function tokenError(args: { status: number; text: string; base: AppError; what: 'sign-in' | 'refresh' }): AppError {
+  const { base } = args;
   if (args.status !== 400 && args.status !== 401) return base;
   const oauth = OAuthErrorBody.safeParse(safeJson(args.text));
   const said = ((oauth.success ? oauth.data.error_description ?? oauth.data.error : undefined) ?? readErrorBody(args.text).message)?.replace(/[.\s]+$/, '');
@@ -164,10 +134,6 @@ export async function fetchWebexUser(opts: { baseUrl: string; token: string; log
   } finally {
     await http.close();
   }
-}
-
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The parsed JSON, or undefined for no text or text that is not JSON. */

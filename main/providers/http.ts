@@ -52,7 +52,14 @@ export interface HttpRequest {
   query?: Record<string, string | undefined>;
   /** Sent as JSON when present. */
   body?: unknown;
+  /** Sent form-encoded instead (OAuth token endpoints take no JSON). */
+  form?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * Lets the caller say what a non-2xx answer means when the generic reading is not enough
+   * (e.g. an OAuth 400 is a refused grant). Gets the status, the raw body and the generic error.
+   */
+  describeFailure?: (failure: { status: number; bodyText: string; error: AppError }) => AppError;
 }
 
 export interface HttpResponse {
@@ -78,7 +85,8 @@ export interface HttpClient {
 export interface HttpClientOptions {
   /** e.g. https://webexapis.com/v1 */
   baseUrl: string;
-  getToken: () => Promise<string>;
+  /** The bearer token per request; absent for endpoints that authenticate otherwise (OAuth's). */
+  getToken?: () => Promise<string>;
   /** Defaults to sharedAgent(); tests pass their own. */
   dispatcher?: Dispatcher;
   /** Deadline per attempt, default 15 s. */
@@ -119,16 +127,19 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
 
   async function once(req: HttpRequest, trackingId: string): Promise<HttpResponse> {
     if (closing.signal.aborted) throw closedError();
-    const token = await opts.getToken();
+    const token = opts.getToken ? await opts.getToken() : undefined;
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any(req.signal ? [req.signal, timeoutSignal, closing.signal] : [timeoutSignal, closing.signal]);
     const headers: Record<string, string> = {
-      authorization: `Bearer ${token}`,
+      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
       TrackingID: trackingId,
       accept: 'application/json',
     };
     let payload: string | undefined;
-    if (req.body !== undefined) {
+    if (req.form !== undefined) {
+      payload = new URLSearchParams(req.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (req.body !== undefined) {
       payload = JSON.stringify(req.body);
       headers['content-type'] = 'application/json';
     }
@@ -158,7 +169,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
 
     const responseTrackingId = header(responseHeaders, 'trackingid');
     if (status < 200 || status >= 300) {
-      throw statusError({
+      const error = statusError({
         status,
         bodyText: text,
         headerTrackingId: responseTrackingId,
@@ -166,6 +177,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         now: now(),
         service,
       });
+      throw req.describeFailure ? req.describeFailure({ status, bodyText: text, error }) : error;
     }
     let body: unknown;
     if (text.trim() !== '') {

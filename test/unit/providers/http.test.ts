@@ -308,3 +308,25 @@ describe('cancellation, closing and logs', () => {
     expect(JSON.stringify(logged)).toContain('unauthorized');
   });
 });
+
+describe('form requests (OAuth token endpoints)', () => {
+  it('sends a form body without a bearer token, and lets the caller say what a refusal means', async () => {
+    const http = createHttpClient({ baseUrl: line.baseUrl, dispatcher: agent, service: 'Webex' });
+    const error = await failure(
+      http.request({
+        method: 'POST',
+        path: '/access_token',
+        form: { grant_type: 'refresh_token', refresh_token: 'no-such-token', client_id: 'x', client_secret: 'y' },
+        describeFailure: ({ status, bodyText, error: generic }) =>
+          new AppError('unauthorized', `refused (${status}, ${bodyText.length > 0 ? 'with body' : 'empty'})`, generic.trackingId ? { trackingId: generic.trackingId } : {}),
+      }),
+    );
+    expect(error.code).toBe('unauthorized');
+    expect(error.message).toMatch(/^refused \(4\d\d, with body\)$/);
+    const sent = exchanges.find((x) => x.path.endsWith('/access_token'));
+    expect(sent?.requestHeaders['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(sent?.requestHeaders.authorization).toBeUndefined();
+    // The line's log keeps the form's field names and redacts every value.
+    expect([...new URLSearchParams(sent?.requestBody).keys()]).toEqual(['grant_type', 'refresh_token', 'client_id', 'client_secret']);
+  });
+});
