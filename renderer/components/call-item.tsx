@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { Call } from '../../preload/contract';
 import { CALL_STATE_WORDS, RECORDING_WORDS } from '../format/call-text';
 import { partyDetail, partyName } from '../format/phone';
@@ -7,7 +7,9 @@ import { useAppStore } from '../store/store-context';
 import { CallActions } from './call-actions';
 import { CallDuration } from './call-duration';
 
-export function CallItem({ call }: { call: Call }) {
+// Memoised: the store keeps unchanged calls as the same object (keep-unchanged.ts), so a snapshot
+// re-renders only the rows whose call changed.
+export const CallItem = memo(function CallItem({ call }: { call: Call }) {
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
   const ref = useRef<HTMLLIElement>(null);
   const who = partyName(call.remote, country);
@@ -40,4 +42,4 @@ export function CallItem({ call }: { call: Call }) {
       <CallActions call={call} who={who} />
     </li>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { partyName } from '../format/phone';
+import { keepUnchanged } from './keep-unchanged';
 import type { SliceCreator } from './types';
 
 export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
@@ -9,7 +10,7 @@ export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
   historyLoaded: false,
 
   applySnapshot(snapshot) {
-    set((s) => ({ calls: { ...s.calls, loaded: true, list: snapshot.calls, line: snapshot.line } }));
+    set((s) => ({ calls: { ...s.calls, loaded: true, list: keepUnchanged(s.calls.list, snapshot.calls), line: snapshot.line } }));
 
     // Someone else answering, or the caller giving up, is information, not a failure.
     const country = get().settings.values?.defaultCountry;
