@@ -1,88 +1,154 @@
 /**
- * `npm run bench`: what CallDeck's hot paths cost, as ratios against a baseline measured in the
- * same run, and how much polling load the live-calls sync puts on a line (requests per minute,
- * idle and with a call, measured against the built-in line in real time).
+ * `npm run bench`: what a person feels, measured against baselines taken in the same run.
+ * Prints one Markdown table and writes bench/results.json. Options:
+ *   --quick        fewer samples and shorter windows (the smoke test uses it); every figure still present
+ *   --profile      also writes a .cpuprofile of the core under load (bench/profiles/) and names its hot spots
+ *   --out <path>   where to write the JSON (default bench/results.json)
+ *   --only 1,4     run only these measurements (while working on one; the results are partial)
  */
-import { openLine } from '../../main/core/open-line.js';
-import { systemClock } from '../../main/core/system-clock.js';
-import { createCore } from '../../main/core/create-core.js';
-import { createDispatch } from '../../main/ipc/dispatch.js';
-import { toCall } from '../../main/calls/to-call.js';
-import { startSandbox } from '../../main/sandbox/index.js';
-import { MemoryLogger } from '../fakes/in-memory-ports.js';
-import { createHarnessPorts } from '../harness/harness-ports.js';
-import { webexCall } from '../fakes/webex-call-fixtures.js';
-import { measure, printRatios } from './measure.js';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './browser.js';
+import { now } from './clock.js';
+import { ledger } from './line-tap.js';
+import { measureActionOverhead } from './phases/action-overhead.js';
+import { measureApiCost } from './phases/api-cost.js';
+import { measureEventToScreen } from './phases/event-to-screen.js';
+import { measureInputToWire } from './phases/input-to-wire.js';
+import { measureMemory } from './phases/memory.js';
+import { measureRendererLoad } from './phases/renderer-load.js';
+import { measureSize } from './phases/size.js';
+import { summarizeProfile } from './profile-summary.js';
+import { buildRenderer } from './renderer-build.js';
+import { markdownTable, pendingRow, valueRow, writeResults, type Results, type Row } from './report.js';
 
-const quick = process.argv.includes('--quick');
-const pollSeconds = quick ? 4 : 12;
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const outIndex = args.indexOf('--out');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? new Set((args[onlyIndex + 1] ?? '').split(',').map(Number)) : undefined;
+const runs = (phase: number) => only === undefined || only.has(phase);
+const outPath = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : join(repoRoot, 'bench/results.json');
 
-// A busy receptionist's line: 8 calls, some ringing via a hunt group, some held.
-const rawCalls = Array.from({ length: 8 }, (_, i) =>
-  webexCall({
-    id: `call-${i}`,
-    state: (['alerting', 'connected', 'held'] as const)[i % 3],
-    personality: i % 3 === 0 ? 'terminator' : 'originator',
-    ...(i % 3 === 0 ? { redirections: [{ reason: 'huntGroup', redirectingParty: { name: 'Sales', privacyEnabled: false, callType: 'location' } }] } : {}),
-  }),
-);
+const plan = quick
+  ? { actions: 200, warmup: 20, inputSamples: 8, rawSamples: 3, immediateSamples: 8, loadSeconds: 1.5, pollCycles: 300, apiWindowSeconds: 4 }
+  : { actions: 2000, warmup: 200, inputSamples: 40, rawSamples: 12, immediateSamples: 40, loadSeconds: 5, pollCycles: 10_000, apiWindowSeconds: 15 };
 
-/** The real core, connected to a fresh built-in line the way a configured account connects. */
-async function startCoreOnBuiltInLine() {
-  const log = new MemoryLogger();
-  const line = await startSandbox();
-  const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
-  const core = await createCore(createHarnessPorts({ log }), {
-    shell: 'harness',
-    version: 'bench',
-    platform: process.platform,
-    openLine: () => openLine({ env, clock: systemClock, log }),
-  });
-  return { line, core, log };
+const startedAt = new Date();
+const started = now();
+const step = (name: string) => process.stderr.write(`bench: ${name} (${((now() - started) / 1000).toFixed(0)} s)\n`);
+
+const work = await mkdtemp(join(tmpdir(), 'calldeck-bench-'));
+const rendererDir = join(work, 'renderer');
+const profilingDir = join(work, 'renderer-profiling');
+const rows: Row[] = [];
+const details: Record<string, unknown> = { plan };
+let profilePath: string | undefined;
+const browser = await launchChromium();
+
+try {
+  step('building the renderer (production and profiling)');
+  await buildRenderer(repoRoot, rendererDir, 'production');
+  await buildRenderer(repoRoot, profilingDir, 'profiling');
+
+  if (runs(1)) {
+    step('1. action overhead');
+    const action = await measureActionOverhead({ actions: plan.actions, warmup: plan.warmup });
+    rows.push(...action.rows);
+    details.actionOverhead = action.details;
+  }
+
+  if (runs(2)) {
+    step('2. hotkey and click to wire');
+    const input = await measureInputToWire(browser, rendererDir, plan.inputSamples);
+    rows.push(...input.rows);
+    details.inputToWire = input.details;
+  }
+
+  if (runs(3)) {
+    step('3. event to screen');
+    const screen = await measureEventToScreen(browser, rendererDir, { rawSamples: plan.rawSamples, immediateSamples: plan.immediateSamples });
+    rows.push(...screen.rows);
+    details.eventToScreen = screen.details;
+  }
+
+  if (runs(4)) {
+    step('4. renderer under load');
+    const load = await measureRendererLoad(browser, profilingDir, { callCounts: [10, 100, 500], seconds: plan.loadSeconds });
+    rows.push(...load.rows);
+    rows.push(pendingRow('render.roster500.commitMs', 'React commit, meeting roster of 500 participants', 'ms', 'the Meetings view is not on main yet'));
+    const heapAt = (calls: number) => load.levels.find((l) => l.calls === calls)?.heapMB ?? Number.NaN;
+    rows.push(
+      valueRow('memory.renderer.idle.heapMB', 'Renderer JS heap, idle', 'MB', load.idleHeapMB),
+      valueRow('memory.renderer.calls100.heapMB', 'Renderer JS heap, 100 calls', 'MB', heapAt(100)),
+      valueRow('memory.renderer.calls500.heapMB', 'Renderer JS heap, 500 calls', 'MB', heapAt(500)),
+    );
+    details.rendererLoad = load.levels;
+  }
+
+  if (runs(5)) {
+    step('5. memory');
+    if (profile) {
+      await mkdir(join(repoRoot, 'bench/profiles'), { recursive: true });
+      profilePath = join(repoRoot, `bench/profiles/core-under-load-${startedAt.toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    }
+    const memory = await measureMemory({ pollCycles: plan.pollCycles, calls: 100, rendererDir, ...(profilePath ? { profilePath } : {}) });
+    rows.push(...memory.rows);
+    details.memory = memory.details;
+  }
+
+  if (runs(6)) {
+    step('6. size');
+    const size = await measureSize(repoRoot, rendererDir);
+    rows.push(...size.rows);
+    details.size = size.details;
+  }
+
+  if (runs(7)) {
+    step('7. API cost');
+    const api = await measureApiCost(browser, rendererDir, plan.apiWindowSeconds);
+    rows.push(...api.rows);
+    rows.push(pendingRow('api.meetings.perMinute', 'API requests/min, Meetings view open', 'req/min', 'the Meetings view is not on main yet'));
+    rows.push(
+      valueRow('api.listOverlaps', `Two list requests in flight at once (of ${ledger.listRequests} lists, whole run)`, 'count', ledger.listOverlaps, {
+        target: { stat: 'value', max: 0 },
+      }),
+    );
+    details.apiCost = api.details;
+  }
+  details.ledger = ledger;
+} finally {
+  await browser.close();
+  await rm(work, { recursive: true, force: true });
 }
 
-async function benchBridgePath(): Promise<void> {
-  const { line, core, log } = await startCoreOnBuiltInLine();
-  for (let i = 0; i < 8; i++) line.control.incomingCall({ from: { name: `Caller ${i}`, number: `+1201555010${i}` } });
-  await core.calls.refresh();
-  const dispatch = createDispatch(core.handlers, log);
-  const baseline = await measure('calls:list handler, called directly', () => core.handlers['calls:list'](undefined));
-  const bridged = await measure('calls:list through dispatch (zod in + out)', () => dispatch('calls:list', undefined));
-  const rejected = await measure('invalid args rejected by dispatch', () => dispatch('calls:answer', { callId: 42 }));
-  printRatios('IPC dispatch: what validating every message costs (8 live calls)', baseline, [bridged, rejected]);
-  await core.stop();
-  await line.close();
+if (profilePath) {
+  const hot = await summarizeProfile(profilePath, repoRoot);
+  details.profile = { path: profilePath, ...hot };
+  process.stdout.write(`\nCore CPU profile under load: ${profilePath}\nSelf time by function (top ${hot.byFunction.length} of ${hot.totalMs.toFixed(0)} ms):\n`);
+  for (const h of hot.byFunction) process.stdout.write(`  ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.name}  ${h.where}\n`);
+  process.stdout.write('Self time by file:\n');
+  for (const h of hot.byFile) process.stdout.write(`  ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.where}\n`);
 }
 
-async function benchSnapshotMapping(): Promise<void> {
-  const baseline = await measure('JSON round trip of the raw list', () => JSON.parse(JSON.stringify(rawCalls)));
-  const mapped = await measure('toCall for the raw list (labels + actions)', () => rawCalls.map(toCall));
-  printRatios('Per-poll mapping of 8 calls, against copying them', baseline, [mapped]);
-}
-
-async function benchPollingLoad(): Promise<void> {
-  const { line, core } = await startCoreOnBuiltInLine();
-  const listPolls = () => line.control.state().requests.filter((r) => r.method === 'GET' && /\/telephony\/calls$/.test(r.path)).length;
-  const perMinute = async () => {
-    const before = listPolls();
-    await new Promise((resolve) => setTimeout(resolve, pollSeconds * 1000));
-    return ((listPolls() - before) * 60) / pollSeconds;
-  };
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const idle = await perMinute();
-  line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' } });
-  await core.calls.refresh();
-  const active = await perMinute();
-  const settings = core.settings.get();
-  process.stdout.write(`\nPolling load on the line (GET /telephony/calls, ${pollSeconds} s each, real time)\n`);
-  console.table([
-    { state: 'idle', 'requests/min': idle.toFixed(1), ceiling: 60_000 / settings.pollIdleMs, 'of ceiling': `${((idle * settings.pollIdleMs) / 60_000).toFixed(2)}×` },
-    { state: 'with a call', 'requests/min': active.toFixed(1), ceiling: 60_000 / settings.pollActiveMs, 'of ceiling': `${((active * settings.pollActiveMs) / 60_000).toFixed(2)}×` },
-  ]);
-  await core.stop();
-  await line.close();
-}
-
-await benchBridgePath();
-await benchSnapshotMapping();
-await benchPollingLoad();
+const results: Results = {
+  meta: {
+    mode: quick ? 'quick' : 'full',
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((now() - started) / 1000),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: availableParallelism(),
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+    chromium: browser.version(),
+    ...(profilePath ? { profile: profilePath } : {}),
+  },
+  rows,
+  details,
+};
+await writeResults(outPath, results);
+process.stdout.write(`\n${markdownTable(rows)}\n\n${quick ? 'Quick run' : 'Full run'} in ${results.meta.durationSeconds} s; load average ${results.meta.loadAverage.join(' ')} on ${results.meta.cpus} CPUs. Results: ${outPath}\n`);

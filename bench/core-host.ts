@@ -1,0 +1,94 @@
+/**
+ * A child process holding only CallDeck's side of the harness: the real core behind the harness
+ * server, pointed at a line that lives in the parent (CALLDECK_WEBEX_*). Its memory figures are
+ * the core's, not the line's or Playwright's, and a CPU profile taken here shows only the core.
+ * The parent drives it over IPC (see memory.ts for the protocol).
+ */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { startHarness } from '../test/harness/harness-server.js';
+import { createHarnessPorts } from '../test/harness/harness-ports.js';
+import { CountingLogger, openLineFromEnv } from './app-under-test.js';
+import { now } from './clock.js';
+import { FakeNotifier } from '../test/fakes/in-memory-ports.js';
+
+export type HostRequest =
+  | { type: 'memory' }
+  | { type: 'polls'; count: number }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; path: string }
+  | { type: 'stop' };
+
+export interface HostMemory {
+  rssMB: number;
+  heapUsedMB: number;
+}
+
+export type HostReply =
+  | { type: 'ready' }
+  | { type: 'memory'; memory: HostMemory }
+  | { type: 'polls'; ms: number; calls: number }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+/** Missed-call notifications would pile up in the tests' FakeNotifier; the OS keeps them, not us. */
+class ForgetfulNotifier extends FakeNotifier {
+  override notify(): void {}
+}
+
+const MB = 1024 * 1024;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('core-host needs --expose-gc');
+
+const log = new CountingLogger();
+const ports = { ...createHarnessPorts({ log }), notifier: new ForgetfulNotifier() };
+const harness = await startHarness({ ports, openLine: openLineFromEnv(process.env, log), rendererDir: process.env.BENCH_RENDERER_DIR ?? '' });
+const session = new Session();
+
+function send(reply: HostReply): void {
+  process.send?.(reply);
+}
+
+async function handle(message: HostRequest): Promise<HostReply> {
+  switch (message.type) {
+    case 'memory': {
+      // Twice: the first pass can leave finalizer-held garbage for the second.
+      gc!();
+      await new Promise((resolve) => setImmediate(resolve));
+      gc!();
+      const usage = process.memoryUsage();
+      return { type: 'memory', memory: { rssMB: usage.rss / MB, heapUsedMB: usage.heapUsed / MB } };
+    }
+    case 'polls': {
+      const start = now();
+      for (let i = 0; i < message.count; i++) await harness.core.calls.refresh();
+      return { type: 'polls', ms: now() - start, calls: harness.core.snapshot().calls.length };
+    }
+    case 'profile-start':
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 200 });
+      await session.post('Profiler.start');
+      return { type: 'done' };
+    case 'profile-stop': {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(message.path, JSON.stringify(profile));
+      session.disconnect();
+      return { type: 'done' };
+    }
+    case 'stop':
+      await harness.close();
+      return { type: 'done' };
+  }
+}
+
+process.on('message', (message: HostRequest) => {
+  handle(message).then(
+    (reply) => {
+      send(reply);
+      if (message.type === 'stop') process.disconnect();
+    },
+    (error: unknown) => send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});
+send({ type: 'ready' });

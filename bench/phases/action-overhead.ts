@@ -1,0 +1,96 @@
+/**
+ * 1. Action overhead: a call action through the real path (dispatch's zod validation → handler →
+ * command → Webex client → undici) until the line receives it, against a bare undici request to
+ * the same line. Real and bare requests alternate, each doing hold and resume equally often, so
+ * drift in the machine's load hits both sides alike.
+ */
+import { Agent, request } from 'undici';
+import { CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS } from '../../main/providers/http.js';
+import { startCore, startLine } from '../app-under-test.js';
+import { now } from '../clock.js';
+import { latencyRow, valueRow, type Row } from '../report.js';
+import { summarize, type Summary } from '../stats.js';
+
+export interface ActionOverheadOptions {
+  actions: number;
+  warmup: number;
+}
+
+interface Timing {
+  toLine: number;
+  roundTrip: number;
+}
+
+export async function measureActionOverhead(options: ActionOverheadOptions): Promise<{ rows: Row[]; details: Record<string, Summary | number> }> {
+  const { line, tap } = await startLine();
+  const { core, dispatch } = await startCore(line);
+  // The same pool settings as the app's shared Agent, so both sides reuse warm keep-alive sockets.
+  const agent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS }, headersTimeout: HEADERS_TIMEOUT_MS, bodyTimeout: BODY_TIMEOUT_MS });
+  try {
+    const callId = line.control.incomingCall({ from: { name: 'Bench Caller', number: '+12015550100' } });
+    await core.calls.refresh();
+    const answered = await dispatch('calls:answer', { callId });
+    if (!answered.ok) throw new Error(`answer failed: ${answered.error.message}`);
+    await core.calls.refresh();
+
+    const timed = async (op: 'hold' | 'resume', send: () => Promise<unknown>): Promise<Timing> => {
+      const arrival = tap.next((a) => a.method === 'POST' && a.path === `/v1/telephony/calls/${op}`);
+      const start = now();
+      await send();
+      const end = now();
+      return { toLine: (await arrival).at - start, roundTrip: end - start };
+    };
+    const real = (op: 'hold' | 'resume') =>
+      timed(op, async () => {
+        const result = await dispatch(`calls:${op}`, { callId });
+        if (!result.ok) throw new Error(`${op} failed: ${result.error.message}`);
+      });
+    const bare = (op: 'hold' | 'resume') =>
+      timed(op, async () => {
+        const response = await request(`${line.baseUrl}/telephony/calls/${op}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${line.token}`, 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ callId }),
+          dispatcher: agent,
+        });
+        await response.body.text();
+        if (response.statusCode >= 300) throw new Error(`bare ${op} answered ${response.statusCode}`);
+      });
+
+    const realTimes: Timing[] = [];
+    const bareTimes: Timing[] = [];
+    // Pairs alternate which side holds, so the call ends each pair connected again.
+    const pairs = Math.ceil((options.actions + options.warmup) / 2) * 2;
+    for (let i = 0; i < pairs; i++) {
+      const realFirst = i % 2 === 0;
+      const first = realFirst ? await real('hold') : await bare('hold');
+      const second = realFirst ? await bare('resume') : await real('resume');
+      // Every action re-syncs the line; let that poll land so it does not overlap the next sample.
+      await core.calls.refresh();
+      if (i < options.warmup) continue;
+      (realFirst ? realTimes : bareTimes).push(first);
+      (realFirst ? bareTimes : realTimes).push(second);
+    }
+
+    const realToLine = summarize(realTimes.map((t) => t.toLine));
+    const bareToLine = summarize(bareTimes.map((t) => t.toLine));
+    const realRound = summarize(realTimes.map((t) => t.roundTrip));
+    const bareRound = summarize(bareTimes.map((t) => t.roundTrip));
+    const n = realToLine.n;
+    return {
+      rows: [
+        valueRow('action.toLine.p50Ratio', 'Action → line receives, vs bare undici (p50 ratio)', 'x', realToLine.p50 / bareToLine.p50, { n, target: { stat: 'value', max: 1.15 } }),
+        valueRow('action.toLine.p99Ratio', 'Action → line receives, vs bare undici (p99 ratio)', 'x', realToLine.p99 / bareToLine.p99, { n }),
+        latencyRow('action.toLine.ms', 'Action → line receives (absolute)', 'ms', realToLine),
+        latencyRow('baseline.toLine.ms', 'Bare undici → line receives (baseline)', 'ms', bareToLine),
+        valueRow('action.roundTrip.p50Ratio', 'Action round trip incl. result check, vs bare (p50 ratio)', 'x', realRound.p50 / bareRound.p50, { n }),
+      ],
+      details: { realToLine, bareToLine, realRound, bareRound },
+    };
+  } finally {
+    await agent.close();
+    await core.stop();
+    tap.close();
+    await line.close();
+  }
+}

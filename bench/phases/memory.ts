@@ -1,0 +1,119 @@
+/**
+ * 5. Memory: the core's RSS and JS heap (after a full GC) in a process of its own running the
+ * harness: idle, with 100 calls, and after many poll cycles while calls come and go (one call
+ * replaced every few ms, half of them missed, half answered elsewhere), so a leak shows as growth
+ * between "with 100 calls" and "after churn". With --profile the churn is CPU-profiled.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { lineEnv, startLine } from '../app-under-test.js';
+import { valueRow, type Row } from '../report.js';
+import type { HostMemory, HostReply, HostRequest } from '../core-host.js';
+
+export interface MemoryOptions {
+  pollCycles: number;
+  calls: number;
+  rendererDir: string;
+  /** Where to write the .cpuprofile of the churn; absent: no profile. */
+  profilePath?: string;
+}
+
+const CHURN_EVERY_MS = 5;
+
+function host(child: ChildProcess) {
+  const replies: HostReply[] = [];
+  const waiting: ((reply: HostReply) => void)[] = [];
+  child.on('message', (reply: HostReply) => {
+    const next = waiting.shift();
+    if (next) next(reply);
+    else replies.push(reply);
+  });
+  const nextReply = () =>
+    new Promise<HostReply>((resolve, reject) => {
+      const early = replies.shift();
+      if (early) return resolve(early);
+      const onExit = (code: number | null) => reject(new Error(`core host exited (${code})`));
+      child.once('exit', onExit);
+      waiting.push((reply) => {
+        child.off('exit', onExit);
+        resolve(reply);
+      });
+    });
+  return {
+    nextReply,
+    async ask<T extends HostReply['type']>(request: HostRequest, expect: T): Promise<Extract<HostReply, { type: T }>> {
+      child.send(request);
+      const reply = await nextReply();
+      if (reply.type === 'error') throw new Error(`core host: ${reply.message}`);
+      if (reply.type !== expect) throw new Error(`core host answered ${reply.type}, expected ${expect}`);
+      return reply as Extract<HostReply, { type: T }>;
+    },
+  };
+}
+
+export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
+  const { line, tap } = await startLine();
+  const child = fork(fileURLToPath(new URL('../core-host.ts', import.meta.url)), {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    env: { ...process.env, ...lineEnv(line), BENCH_RENDERER_DIR: options.rendererDir },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const core = host(child);
+  let churn: ReturnType<typeof setInterval> | undefined;
+  try {
+    if ((await core.nextReply()).type !== 'ready') throw new Error('core host did not start');
+    await core.ask({ type: 'polls', count: 20 }, 'polls');
+    const idle = (await core.ask({ type: 'memory' }, 'memory')).memory;
+
+    const live: string[] = [];
+    let serial = 0;
+    const ring = () => live.push(line.control.incomingCall({ from: { name: `Churn ${serial++}`, number: '+12015550199' } }));
+    for (let i = 0; i < options.calls; i++) ring();
+    await core.ask({ type: 'polls', count: 50 }, 'polls');
+    const withCalls = (await core.ask({ type: 'memory' }, 'memory')).memory;
+
+    if (options.profilePath) await core.ask({ type: 'profile-start' }, 'done');
+    let replaced = 0;
+    churn = setInterval(() => {
+      const gone = live.shift();
+      if (gone === undefined) return;
+      if (replaced++ % 2 === 0) line.control.remoteHangup(gone);
+      else line.control.answeredElsewhere(gone);
+      ring();
+    }, CHURN_EVERY_MS);
+    const listsBefore = tap.count((a) => a.method === 'GET');
+    const cycles = await core.ask({ type: 'polls', count: options.pollCycles }, 'polls');
+    clearInterval(churn);
+    churn = undefined;
+    const requestsDuringChurn = tap.count((a) => a.method === 'GET') - listsBefore;
+    if (options.profilePath) await core.ask({ type: 'profile-stop', path: options.profilePath }, 'done');
+    await core.ask({ type: 'polls', count: 50 }, 'polls');
+    const after = (await core.ask({ type: 'memory' }, 'memory')).memory;
+
+    const growth: HostMemory = { rssMB: after.rssMB - withCalls.rssMB, heapUsedMB: after.heapUsedMB - withCalls.heapUsedMB };
+    const n = options.pollCycles;
+    return {
+      rows: [
+        valueRow('memory.core.idle.heapMB', 'Core JS heap, idle', 'MB', idle.heapUsedMB, { note: `RSS ${idle.rssMB.toFixed(1)} MB` }),
+        valueRow('memory.core.idle.rssMB', 'Core RSS, idle', 'MB', idle.rssMB),
+        valueRow('memory.core.calls.heapMB', `Core JS heap, ${options.calls} calls`, 'MB', withCalls.heapUsedMB),
+        valueRow('memory.core.calls.rssMB', `Core RSS, ${options.calls} calls`, 'MB', withCalls.rssMB),
+        valueRow('memory.core.churn.heapGrowthMB', `Core JS heap growth after ${n} polls with churn`, 'MB', growth.heapUsedMB, { n }),
+        valueRow('memory.core.churn.rssGrowthMB', `Core RSS growth after ${n} polls with churn`, 'MB', growth.rssMB, { n }),
+        valueRow('core.pollMs', `Core poll cycle with ${options.calls} calls and churn (mean, incl. line)`, 'ms', cycles.ms / n, { n }),
+      ],
+      details: { idle, withCalls, after, growth, replacedCalls: replaced, churnMs: cycles.ms, requestsDuringChurn },
+    };
+  } finally {
+    if (churn) clearInterval(churn);
+    if (child.connected) await core.ask({ type: 'stop' }, 'done').catch(() => undefined);
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const timer = setTimeout(() => child.kill(), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    tap.close();
+    await line.close();
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * 6. Size: what a user downloads and what each process parses at start. The renderer is the
+ * production build (both pages, shared chunks once, source maps excluded); the preload and main
+ * bundles are built exactly as package.json's build scripts do, without their source maps.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { valueRow, type Row } from '../report.js';
+
+const KB = 1024;
+
+interface Sized {
+  bytes: number;
+  gzip: number;
+}
+
+const sized = (content: Uint8Array): Sized => ({ bytes: content.byteLength, gzip: gzipSync(content, { level: 9 }).byteLength });
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+async function bundle(repoRoot: string, entry: string, options: Parameters<typeof build>[0]): Promise<Sized> {
+  const result = await build({ ...options, entryPoints: [join(repoRoot, entry)], bundle: true, write: false, logLevel: 'silent' });
+  const code = result.outputFiles?.find((f) => !f.path.endsWith('.map'));
+  if (!code) throw new Error(`esbuild produced nothing for ${entry}`);
+  return sized(code.contents);
+}
+
+export async function measureSize(repoRoot: string, rendererDir: string): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
+  const perFile: Record<string, Sized> = {};
+  let js = 0;
+  let css = 0;
+  for (const file of await filesUnder(rendererDir)) {
+    const isJs = file.endsWith('.js');
+    if (!isJs && !file.endsWith('.css')) continue;
+    const size = sized(await readFile(file));
+    perFile[relative(rendererDir, file)] = size;
+    if (isJs) js += size.gzip;
+    else css += size.gzip;
+  }
+  // Mirrors build:preload and build:main in package.json.
+  const preload = await bundle(repoRoot, 'preload/index.ts', { platform: 'node', target: 'node22', format: 'cjs', external: ['electron'], outfile: 'preload.cjs' });
+  const main = await bundle(repoRoot, 'main/index.ts', { platform: 'node', target: 'node22', format: 'esm', packages: 'external', outfile: 'main.js' });
+  return {
+    rows: [
+      valueRow('size.renderer.gzipKB', 'Renderer JS + CSS, gzipped', 'KB', (js + css) / KB, { target: { stat: 'value', max: 120 }, note: `JS ${(js / KB).toFixed(1)} KB + CSS ${(css / KB).toFixed(1)} KB` }),
+      valueRow('size.preload.KB', 'Preload bundle (raw)', 'KB', preload.bytes / KB),
+      valueRow('size.main.KB', 'Main bundle (raw, node_modules external)', 'KB', main.bytes / KB),
+    ],
+    details: { rendererFiles: perFile, rendererJsGzip: js, rendererCssGzip: css, preload, main },
+  };
+}
