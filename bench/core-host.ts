@@ -22,6 +22,10 @@ export type HostRequest =
 export interface HostMemory {
   rssMB: number;
   heapUsedMB: number;
+  /** What V8 has reserved for the heap, used or not: RSS that GC freed but V8 kept shows here. */
+  heapTotalMB?: number;
+  /** Memory outside the JS heap held by JS objects (buffers, sockets). */
+  externalMB?: number;
 }
 
 export type HostReply =
@@ -57,7 +61,7 @@ async function handle(message: HostRequest): Promise<HostReply> {
       await new Promise((resolve) => setImmediate(resolve));
       gc!();
       const usage = process.memoryUsage();
-      return { type: 'memory', memory: { rssMB: usage.rss / MB, heapUsedMB: usage.heapUsed / MB } };
+      return { type: 'memory', memory: { rssMB: usage.rss / MB, heapUsedMB: usage.heapUsed / MB, heapTotalMB: usage.heapTotal / MB, externalMB: usage.external / MB } };
     }
     case 'polls': {
       const start = now();

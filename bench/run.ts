@@ -2,13 +2,13 @@
  * `npm run bench`: what a person feels, measured against baselines taken in the same run.
  * Prints one Markdown table and writes bench/results.json. Options:
  *   --quick        fewer samples and shorter windows (the smoke test uses it); every figure still present
- *   --profile      also writes a .cpuprofile of the core under load (bench/profiles/) and names its hot spots
+ *   --profile      also writes a .cpuprofile of the core under load (profiles/ beside the results) and names its hot spots
  *   --out <path>   where to write the JSON (default bench/results.json)
  *   --only 1,4     run only these measurements (while working on one; the results are partial)
  */
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './browser.js';
 import { now } from './clock.js';
@@ -32,7 +32,7 @@ const outIndex = args.indexOf('--out');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set((args[onlyIndex + 1] ?? '').split(',').map(Number)) : undefined;
 const runs = (phase: number) => only === undefined || only.has(phase);
-const outPath = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : join(repoRoot, 'bench/results.json');
+const outPath = outIndex >= 0 && args[outIndex + 1] ? resolve(args[outIndex + 1]!) : join(repoRoot, 'bench/results.json');
 
 const plan = quick
   ? { actions: 200, warmup: 20, inputSamples: 8, rawSamples: 3, immediateSamples: 8, loadSeconds: 1.5, pollCycles: 300, apiWindowSeconds: 4 }
@@ -93,8 +93,9 @@ try {
   if (runs(5)) {
     step('5. memory');
     if (profile) {
-      await mkdir(join(repoRoot, 'bench/profiles'), { recursive: true });
-      profilePath = join(repoRoot, `bench/profiles/core-under-load-${startedAt.toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+      const profiles = join(dirname(outPath), 'profiles');
+      await mkdir(profiles, { recursive: true });
+      profilePath = join(profiles, `core-under-load-${startedAt.toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
     }
     const memory = await measureMemory({ pollCycles: plan.pollCycles, calls: 100, rendererDir, ...(profilePath ? { profilePath } : {}) });
     rows.push(...memory.rows);

@@ -13,6 +13,8 @@ import { now, sleep } from '../clock.js';
 import { latencyRow, type Row } from '../report.js';
 import { summarize } from '../stats.js';
 
+const QUIET_MS = 150;
+
 export interface EventToScreenOptions {
   rawSamples: number;
   immediateSamples: number;
@@ -50,6 +52,9 @@ export async function measureEventToScreen(browser: Browser, rendererDir: string
       let callId = '';
       const ms = await timeToScreen(() => (callId = line.control.incomingCall({ from: { name, number: '+12015550124' } })), { name }, !raw);
       await settle(() => line.control.answeredElsewhere(callId), { name, gone: true });
+      // A call that ended sends the window for history and main for the missed-call list; let
+      // that pass, or the next sample measures it too.
+      await sleep(QUIET_MS);
       return ms;
     };
 
@@ -60,6 +65,7 @@ export async function measureEventToScreen(browser: Browser, rendererDir: string
       if (raw) await sleep(Math.random() * settings.pollActiveMs);
       const ms = await timeToScreen(() => line.control.remoteHold(heldId), { name: heldName, stateClass: 'call-remoteHeld' }, !raw);
       await settle(() => line.control.remoteResume(heldId), { name: heldName, stateClass: 'call-remoteHeld', without: true });
+      await sleep(QUIET_MS);
       return ms;
     };
 

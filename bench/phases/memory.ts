@@ -82,13 +82,23 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
       ring();
     }, CHURN_EVERY_MS);
     const listsBefore = tap.count((a) => a.method === 'GET');
-    const cycles = await core.ask({ type: 'polls', count: options.pollCycles }, 'polls');
+    // In quarters, with a look at the heap after each: bounded caches (the call log fills to its
+    // limit, JIT code) grow early and stop; a leak keeps growing through the second half too.
+    const quarters: HostMemory[] = [];
+    let churnMs = 0;
+    for (let q = 0; q < 4; q++) {
+      churnMs += (await core.ask({ type: 'polls', count: Math.round(options.pollCycles / 4) }, 'polls')).ms;
+      quarters.push((await core.ask({ type: 'memory' }, 'memory')).memory);
+    }
     clearInterval(churn);
     churn = undefined;
     const requestsDuringChurn = tap.count((a) => a.method === 'GET') - listsBefore;
     if (options.profilePath) await core.ask({ type: 'profile-stop', path: options.profilePath }, 'done');
     await core.ask({ type: 'polls', count: 50 }, 'polls');
     const after = (await core.ask({ type: 'memory' }, 'memory')).memory;
+    const halfway = quarters[1] as HostMemory;
+    const end = quarters[3] as HostMemory;
+    const secondHalf: HostMemory = { rssMB: end.rssMB - halfway.rssMB, heapUsedMB: end.heapUsedMB - halfway.heapUsedMB };
 
     const growth: HostMemory = { rssMB: after.rssMB - withCalls.rssMB, heapUsedMB: after.heapUsedMB - withCalls.heapUsedMB };
     const n = options.pollCycles;
@@ -100,9 +110,10 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
         valueRow('memory.core.calls.rssMB', `Core RSS, ${options.calls} calls`, 'MB', withCalls.rssMB),
         valueRow('memory.core.churn.heapGrowthMB', `Core JS heap growth after ${n} polls with churn`, 'MB', growth.heapUsedMB, { n }),
         valueRow('memory.core.churn.rssGrowthMB', `Core RSS growth after ${n} polls with churn`, 'MB', growth.rssMB, { n }),
-        valueRow('core.pollMs', `Core poll cycle with ${options.calls} calls and churn (mean, incl. line)`, 'ms', cycles.ms / n, { n }),
+        valueRow('memory.core.churn.secondHalfHeapGrowthMB', `Core JS heap growth over the second ${n / 2} polls (leak signal)`, 'MB', secondHalf.heapUsedMB, { n: n / 2 }),
+        valueRow('core.pollMs', `Core poll cycle with ${options.calls} calls and churn (mean, incl. line)`, 'ms', churnMs / n, { n }),
       ],
-      details: { idle, withCalls, after, growth, replacedCalls: replaced, churnMs: cycles.ms, requestsDuringChurn },
+      details: { idle, withCalls, quarters, after, growth, secondHalf, replacedCalls: replaced, churnMs, requestsDuringChurn },
     };
   } finally {
     if (churn) clearInterval(churn);
