@@ -22,9 +22,9 @@ import {
   systemClipboard,
 } from './adapters/desktop-ports.js';
 import { createConsoleLogger } from './core/console-logger.js';
-import { createCore } from './core/create-core.js';
-import { readDevAccounts } from './core/dev-accounts.js';
-import { openLine } from './core/open-line.js';
+import { createCore } from './app/create-core.js';
+import { readDevAccounts } from './app/dev-accounts.js';
+import { openLine } from './app/open-line.js';
 import { systemClock } from './core/system-clock.js';
 import { APP_ID, DESKTOP_NAME, isWaylandSession } from './desktop/app-identity.js';
 import { LINK_SCHEMES } from './desktop/deep-link.js';

@@ -3,9 +3,9 @@
  * same run, and how much polling load the live-calls sync puts on a line (requests per minute,
  * idle and with a call, measured against the built-in line in real time).
  */
-import { openLine } from '../../main/core/open-line.js';
+import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
-import { createCore } from '../../main/core/create-core.js';
+import { createCore } from '../../main/app/create-core.js';
 import { createDispatch } from '../../main/ipc/dispatch.js';
 import { toCall } from '../../main/calls/to-call.js';
 import { startSandbox } from '../../main/sandbox/index.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
-import { openLine } from '../../main/core/open-line.js';
+import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
 import { startSandbox, type SandboxLine } from '../../main/sandbox/index.js';
 import { FakeKeychain } from '../fakes/fake-keychain.js';

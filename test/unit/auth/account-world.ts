@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import type { AccountsSnapshot, ArgsOf, CallDeckApi, InvokeChannel, Result, ResultOf, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
-import { createCore, type Core, type CorePorts } from '../../../main/core/create-core.js';
+import { createCore, type Core, type CorePorts } from '../../../main/app/create-core.js';
 import type { Line } from '../../../main/core/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createConsoleLogger, redact } from '../../../main/core/console-logger.js';
-import { readDevAccounts } from '../../../main/core/dev-accounts.js';
+import { readDevAccounts } from '../../../main/app/dev-accounts.js';
 
 describe('accounts from the environment', () => {
   it('configures nothing by default (demo mode)', () => {
