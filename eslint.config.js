@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 /**
  * The layering rule: Electron *values* may be imported only at the edge (the composition root,
@@ -35,6 +36,12 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-restricted-imports': ['error', { paths: [electronAtTheEdge, electronStoreAtTheEdge] }],
     },
+  },
+  {
+    // Dependencies in main/ point one way: app → features → providers → core (eslint/layers.js).
+    files: ['main/**/*.ts'],
+    plugins: { calldeck: layers },
+    rules: { 'calldeck/layers': 'error' },
   },
   {
     files: ['main/index.ts', 'main/adapters/**', 'main/ipc/**'],

@@ -1,12 +1,12 @@
 import type { CallsSnapshot } from '../../preload/contract.js';
-import { createAccountsFeature, type AccountsFeature, type AccountsOptions } from '../auth/accounts-feature.js';
-import { createCallsFeature, type CallsFeature } from '../calls/calls-feature.js';
-import { createDesktopFeature, type DesktopFeature } from '../desktop/desktop-feature.js';
+import { createAccountsFeature, type AccountsFeature, type AccountsOptions } from '../auth/index.js';
+import { createCallsFeature, type CallsFeature } from '../calls/index.js';
+import { createDesktopFeature, type DesktopFeature } from '../desktop/index.js';
 import type { Handlers } from '../ipc/handlers.js';
 import { lateLineSwitch } from './late-line-switch.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
-import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
-import type { Line } from '../core/line.js';
+import { createSettingsService, type SettingsService } from '../settings/index.js';
+import type { Line } from '../providers/line.js';
 import type {
   AutoStart,
   Browser,

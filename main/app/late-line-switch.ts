@@ -1,7 +1,7 @@
-import type { LineSwitch } from '../auth/accounts-context.js';
-import type { CallsFeature } from '../calls/calls-feature.js';
+import type { LineSwitch } from '../auth/index.js';
+import type { CallsFeature } from '../calls/index.js';
 import { AppError } from '../core/app-error.js';
-import type { Line } from '../core/line.js';
+import type { Line } from '../providers/line.js';
 
 /**
  * A line switch handed out before the calls feature exists and wired to it once it does. Using it

@@ -4,7 +4,7 @@
  * test/contract checks every exchange against it.
  */
 import { z } from 'zod';
-import type { RecordingOp } from '../calls/calls-provider.js';
+import type { RecordingOp } from '../providers/calls-provider.js';
 import type { Line } from './line.js';
 import { toWireCall, toWireHistory } from './line-model.js';
 

@@ -10,7 +10,7 @@ import Conf from 'conf';
 import type { AccountsSnapshot, ArgsOf, CallDeckApi, InvokeChannel, Result, ResultOf, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
 import { createCore, type Core, type CorePorts } from '../../../main/app/create-core.js';
-import type { Line } from '../../../main/core/line.js';
+import type { Line } from '../../../main/providers/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { createHttpClient } from '../../../main/providers/http.js';
