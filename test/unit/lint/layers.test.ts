@@ -66,4 +66,20 @@ describe('lint: dependencies in main/ point one way', () => {
   ])('allows a downward or entry import in %s', async (file, code) => {
     expect(await layerErrorsIn(file, code)).toEqual([]);
   });
+
+  it('rejects a runtime value from the contract (and zod) in the renderer, but allows types', async () => {
+    const [result] = await eslint.lintText(
+      "import { WEBEX_SCOPES, type WebexAccount } from '../preload/contract';\nimport { z } from 'zod';\nexport const x: [unknown, WebexAccount | null, unknown] = [WEBEX_SCOPES, null, z];\n",
+      { filePath: 'renderer/example.ts' },
+    );
+    expect(result?.messages.map((m) => m.message)).toEqual([
+      expect.stringContaining('Import only types from preload/contract'),
+      expect.stringContaining('carries no zod'),
+    ]);
+    const [typesOnly] = await eslint.lintText(
+      "import type { WebexAccount } from '../preload/contract';\nimport { WEBEX_SCOPES } from '../preload/common/accounts';\nexport const x: [unknown, WebexAccount | null] = [WEBEX_SCOPES, null];\n",
+      { filePath: 'renderer/example.ts' },
+    );
+    expect(typesOnly?.messages).toEqual([]);
+  });
 });
