@@ -29,6 +29,24 @@ export class RequestError extends Error {
   }
 }
 
+/** A JSON object body; an empty body reads as {}. Anything else is refused as Webex refuses it. */
+export function parseJsonBody(text: string, contentType: string | undefined): unknown {
+  if (text.trim() === '') return {};
+  if (contentType === undefined || !/^application\/json\b/i.test(contentType)) {
+    throw new RequestError(415, 'The request body must be JSON (Content-Type: application/json).');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new RequestError(400, 'The request body is not valid JSON.');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new RequestError(400, 'The request body must be a JSON object.');
+  }
+  return value;
+}
+
 interface Route {
   method: 'GET' | 'POST' | 'PUT';
   path: string;

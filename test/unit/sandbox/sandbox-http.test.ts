@@ -1,11 +1,11 @@
 import type { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxLine } from '../../../main/sandbox/index.js';
+import { startTestLine, type TestLine } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { raw, testAgent } from './raw-http.js';
 
 let agent: Agent;
-let line: SandboxLine;
+let line: TestLine;
 let clock: FakeClock;
 
 const PARK_RECALL_MS = 45_000;
@@ -13,7 +13,7 @@ const PARK_RECALL_MS = 45_000;
 beforeAll(async () => {
   agent = testAgent();
   clock = new FakeClock();
-  line = await startSandbox({ clock, parkRecallMs: PARK_RECALL_MS });
+  line = await startTestLine({ clock, parkRecallMs: PARK_RECALL_MS });
 });
 afterAll(async () => {
   await line.close();
@@ -38,7 +38,7 @@ describe('the sandbox server', () => {
   it('listens on 127.0.0.1 with a random port and token', async () => {
     expect(line.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(line.token.length).toBeGreaterThanOrEqual(24);
-    const other = await startSandbox();
+    const other = await startTestLine();
     try {
       expect(other.baseUrl).not.toBe(line.baseUrl);
       expect(other.token).not.toBe(line.token);
