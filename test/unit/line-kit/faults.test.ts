@@ -1,7 +1,7 @@
 import type { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestLine, type TestLine } from '../../line-kit/index.js';
-import { raw, testAgent } from './raw-http.js';
+import { raw, testAgent } from '../sandbox/raw-http.js';
 
 let agent: Agent;
 let line: TestLine;

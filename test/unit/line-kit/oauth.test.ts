@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s256 } from '../../../main/auth/pkce.js';
 import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
-import { raw, testAgent } from './raw-http.js';
+import { raw, testAgent } from '../sandbox/raw-http.js';
 
 let agent: Agent;
 let line: TestLine;
