@@ -4,11 +4,11 @@
  */
 import type { Browser, Page } from './browser.js';
 import { pageProbes } from './browser.js';
-import { startAppHarness, startLine, type Harness, type SandboxLine } from './app-under-test.js';
+import { startAppHarness, startLine, type Harness, type TestLine } from './app-under-test.js';
 import type { LineTap } from './line-tap.js';
 
 export interface AppSession {
-  line: SandboxLine;
+  line: TestLine;
   tap: LineTap;
   harness: Harness;
   page: Page;

@@ -4,17 +4,17 @@
  * account connects (CALLDECK_WEBEX_*). Every import of the app's assembly lives here, so the
  * rest of the bench does not care where it sits.
  */
-import { createCore, type Core } from '../main/core/create-core.js';
-import { openLine } from '../main/core/open-line.js';
+import { createCore, type Core } from '../main/app/create-core.js';
+import { openLine } from '../main/app/open-line.js';
 import { systemClock } from '../main/core/system-clock.js';
 import type { Logger } from '../main/core/ports.js';
 import { createDispatch, type Dispatch } from '../main/ipc/dispatch.js';
-import { startSandbox, type SandboxLine } from '../main/sandbox/index.js';
+import { startTestLine, type TestLine } from '../test/line-kit/index.js';
 import { createHarnessPorts, type HarnessPorts } from '../test/harness/harness-ports.js';
 import { startHarness, type Harness } from '../test/harness/harness-server.js';
 import { tapLine, type LineTap } from './line-tap.js';
 
-export type { Core, Dispatch, Harness, HarnessPorts, SandboxLine };
+export type { Core, Dispatch, Harness, HarnessPorts, TestLine };
 
 /**
  * The bench runs for minutes and hundreds of thousands of log calls; a logger that keeps every
@@ -36,12 +36,12 @@ export class CountingLogger implements Logger {
 }
 
 export interface LineAndTap {
-  line: SandboxLine;
+  line: TestLine;
   tap: LineTap;
 }
 
 export async function startLine(): Promise<LineAndTap> {
-  const line = await startSandbox();
+  const line = await startTestLine();
   return { line, tap: tapLine(line.baseUrl) };
 }
 
@@ -54,13 +54,13 @@ export function openLineFromEnv(env: Record<string, string | undefined>, log: Lo
 }
 
 /** The core alone (no harness server): what an invoke from the window reaches. */
-export async function startCore(line: SandboxLine, log: Logger = new CountingLogger()): Promise<{ core: Core; dispatch: Dispatch; ports: HarnessPorts }> {
+export async function startCore(line: TestLine, log: Logger = new CountingLogger()): Promise<{ core: Core; dispatch: Dispatch; ports: HarnessPorts }> {
   const ports = createHarnessPorts({ log });
   const core = await createCore(ports, { shell: 'harness', version: 'bench', platform: process.platform, openLine: openLineFromEnv(lineEnv(line), log) });
   return { core, dispatch: createDispatch(core.handlers, log), ports };
 }
 
 /** The browser harness serving `rendererDir`, its core on `line`. */
-export async function startAppHarness(line: SandboxLine, rendererDir: string, log: Logger = new CountingLogger()): Promise<Harness> {
+export async function startAppHarness(line: TestLine, rendererDir: string, log: Logger = new CountingLogger()): Promise<Harness> {
   return startHarness({ ports: createHarnessPorts({ log }), openLine: openLineFromEnv(lineEnv(line), log), rendererDir });
 }
