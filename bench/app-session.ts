@@ -15,10 +15,11 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-export async function openAppSession(browser: Browser, rendererDir: string): Promise<AppSession> {
+/** `reachOut`: lift the page's CSP so it may open a socket to a bench probe on another port. */
+export async function openAppSession(browser: Browser, rendererDir: string, options: { reachOut?: boolean } = {}): Promise<AppSession> {
   const { line, tap } = await startLine();
   const harness = await startAppHarness(line, rendererDir);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: options.reachOut ?? false });
   const page = await context.newPage();
   // tsx compiles the bench with esbuild's keepNames, which wraps named functions in a __name()
   // helper; functions handed to page.evaluate carry those calls into the page.

@@ -26,11 +26,20 @@ export async function clockOffset(page: Page, rounds = 25): Promise<{ offset: nu
   return best;
 }
 
-/** Before any app script: records long tasks and the moment of every click, on the page's clock. */
+/**
+ * Before any app script: records long tasks, the moment of every click and of every message the
+ * page sends on a WebSocket (the harness's bridge), on the page's clock.
+ */
 export function pageProbes(): void {
-  const w = window as unknown as { __benchLongTasks: number[]; __benchClickAt: number };
+  const w = window as unknown as { __benchLongTasks: number[]; __benchClickAt: number; __benchSentAt: number };
   w.__benchLongTasks = [];
   w.__benchClickAt = 0;
+  w.__benchSentAt = 0;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data) {
+    w.__benchSentAt = performance.timeOrigin + performance.now();
+    send.call(this, data);
+  };
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.__benchLongTasks.push(entry.duration);
