@@ -49,6 +49,7 @@ const FIGURES = [
   'memory.core.calls.rssMB',
   'memory.core.churn.heapGrowthMB',
   'memory.core.churn.rssGrowthMB',
+  'memory.core.churn.secondHalfHeapGrowthMB',
   'core.pollMs',
   'size.renderer.gzipKB',
   'size.preload.KB',
