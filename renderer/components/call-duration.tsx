@@ -1,5 +1,5 @@
 import type { Call } from '../../preload/contract';
-import { formatDuration, secondsSince } from '../format/duration';
+import { formatDuration, secondsSince } from '../../preload/common/duration';
 import { useNow } from '../hooks/use-now';
 
 /** Its own component so only this text re-renders on each tick. */

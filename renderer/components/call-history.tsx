@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { HistoryEntry } from '../../preload/contract';
 import { HISTORY_TYPE_WORDS } from '../format/call-text';
-import { formatDuration } from '../format/duration';
-import { formatNumber } from '../format/phone';
+import { formatDuration } from '../../preload/common/duration';
+import { formatNumber } from '../../preload/common/party-text';
 import { formatWhen } from '../format/when';
 import { commandsFor, DIAL_KEY } from '../store/commands';
 import { useAppStore, useStoreApi } from '../store/store-context';

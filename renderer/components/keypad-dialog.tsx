@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Call } from '../../preload/contract';
-import { partyName } from '../format/phone';
+import { partyName } from '../../preload/common/party-text';
 import { useLatestError } from '../hooks/use-latest-error';
 import { commandsFor, pendingKey } from '../store/commands';
 import { useAppStore, useStoreApi } from '../store/store-context';

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Call, TransferArgs } from '../../preload/contract';
 import { CALL_STATE_WORDS } from '../format/call-text';
-import { partyName } from '../format/phone';
+import { partyName } from '../../preload/common/party-text';
 import { useLatestError } from '../hooks/use-latest-error';
 import { commandsFor, pendingKey } from '../store/commands';
 import { useAppStore, useStoreApi } from '../store/store-context';

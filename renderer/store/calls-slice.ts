@@ -1,4 +1,4 @@
-import { partyName } from '../format/phone';
+import { partyName } from '../../preload/common/party-text';
 import type { SliceCreator } from './types';
 
 export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({

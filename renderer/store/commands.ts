@@ -1,5 +1,5 @@
 import type { Call, CallAction, Result, TransferArgs } from '../../preload/contract';
-import { partyName } from '../format/phone';
+import { partyName } from '../../preload/common/party-text';
 import type { ActOptions, AppStore } from './types';
 
 /** The actions that run straight away; transfer and keypad open a dialog first. */
