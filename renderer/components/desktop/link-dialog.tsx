@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { LinkPrompt } from '../../../preload/contract';
 import { useAppStore, useStoreApi } from '../../store/store-context';
-import { Modal } from '../modal';
+import { Modal } from '../shared/modal';
 
 export const LINK_KEY = 'desktop:link';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSaveSettings } from '../../hooks/use-save-settings';
+import { useSaveSettings } from '../../store/settings-commands';
 import { useAppStore } from '../../store/store-context';
 
 /** Countries people most often pick first; any other ISO code still works from the list. */

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { HOTKEY_ACTIONS, HOTKEY_NAMES } from '../../../preload/common/hotkeys';
 import type { HotkeyStatus } from '../../../preload/contract';
-import { useSaveSettings } from '../../hooks/use-save-settings';
+import { useSaveSettings } from '../../store/settings-commands';
 import { useAppStore } from '../../store/store-context';
 import '../desktop/desktop.css';
 import { ShortcutField } from './shortcut-field';

@@ -1,4 +1,4 @@
-import { Modal } from '../modal';
+import { Modal } from '../shared/modal';
 import { AccountsSection } from './accounts-section';
 import { GeneralSection } from './general-section';
 import { HotkeysSection } from './hotkeys-section';

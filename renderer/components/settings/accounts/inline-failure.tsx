@@ -1,5 +1,5 @@
 import { useLatestError } from '../../../hooks/use-latest-error';
-import { ErrorDetails } from '../../error-details';
+import { ErrorDetails } from '../../shared/error-details';
 
 /** The latest failure of one accounts command, next to the control that ran it (the message list is behind the dialog). */
 export function InlineFailure({ source }: { source: string }) {

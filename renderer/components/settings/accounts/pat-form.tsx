@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { WebexAccount } from '../../../../preload/contract';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { SecretField } from './fields';
+import { SecretField } from '../../shared/text-input';
 import { InlineFailure } from './inline-failure';
 
 /** The quick way in for a developer: a personal access token, good for 12 hours. */

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { VideoSdkAccount } from '../../../../preload/contract';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { SecretField, TextField } from './fields';
+import { SecretField, TextField } from '../../shared/text-input';
 import { InlineFailure } from './inline-failure';
 
 /** VideoSDK API key and secret; main signs short-lived tokens with the secret when it needs one. */

@@ -4,7 +4,7 @@ import { formatExpiry, formatRemaining } from '../../../format/expiry';
 import { useNow } from '../../../hooks/use-now';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { TextField } from './fields';
+import { TextField } from '../../shared/text-input';
 import { InlineFailure } from './inline-failure';
 import { MissingScopes } from './missing-scopes';
 import { PatForm } from './pat-form';

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES, type WebexAccount } from '../../../../preload/contract';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { SecretField, TextField } from './fields';
+import { SecretField, TextField } from '../../shared/text-input';
 import { InlineFailure } from './inline-failure';
 
 /** The person's own Webex integration: client ID and secret, redirect URI; then "Sign in with Webex". */

@@ -1,6 +1,6 @@
-import { commandsFor, DIAL_KEY } from '../store/commands';
-import { useStoreApi } from '../store/store-context';
-import { CommandField } from './command-field';
+import { commandsFor, DIAL_KEY } from '../../store/calls-commands';
+import { useStoreApi } from '../../store/store-context';
+import { CommandField } from '../shared/command-field';
 
 export function Dialer() {
   const store = useStoreApi();

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { Call } from '../../preload/contract';
-import { partyName } from '../../preload/common/party-text';
-import { useLatestError } from '../hooks/use-latest-error';
-import { commandsFor, pendingKey } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
-import { ErrorDetails } from './error-details';
+import type { Call } from '../../../preload/contract';
+import { partyName } from '../../../preload/common/party-text';
+import { useLatestError } from '../../hooks/use-latest-error';
+import { commandsFor, pendingKey } from '../../store/calls-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import { ErrorDetails } from '../shared/error-details';
 import { activeCallsHeading } from './focus-targets';
-import { Modal } from './modal';
+import { Modal } from '../shared/modal';
 
 const KEYS: ReadonlyArray<readonly [digit: string, letters: string]> = [
   ['1', ''],

@@ -1,15 +1,15 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Call, TransferArgs } from '../../preload/contract';
-import { CALL_STATE_WORDS } from '../format/call-text';
-import { partyName } from '../../preload/common/party-text';
-import { useLatestError } from '../hooks/use-latest-error';
-import { commandsFor, pendingKey } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
-import { ErrorDetails } from './error-details';
+import type { Call, TransferArgs } from '../../../preload/contract';
+import { CALL_STATE_WORDS } from '../../format/call-text';
+import { partyName } from '../../../preload/common/party-text';
+import { useLatestError } from '../../hooks/use-latest-error';
+import { commandsFor, pendingKey } from '../../store/calls-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import { ErrorDetails } from '../shared/error-details';
 import { activeCallsHeading } from './focus-targets';
-import { Modal } from './modal';
+import { Modal } from '../shared/modal';
 
 type Mode = TransferArgs['mode'];
 

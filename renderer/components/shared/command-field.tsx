@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Result } from '../../preload/contract';
-import { useAppStore } from '../store/store-context';
+import type { Result } from '../../../preload/contract';
+import { useAppStore } from '../../store/store-context';
 
 interface CommandFieldProps {
   label: string;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { HistoryEntry } from '../../preload/contract';
-import { HISTORY_TYPE_WORDS } from '../format/call-text';
-import { formatDuration } from '../../preload/common/duration';
-import { formatNumber } from '../../preload/common/party-text';
-import { formatWhen } from '../format/when';
-import { commandsFor, DIAL_KEY } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
+import type { HistoryEntry } from '../../../preload/contract';
+import { HISTORY_TYPE_WORDS } from '../../format/call-text';
+import { formatDuration } from '../../../preload/common/duration';
+import { formatNumber } from '../../../preload/common/party-text';
+import { formatWhen } from '../../format/when';
+import { commandsFor, DIAL_KEY } from '../../store/calls-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
 
 export function CallHistory() {
   const loaded = useAppStore((s) => s.calls.historyLoaded);

@@ -1,7 +1,7 @@
-import type { Call, CallAction } from '../../preload/contract';
-import { ACTION_LABELS, ACTION_ORDER } from '../format/call-text';
-import { commandsFor, pendingKey } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
+import type { Call, CallAction } from '../../../preload/contract';
+import { ACTION_LABELS, ACTION_ORDER } from '../../format/call-text';
+import { commandsFor, pendingKey } from '../../store/calls-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
 
 const DESTRUCTIVE = new Set<CallAction>(['decline', 'hangup']);
 /** Actions that end the call with us sit apart at the end of the row. */

@@ -1,11 +1,11 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFocusRescue } from '../hooks/use-focus-rescue';
-import { commandsFor, RETRIEVE_KEY } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
-import type { NoteItem } from '../store/types';
-import { ErrorDetails } from './error-details';
-import { activeCallsHeading } from './focus-targets';
+import { useFocusRescue } from '../../hooks/use-focus-rescue';
+import { commandsFor, RETRIEVE_KEY } from '../../store/calls-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import type { NoteItem } from '../../store/types';
+import { ErrorDetails } from '../shared/error-details';
+import { activeCallsHeading } from '../calls/focus-targets';
 
 /** Failures (alerts, kept until dismissed so a tracking ID can be quoted) and quiet notes. */
 export function MessageCenter() {

@@ -1,5 +1,5 @@
 import type { SettingsPatch } from '../../preload/contract';
-import { useStoreApi } from '../store/store-context';
+import { useStoreApi } from './store-context';
 
 /** Numbers each save, so its pending key is its own. */
 let saves = 0;
