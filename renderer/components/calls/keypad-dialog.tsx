@@ -3,11 +3,12 @@ import type { KeyboardEvent } from 'react';
 import type { Call } from '../../../preload/contract';
 import { partyName } from '../../../preload/common/party-text';
 import { useLatestError } from '../../hooks/use-latest-error';
-import { commandsFor, pendingKey } from '../../store/calls-commands';
-import { useAppStore, useStoreApi } from '../../store/store-context';
+import { pendingKey } from '../../store/calls-commands';
+import { useAppStore } from '../../store/store-context';
 import { ErrorDetails } from '../shared/error-details';
 import { activeCallsHeading } from './focus-targets';
 import { Modal } from '../shared/modal';
+import { useCommands } from '../../store/use-commands';
 
 const KEYS: ReadonlyArray<readonly [digit: string, letters: string]> = [
   ['1', ''],
@@ -26,14 +27,14 @@ const KEYS: ReadonlyArray<readonly [digit: string, letters: string]> = [
 
 /** Sends touch tones (menus, PINs) into a call, by click or by typing. */
 export function KeypadDialog({ call, onClose }: { call: Call; onClose(): void }) {
-  const store = useStoreApi();
+  const calls = useCommands('calls');
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
   const failure = useLatestError(pendingKey(call.id, 'dtmf'));
   const [sent, setSent] = useState('');
 
   function press(digit: string) {
     setSent((s) => (s + digit).slice(-32));
-    commandsFor(store).pressKey(call, digit);
+    calls.pressKey(call, digit);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {

@@ -5,16 +5,17 @@ import type { Call, TransferArgs } from '../../../preload/contract';
 import { CALL_STATE_WORDS } from '../../format/call-text';
 import { partyName } from '../../../preload/common/party-text';
 import { useLatestError } from '../../hooks/use-latest-error';
-import { commandsFor, pendingKey } from '../../store/calls-commands';
-import { useAppStore, useStoreApi } from '../../store/store-context';
+import { pendingKey } from '../../store/calls-commands';
+import { useAppStore } from '../../store/store-context';
 import { ErrorDetails } from '../shared/error-details';
 import { activeCallsHeading } from './focus-targets';
 import { Modal } from '../shared/modal';
+import { useCommands } from '../../store/use-commands';
 
 type Mode = TransferArgs['mode'];
 
 export function TransferDialog({ call, onClose }: { call: Call; onClose(): void }) {
-  const store = useStoreApi();
+  const calls = useCommands('calls');
   const id = useId();
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
   const others = useAppStore(useShallow((s) => s.calls.list.filter((c) => c.id !== call.id && c.state !== 'disconnected')));
@@ -51,7 +52,7 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
       args = { callId: call.id, mode: 'voicemail' };
     }
     setFieldError(null);
-    const result = await commandsFor(store).transfer(call, args);
+    const result = await calls.transfer(call, args);
     if (result?.ok) onClose();
     else if (result && result.error.code === 'invalid-input' && mode === 'blind') {
       setFieldError(result.error.message);

@@ -1,24 +1,22 @@
 import { useRef } from 'react';
 import type { LinkPrompt } from '../../../preload/contract';
-import { useAppStore, useStoreApi } from '../../store/store-context';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
 import { Modal } from '../shared/modal';
-
-export const LINK_KEY = 'desktop:link';
 
 /**
  * A tel:/sip: link waiting in the window: "Ask before dialing" confirms it, an invalid one says
  * why nothing was dialled. Closing the dialog any way but "Call" dials nothing.
  */
 export function LinkDialog({ id, onClose }: { id: number; onClose(): void }) {
-  const store = useStoreApi();
+  const desktop = useCommands('desktop');
   const prompt = useAppStore((s) => (s.desktop.state?.link?.id === id ? s.desktop.state.link : null));
   const callRef = useRef<HTMLButtonElement>(null);
   if (prompt === null) return null;
 
   const resolve = (dial: boolean) => {
     onClose();
-    const title = prompt.kind === 'confirm' ? `Couldn't call ${prompt.display}` : "Couldn't close the link";
-    void store.getState().app.act(LINK_KEY, title, (api) => api.desktop.resolveLink({ id, dial }));
+    void desktop.resolveLink(prompt, dial);
   };
 
   return prompt.kind === 'confirm' ? (

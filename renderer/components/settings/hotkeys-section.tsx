@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { HOTKEY_ACTIONS, HOTKEY_NAMES } from '../../../preload/common/hotkeys';
 import type { HotkeyStatus } from '../../../preload/contract';
-import { useSaveSettings } from '../../store/settings-commands';
+import { useCommands } from '../../store/use-commands';
 import { useAppStore } from '../../store/store-context';
 import '../desktop/desktop.css';
 import { ShortcutField } from './shortcut-field';
@@ -18,7 +18,7 @@ const STATUS_WORDS: Record<HotkeyStatus['registration'], string> = {
 /** Global hotkeys with what the OS made of each, and how CallDeck starts and closes. */
 export function HotkeysSection() {
   const id = useId();
-  const save = useSaveSettings();
+  const { save } = useCommands('settings');
   const platform = useAppStore((s) => s.app.info?.platform ?? 'linux');
   const [hotkeys, startAtLogin, startMinimized, closeToTray] = useAppStore(
     useShallow((s) => [s.settings.values?.hotkeys, s.settings.values?.startAtLogin, s.settings.values?.startMinimized, s.settings.values?.closeToTray] as const),

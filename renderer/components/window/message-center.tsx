@@ -1,9 +1,10 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFocusRescue } from '../../hooks/use-focus-rescue';
-import { commandsFor, RETRIEVE_KEY } from '../../store/calls-commands';
+import { RETRIEVE_KEY } from '../../store/calls-commands';
 import { useAppStore, useStoreApi } from '../../store/store-context';
-import type { NoteItem } from '../../store/types';
+import type { NoteItem } from '../../store/ui-slice';
+import { useCommands } from '../../store/use-commands';
 import { ErrorDetails } from '../shared/error-details';
 import { activeCallsHeading } from '../calls/focus-targets';
 
@@ -39,6 +40,7 @@ export function MessageCenter() {
 
 function Note({ note }: { note: NoteItem }) {
   const store = useStoreApi();
+  const calls = useCommands('calls');
   const retrieving = useAppStore((s) => s.ui.pending[RETRIEVE_KEY] === true);
   const ext = note.parkedOn;
   return (
@@ -52,7 +54,7 @@ function Note({ note }: { note: NoteItem }) {
           aria-busy={retrieving}
           onClick={() => {
             // Shown outside the form, so every failure goes to the error list.
-            if (!retrieving) void commandsFor(store).retrieve(ext, {});
+            if (!retrieving) void calls.retrieve(ext, {});
           }}
         >
           Retrieve from {ext}
