@@ -5,7 +5,8 @@ import { partyName } from '../../../preload/common/party-text';
 import { useLatestError } from '../../hooks/use-latest-error';
 import { pendingKey } from '../../store/calls-commands';
 import { useAppStore } from '../../store/store-context';
-import { ErrorDetails } from '../shared/error-details';
+import { DialogFooter } from '../shared/dialog-footer';
+import { ErrorBlock } from '../shared/error-block';
 import { activeCallsHeading } from './focus-targets';
 import { Modal } from '../shared/modal';
 import { useCommands } from '../../store/use-commands';
@@ -61,16 +62,8 @@ export function KeypadDialog({ call, onClose }: { call: Call; onClose(): void })
         ))}
       </div>
       <p className="hint">You can also type 0–9, * and # while this is open.</p>
-      {failure && (
-        <div role="alert" className="message message-error">
-          <ErrorDetails title={failure.title} error={failure.error} />
-        </div>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      {failure && <ErrorBlock failure={failure} />}
+      <DialogFooter onClose={onClose} />
     </Modal>
   );
 }

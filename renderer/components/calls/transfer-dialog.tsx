@@ -7,7 +7,9 @@ import { partyName } from '../../../preload/common/party-text';
 import { useLatestError } from '../../hooks/use-latest-error';
 import { pendingKey } from '../../store/calls-commands';
 import { useAppStore } from '../../store/store-context';
-import { ErrorDetails } from '../shared/error-details';
+import { DialogFooter } from '../shared/dialog-footer';
+import { ErrorBlock } from '../shared/error-block';
+import { TextField } from '../shared/text-input';
 import { activeCallsHeading } from './focus-targets';
 import { Modal } from '../shared/modal';
 import { useCommands } from '../../store/use-commands';
@@ -95,29 +97,15 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
         </fieldset>
 
         {mode === 'blind' && (
-          <div className="field">
-            <label htmlFor={`${id}-dest`} className="field-label">
-              Transfer to
-            </label>
-            <input
-              ref={destinationRef}
-              id={`${id}-dest`}
-              className="field-input"
-              type="text"
-              inputMode="tel"
-              autoComplete="off"
-              spellCheck={false}
-              value={destination}
-              onChange={(e) => setDestination(e.target.value)}
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? `${id}-dest-error` : undefined}
-            />
-            {fieldError && (
-              <p id={`${id}-dest-error`} className="field-error" role="alert">
-                {fieldError}
-              </p>
-            )}
-          </div>
+          <TextField
+            id={`${id}-dest`}
+            label="Transfer to"
+            inputRef={destinationRef}
+            inputMode="tel"
+            value={destination}
+            onChange={setDestination}
+            error={fieldError ?? undefined}
+          />
         )}
 
         {mode === 'attended' && (
@@ -144,20 +132,13 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
           </fieldset>
         )}
 
-        {failure && (
-          <div role="alert" className="message message-error">
-            <ErrorDetails title={failure.title} error={failure.error} />
-          </div>
-        )}
+        {failure && <ErrorBlock failure={failure} />}
 
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogFooter onClose={onClose} closeLabel="Cancel">
           <button type="submit" className="btn btn-primary" aria-disabled={busy} aria-busy={busy}>
             Transfer now
           </button>
-        </div>
+        </DialogFooter>
       </form>
     </Modal>
   );

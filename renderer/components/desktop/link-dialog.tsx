@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { LinkPrompt } from '../../../preload/contract';
 import { useAppStore } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
+import { DialogFooter } from '../shared/dialog-footer';
 import { Modal } from '../shared/modal';
 
 /**
@@ -22,14 +23,11 @@ export function LinkDialog({ id, onClose }: { id: number; onClose(): void }) {
   return prompt.kind === 'confirm' ? (
     <Modal title="Call this number?" onClose={() => resolve(false)} initialFocus={callRef} className="link-dialog">
       <ConfirmBody prompt={prompt} />
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={() => resolve(false)}>
-          Cancel
-        </button>
+      <DialogFooter onClose={() => resolve(false)} closeLabel="Cancel">
         <button ref={callRef} type="button" className="btn btn-primary" data-action="answer" onClick={() => resolve(true)}>
           Call
         </button>
-      </div>
+      </DialogFooter>
     </Modal>
   ) : (
     <Modal title="Can't call this link" onClose={() => resolve(false)} className="link-dialog">
@@ -37,11 +35,7 @@ export function LinkDialog({ id, onClose }: { id: number; onClose(): void }) {
       <p className="hint">
         Nothing was dialled. The link was: <span className="link-text">{prompt.link}</span>
       </p>
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={() => resolve(false)}>
-          Close
-        </button>
-      </div>
+      <DialogFooter onClose={() => resolve(false)} />
     </Modal>
   );
 }

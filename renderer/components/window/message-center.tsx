@@ -5,7 +5,7 @@ import { RETRIEVE_KEY } from '../../store/calls-commands';
 import { useAppStore, useStoreApi } from '../../store/store-context';
 import type { NoteItem } from '../../store/ui-slice';
 import { useCommands } from '../../store/use-commands';
-import { ErrorDetails } from '../shared/error-details';
+import { ErrorBlock } from '../shared/error-block';
 import { activeCallsHeading } from '../calls/focus-targets';
 
 /** Failures (alerts, kept until dismissed so a tracking ID can be quoted) and quiet notes. */
@@ -21,12 +21,11 @@ export function MessageCenter() {
   return (
     <div className="messages" ref={ref}>
       {errors.map((item) => (
-        <div key={item.id} role="alert" className="message message-error">
-          <ErrorDetails title={item.title} error={item.error} />
+        <ErrorBlock key={item.id} failure={item}>
           <button type="button" className="btn btn-quiet" onClick={() => store.getState().ui.dismissError(item.id)}>
             Dismiss
           </button>
-        </div>
+        </ErrorBlock>
       ))}
       {/* Always present so screen readers are listening before the first note arrives. */}
       <div role="status" className="notes">
