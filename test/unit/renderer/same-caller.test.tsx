@@ -22,6 +22,8 @@ afterEach(cleanup);
 const CALLERS: ReadonlyArray<{ kind: string; remote: WebexParty; name: string; detail: string | undefined }> = [
   { kind: 'named', remote: party({ name: 'Ana Silva', number: '+12015550123' }), name: 'Ana Silva', detail: '+1 201 555 0123' },
   { kind: 'number only', remote: party({ number: '+442071838750' }), name: '+44 20 7183 8750', detail: undefined },
+  // The "min" and "max" metadata sets disagree on this one; both sides must use the same set.
+  { kind: 'number only, short German mobile', remote: party({ number: '+491512345' }), name: '+49 1512345', detail: undefined },
   { kind: 'private, anonymous', remote: party({ privacyEnabled: true, number: '+12015550123' }), name: 'Private number', detail: undefined },
   { kind: 'SIP URI', remote: party({ number: 'sip:desk@example.com' }), name: 'sip:desk@example.com', detail: undefined },
   { kind: 'extension', remote: party({ name: 'Reception', number: '4102', callType: 'location' }), name: 'Reception', detail: '4102' },
