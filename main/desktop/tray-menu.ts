@@ -1,9 +1,8 @@
 import type { Call } from '../../preload/contract.js';
-import { resolveIntent, type Intent } from '../calls/hotkey-target.js';
+import { resolveIntent, ringingOldestFirst, type Intent } from '../calls/index.js';
 import type { TrayMenuItem } from '../core/ports.js';
 import { partyName } from '../../preload/common/party-text.js';
 import { clip } from './clip.js';
-import { ringingOldestFirst } from '../calls/hotkey-target.js';
 import { DESK_CALL_ACTIONS, type DeskCallAction } from './desk-actions.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 

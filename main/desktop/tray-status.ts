@@ -1,6 +1,6 @@
 import type { Call } from '../../preload/contract.js';
 import type { TrayIconState } from '../core/ports.js';
-import { activeCall, isRinging, ringingOldestFirst } from '../calls/hotkey-target.js';
+import { activeCall, isRinging, ringingOldestFirst } from '../calls/index.js';
 import { formatDuration, secondsOnCall } from '../../preload/common/duration.js';
 import { partyName } from '../../preload/common/party-text.js';
 import { clip } from './clip.js';
