@@ -4,13 +4,20 @@
  * the core's, not the line's or Playwright's, and a CPU profile taken here shows only the core.
  * The parent drives it over IPC (see memory.ts for the protocol).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
 import { Session } from 'node:inspector/promises';
 import { startHarness } from '../test/harness/harness-server.js';
 import { createHarnessPorts } from '../test/harness/harness-ports.js';
 import { CountingLogger, openLineFromEnv } from './app-under-test.js';
 import { now } from './clock.js';
-import { FakeNotifier } from '../test/fakes/in-memory-ports.js';
+import { FakeNotifier, MemorySettingsStore } from '../test/fakes/in-memory-ports.js';
+import { createJsonDocumentStore } from '../main/adapters/json-document-store.js';
+import { systemClock } from '../main/core/system-clock.js';
+import type { SettingsStore } from '../main/core/ports.js';
 
 export type HostRequest =
   | { type: 'memory' }
@@ -44,8 +51,27 @@ const MB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('core-host needs --expose-gc');
 
+/**
+ * The call log on disk through the app's own adapter (conf, the library under electron-store), so
+ * the memory and CPU figures include what persisting an ended call really costs, not the tests'
+ * in-memory copy.
+ */
+class OnDisk extends MemorySettingsStore {
+  constructor(private readonly disk: SettingsStore) {
+    super();
+  }
+  override read() {
+    return this.disk.read();
+  }
+  override write(data: unknown): void {
+    this.disk.write(data);
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'calldeck-bench-core-'));
+const callLogStore = new OnDisk(createJsonDocumentStore({ cwd: dataDir, name: 'call-log' }, ({ cwd, name }) => new Conf({ cwd, configName: name }), systemClock));
 const log = new CountingLogger();
-const ports = { ...createHarnessPorts({ log }), notifier: new ForgetfulNotifier() };
+const ports = { ...createHarnessPorts({ log }), notifier: new ForgetfulNotifier(), callLogStore };
 const harness = await startHarness({ ports, openLine: openLineFromEnv(process.env, log), rendererDir: process.env.BENCH_RENDERER_DIR ?? '' });
 const session = new Session();
 
@@ -82,6 +108,7 @@ async function handle(message: HostRequest): Promise<HostReply> {
     }
     case 'stop':
       await harness.close();
+      rmSync(dataDir, { recursive: true, force: true });
       return { type: 'done' };
   }
 }

@@ -71,11 +71,7 @@ const TALKING: readonly CallState[] = ['connected', 'remoteHeld'];
 export function activeCall(calls: readonly Call[]): Call | undefined {
   const talking = calls.filter((call) => TALKING.includes(call.state));
   // Prefer a fully connected call, then the one answered most recently.
-  return [...talking].sort(
-    (a, b) =>
-      Number(b.state === 'connected') - Number(a.state === 'connected') ||
-      time(b.answeredAt ?? b.createdAt) - time(a.answeredAt ?? a.createdAt),
-  )[0];
+  return sortedByTime(talking, answeredOrCreated, (a, b) => Number(b.call.state === 'connected') - Number(a.call.state === 'connected') || b.at - a.at)[0];
 }
 
 /**
@@ -84,9 +80,8 @@ export function activeCall(calls: readonly Call[]): Call | undefined {
  * last. It can be wrong after resuming and re-holding an older call.
  */
 function mostRecentlyHeld(calls: readonly Call[]): Call | undefined {
-  return [...calls.filter((call) => call.state === 'held')].sort(
-    (a, b) => time(b.answeredAt ?? b.createdAt) - time(a.answeredAt ?? a.createdAt) || b.id.localeCompare(a.id),
-  )[0];
+  const held = calls.filter((call) => call.state === 'held');
+  return sortedByTime(held, answeredOrCreated, (a, b) => b.at - a.at || b.call.id.localeCompare(a.call.id))[0];
 }
 
 /** A ringing call for us: alerting and not one we placed ourselves. */
@@ -100,7 +95,7 @@ export function ringingOldestFirst(calls: readonly Call[]): Call[] {
 }
 
 function oldestFirst(calls: readonly Call[]): Call[] {
-  return [...calls].sort((a, b) => time(a.createdAt) - time(b.createdAt) || a.id.localeCompare(b.id));
+  return sortedByTime(calls, (call) => call.createdAt, (a, b) => a.at - b.at || a.call.id.localeCompare(b.call.id));
 }
 
 function newestFirst(calls: readonly Call[]): Call[] {
@@ -113,6 +108,24 @@ function offer(call: Call, action: CallAction, unavailable: string): IntentTarge
 
 function nothing(reason: string): IntentTarget {
   return { kind: 'nothing', reason };
+}
+
+interface Timed {
+  call: Call;
+  at: number;
+}
+
+const answeredOrCreated = (call: Call) => call.answeredAt ?? call.createdAt;
+
+/**
+ * Sorts with each call's time parsed once. The tray, the popup and every hotkey sort on each
+ * snapshot; Date.parse inside a comparator ran n·log n times per sort, a hot spot with many calls.
+ */
+function sortedByTime(calls: readonly Call[], when: (call: Call) => string, compare: (a: Timed, b: Timed) => number): Call[] {
+  return calls
+    .map((call) => ({ call, at: time(when(call)) }))
+    .sort(compare)
+    .map((timed) => timed.call);
 }
 
 function time(iso: string): number {
