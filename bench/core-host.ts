@@ -24,6 +24,7 @@ export type HostRequest =
   | { type: 'polls'; count: number }
   | { type: 'profile-start' }
   | { type: 'profile-stop'; path: string }
+  | { type: 'store-writes' }
   | { type: 'stop' };
 
 export interface HostMemory {
@@ -39,6 +40,7 @@ export type HostReply =
   | { type: 'ready' }
   | { type: 'memory'; memory: HostMemory }
   | { type: 'polls'; ms: number; calls: number }
+  | { type: 'store-writes'; ms: number[] }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -57,6 +59,8 @@ if (!gc) throw new Error('core-host needs --expose-gc');
  * in-memory copy.
  */
 class OnDisk extends MemorySettingsStore {
+  /** How long each write held the thread, ms. */
+  readonly writeMs: number[] = [];
   constructor(private readonly disk: SettingsStore) {
     super();
   }
@@ -64,7 +68,9 @@ class OnDisk extends MemorySettingsStore {
     return this.disk.read();
   }
   override write(data: unknown): void {
+    const start = now();
     this.disk.write(data);
+    this.writeMs.push(now() - start);
   }
 }
 
@@ -106,6 +112,8 @@ async function handle(message: HostRequest): Promise<HostReply> {
       session.disconnect();
       return { type: 'done' };
     }
+    case 'store-writes':
+      return { type: 'store-writes', ms: callLogStore.writeMs.splice(0) };
     case 'stop':
       await harness.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { lineEnv, startLine } from '../app-under-test.js';
-import { valueRow, type Row } from '../report.js';
+import { latencyRow, valueRow, type Row } from '../report.js';
+import { summarize } from '../stats.js';
 import type { HostMemory, HostReply, HostRequest } from '../core-host.js';
 
 export interface MemoryOptions {
@@ -82,6 +83,7 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
       else line.control.answeredElsewhere(gone);
       ring();
     };
+    await core.ask({ type: 'store-writes' }, 'store-writes');
     const listsBefore = tap.count((a) => a.method === 'GET');
     // In quarters, with a look at the heap after each: bounded caches (the call log fills to its
     // limit, JIT code) grow early and stop; a leak keeps growing through the second half too.
@@ -96,6 +98,7 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
       quarters.push((await core.ask({ type: 'memory' }, 'memory')).memory);
     }
     const requestsDuringChurn = tap.count((a) => a.method === 'GET') - listsBefore;
+    const callLogWrites = summarize((await core.ask({ type: 'store-writes' }, 'store-writes')).ms);
     if (options.profilePath) await core.ask({ type: 'profile-stop', path: options.profilePath }, 'done');
     await core.ask({ type: 'polls', count: 50 }, 'polls');
     const after = (await core.ask({ type: 'memory' }, 'memory')).memory;
@@ -104,7 +107,7 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
     const secondHalf: HostMemory = { rssMB: end.rssMB - halfway.rssMB, heapUsedMB: end.heapUsedMB - halfway.heapUsedMB };
 
     const growth: HostMemory = { rssMB: after.rssMB - withCalls.rssMB, heapUsedMB: after.heapUsedMB - withCalls.heapUsedMB };
-    const n = options.pollCycles;
+    const n = perQuarter * 4 * POLLS_PER_CHURN;
     return {
       rows: [
         valueRow('memory.core.idle.heapMB', 'Core JS heap, idle', 'MB', idle.heapUsedMB, { note: `RSS ${idle.rssMB.toFixed(1)} MB` }),
@@ -114,9 +117,10 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
         valueRow('memory.core.churn.heapGrowthMB', `Core JS heap growth after ${n} polls with churn`, 'MB', growth.heapUsedMB, { n }),
         valueRow('memory.core.churn.rssGrowthMB', `Core RSS growth after ${n} polls with churn`, 'MB', growth.rssMB, { n }),
         valueRow('memory.core.churn.secondHalfHeapGrowthMB', `Core JS heap growth over the second ${n / 2} polls (leak signal)`, 'MB', secondHalf.heapUsedMB, { n: n / 2 }),
+        latencyRow('core.callLogWrite.ms', 'Call log saved to disk when a call ends (blocks the thread)', 'ms', callLogWrites),
         valueRow('core.pollMs', `Core poll cycle with ${options.calls} calls and churn (mean, incl. line)`, 'ms', churnMs / n, { n }),
       ],
-      details: { idle, withCalls, quarters, after, growth, secondHalf, replacedCalls: replaced, churnMs, requestsDuringChurn },
+      details: { idle, withCalls, quarters, after, growth, secondHalf, replacedCalls: replaced, churnMs, requestsDuringChurn, callLogWrites },
     };
   } finally {
     if (child.connected) await core.ask({ type: 'stop' }, 'done').catch(() => undefined);

@@ -51,6 +51,7 @@ const FIGURES = [
   'memory.core.churn.rssGrowthMB',
   'memory.core.churn.secondHalfHeapGrowthMB',
   'core.pollMs',
+  'core.callLogWrite.ms',
   'size.renderer.gzipKB',
   'size.preload.KB',
   'size.main.KB',
