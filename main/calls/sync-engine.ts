@@ -83,6 +83,8 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
   const tracked = new Map<string, Tracked>();
   let line: Omit<LineStatus, 'label'> = { state: 'starting' };
   let lastEmitted: { calls: Call[]; line: LineStatus } = { calls: [], line: currentLine() };
+  // The emitted calls as JSON, kept rather than re-serialised on every poll (a bench hot spot).
+  let lastCallsJson = '[]';
 
   function currentLine(): LineStatus {
     return { ...line, label: deps.lineLabel() };
@@ -101,11 +103,13 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
   function emitIfChanged(ended: Ended[]): void {
     const next = { calls: visibleCalls(), line: currentLine() };
     // toCall builds keys in a fixed order and omits absent ones, so JSON equality is structural.
-    const callsChanged = JSON.stringify(next.calls) !== JSON.stringify(lastEmitted.calls);
+    const callsJson = JSON.stringify(next.calls);
+    const callsChanged = callsJson !== lastCallsJson;
     // retryAt alone moving (a second 429) is not worth a snapshot: that is how error storms start.
     const lineChanged = lineKey(next.line) !== lineKey(lastEmitted.line);
     if (!callsChanged && !lineChanged && ended.length === 0) return;
     lastEmitted = next;
+    lastCallsJson = callsJson;
     try {
       deps.onSnapshot({ calls: next.calls, line: next.line, ended });
     } catch (error) {
