@@ -51,7 +51,8 @@ const links = receiveLinks(log);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.whenReady().then(onReady, failStartup(log));
+  // catch, not then's second argument: a failure inside onReady must end start-up too.
+  app.whenReady().then(onReady).catch(failStartup(log));
 }
 
 async function onReady(): Promise<void> {

@@ -67,7 +67,7 @@ export function createAppWindows(deps: { preloadPath: string; platform: NodeJS.P
     },
     openMain(options) {
       if (main) return;
-      main = createMainWindow(deps.preloadPath, { startHidden: options.startHidden && !showWhenOpen });
+      main = createMainWindow(deps.preloadPath, { startHidden: options.startHidden && !showWhenOpen, log: deps.log });
       track(main.window.webContents);
       const { minWidth = 420, minHeight = 480 } = mainWindowOptions(deps.preloadPath);
       rememberWindow(main.window, options.memory, {

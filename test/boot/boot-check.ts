@@ -33,6 +33,7 @@ export async function waitForMainWindow(boot: Boot): Promise<BootSnapshot> {
   return boot.until((snapshot) => {
     const crash = boot.messages.find((m) => m.type === 'crash');
     if (crash) throw new Error(`${crash.kind}: ${crash.error}\n${boot.output()}`);
+    if (snapshot.problems.length > 0) throw new Error(`Electron rules broken silently: ${snapshot.problems.join('; ')}`);
     return snapshot.windows.some((window) => window.url === MAIN_URL && window.exposed.includes('calldeck'));
   }, 'the main window with window.calldeck');
 }

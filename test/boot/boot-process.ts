@@ -129,9 +129,15 @@ export async function startBoot(options: BootOptions = {}): Promise<Boot> {
     }
   });
   void exited.then(({ code, signal }) => {
-    for (const pending of replies.values()) pending.reject(new Error(`the app exited (${code ?? signal}) before answering\n${output}`));
+    for (const pending of replies.values()) pending.reject(new Error(`${ending(code, signal)}\nbefore answering`));
     replies.clear();
   });
+
+  /** Why the app is gone: what it reported as a crash, then everything it printed. */
+  const ending = (code: number | null, signal: NodeJS.Signals | null) => {
+    const crashes = messages.flatMap((m) => (m.type === 'crash' ? [`${m.kind}: ${m.error}`] : []));
+    return `the app exited (${code ?? signal})\n${[...crashes, output].join('\n')}`;
+  };
 
   const boot: Boot = {
     userData,
@@ -152,15 +158,15 @@ export async function startBoot(options: BootOptions = {}): Promise<Boot> {
         const waiter = { match, resolve };
         waiters.add(waiter);
         void exited.then(({ code, signal }) => {
-          if (waiters.delete(waiter)) reject(new Error(`the app exited (${code ?? signal}) while waiting for ${what}\n${output}`));
+          if (waiters.delete(waiter)) reject(new Error(`${ending(code, signal)}\nwhile waiting for ${what}`));
         });
       });
     },
     async until(check, what) {
-      let gone = false;
-      void exited.then(() => (gone = true));
+      let gone: string | undefined;
+      void exited.then(({ code, signal }) => (gone = ending(code, signal)));
       for (;;) {
-        if (gone) throw new Error(`the app exited while waiting for ${what}\n${output}`);
+        if (gone !== undefined) throw new Error(`${gone}\nwhile waiting for ${what}`);
         const snapshot = await boot.snapshot();
         if (check(snapshot)) return snapshot;
         await new Promise((resolve) => setTimeout(resolve, 50));

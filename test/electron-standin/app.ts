@@ -75,17 +75,14 @@ export function createApp(rt: Runtime, options: AppOptions) {
   }
 
   async function quitSequence(): Promise<void> {
-    if (!(await closeAllWindows())) {
-      quitting = false;
-      return;
-    }
     const willQuit = preventableEvent();
-    emitter.emit('will-quit', willQuit);
-    if (willQuit.defaultPrevented) {
-      quitting = false;
+    if ((await closeAllWindows()) && (emitter.emit('will-quit', willQuit), !willQuit.defaultPrevented)) {
+      shutdown(0);
       return;
     }
-    shutdown(0);
+    // A window refused to close, or will-quit was prevented: the app runs on.
+    quitting = false;
+    if (rt.phase() === 'quitting') rt.setPhase('ready');
   }
 
   const commandLine = {
