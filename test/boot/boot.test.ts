@@ -171,4 +171,45 @@ describe('links that arrive while CallDeck is starting', () => {
       removeUserData(first);
     }
   });
+
+  it('keeps a macOS open-url that arrives before ready, and asks to dial once the window is there', async () => {
+    const boot = await startBoot({ holdReady: true });
+    try {
+      await boot.waitFor((m) => m.type === 'loaded', 'the main script to run');
+      await boot.request({ op: 'openUrl', url: 'tel:+14155550123' });
+      await boot.request({ op: 'ready' });
+      const mainId = mainWindowOf(await waitForMainWindow(boot)).id;
+      await boot.request({ op: 'subscribe', window: mainId, path: ['calldeck', 'desktop', 'onChanged'] });
+      await boot.request({ op: 'call', window: mainId, path: ['calldeck', 'app', 'ready'], args: [] });
+      const asked = await boot.waitFor(isEvent<DesktopState>('calldeck.desktop.onChanged', (state) => state.link !== null), 'the link prompt');
+      expect(asked.payload.link).toMatchObject({ kind: 'confirm', link: 'tel:+14155550123' });
+      expect((await boot.snapshot()).problems).toEqual([]);
+    } finally {
+      boot.kill();
+      removeUserData(boot);
+    }
+  });
+});
+
+describe('closing the window with close-to-tray off', () => {
+  it('quits the app, hidden windows and all, and the process ends by itself', async () => {
+    const boot = await startBoot();
+    try {
+      const mainId = mainWindowOf(await waitForMainWindow(boot)).id;
+      const saved = await boot.request<Result<{ closeToTray: boolean }>>({
+        op: 'call',
+        window: mainId,
+        path: ['calldeck', 'settings', 'set'],
+        args: [{ closeToTray: false }],
+      });
+      expect(saved).toMatchObject({ ok: true, value: { closeToTray: false } });
+      expect(await boot.request({ op: 'closeWindow', window: mainId })).toBe(true);
+      await boot.waitFor((m) => m.type === 'quit', "Electron's quit event");
+      expect(await boot.exited).toEqual({ code: 0, signal: null });
+      expect(boot.messages.filter((m) => m.type === 'crash')).toEqual([]);
+    } finally {
+      boot.kill();
+      removeUserData(boot);
+    }
+  });
 });

@@ -9,6 +9,8 @@ export type DriverRequest = { id: number } & (
   | { op: 'trayMenu'; label: string }
   /** The window's close button: hides to the tray or closes, as the app decides. */
   | { op: 'closeWindow'; window: number }
+  /** macOS's open-url, e.g. a tel: link clicked in a browser. */
+  | { op: 'openUrl'; url: string }
   /** Fires `ready` when the driver was started with holdReady. */
   | { op: 'ready' }
   | { op: 'quit' }

@@ -126,3 +126,15 @@ describe('IPC and the context bridge', () => {
     expect(() => bridgeCopy(Symbol('s'), 'x')).toThrow('cannot cross the context bridge');
   });
 });
+
+describe('module resolution', () => {
+  it('sends `electron` to the stand-in and never lets the real package load', async () => {
+    const { initialize, resolve } = await import('../electron-standin/hooks.js');
+    await initialize?.({ electronUrl: 'file:///standin/index.js' });
+    const next = async (specifier: string) => ({ url: `file:///repo/node_modules/${specifier}/index.js` });
+    const context = { conditions: [], importAttributes: {}, parentURL: 'file:///repo/dist/main/index.js' };
+    await expect(resolve('electron', context, next)).resolves.toMatchObject({ url: 'file:///standin/index.js' });
+    await expect(resolve('electron/index.js', context, next)).rejects.toThrow('tests must use the stand-in');
+    await expect(resolve('zod', context, next)).resolves.toMatchObject({ url: 'file:///repo/node_modules/zod/index.js' });
+  });
+});

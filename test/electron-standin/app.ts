@@ -29,6 +29,8 @@ export interface AppControl {
   switches(): ReadonlyMap<string, string>;
   /** How many second instances have handed over their arguments. */
   secondInstances(): number;
+  /** macOS hands the app a link (also before ready, for the link that launched it). */
+  openUrl(url: string): void;
   /** Closes every window, in Electron's quit order; given by the windows module. */
   setWindowCloser(closeAll: () => Promise<boolean>, destroyAll: () => void): void;
 }
@@ -229,6 +231,12 @@ export function createApp(rt: Runtime, options: AppOptions) {
       });
     },
     secondInstances: () => secondInstances,
+    openUrl(url) {
+      const event = preventableEvent();
+      if (emitter.listenerCount('open-url') === 0) rt.problem(`open-url emitted with nobody listening: ${url} was lost`);
+      emitter.emit('open-url', event, url);
+      if (!event.defaultPrevented) rt.problem(`open-url for ${url} was not preventDefault()-ed, so macOS treats it as unhandled`);
+    },
     ended,
     switches: () => switches,
     setWindowCloser(closeAll, destroyAll) {

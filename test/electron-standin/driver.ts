@@ -137,6 +137,9 @@ async function answer(request: DriverRequest): Promise<unknown> {
     }
     case 'closeWindow':
       return windowById(request.window).close();
+    case 'openUrl':
+      control.app.openUrl(request.url);
+      return null;
     case 'ready':
       fireReady();
       return null;
