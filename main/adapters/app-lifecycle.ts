@@ -1,6 +1,6 @@
 import { app, powerMonitor } from 'electron';
 import type { Logger } from '../core/ports.js';
-import { APP_ID } from '../desktop/app-identity.js';
+import { APP_ID } from '../desktop/index.js';
 
 /** Chromium switches and identity that must be set before ready. */
 export function setupPlatform(options: { wayland: boolean }): void {

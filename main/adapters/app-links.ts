@@ -1,6 +1,6 @@
 import { app } from 'electron';
 import type { Logger } from '../core/ports.js';
-import { LINK_SCHEMES } from '../desktop/deep-link.js';
+import { LINK_SCHEMES } from '../desktop/index.js';
 
 interface LinkTaker {
   openLink(url: string): unknown;

@@ -1,6 +1,6 @@
 import { app } from 'electron';
 import type { PopupView, WindowControl, Logger } from '../core/ports.js';
-import type { WindowMemory } from '../desktop/window-memory.js';
+import type { WindowMemory } from '../desktop/index.js';
 import type { EventHub } from '../ipc/event-hub.js';
 import type { TrustedWindows } from '../ipc/ipc-handler.js';
 import { webContentsTarget } from '../ipc/electron-ipc.js';
