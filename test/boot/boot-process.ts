@@ -105,6 +105,8 @@ export async function startBoot(options: BootOptions = {}): Promise<Boot> {
       CALLDECK_BOOT: JSON.stringify({ main: options.main ?? builtMain, argv: options.argv ?? [], holdReady: options.holdReady ?? false }),
     },
   });
+  // Send failures (the app already gone) are answered per request; never an unhandled 'error'.
+  child.on('error', () => undefined);
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -145,9 +147,14 @@ export async function startBoot(options: BootOptions = {}): Promise<Boot> {
     output: () => output,
     request<T>(request: Request) {
       const id = nextId++;
+      const gone = () => exited.then(({ code, signal }) => Promise.reject(new Error(`${ending(code, signal)}\nbefore answering`)));
+      if (!child.connected) return gone();
       return new Promise<T>((resolve, reject) => {
         replies.set(id, { resolve: resolve as (value: unknown) => void, reject });
-        child.send({ ...request, id });
+        // The app may end between our check and the send: then the answer is why it ended.
+        child.send({ ...request, id }, (error) => {
+          if (error && replies.delete(id)) gone().catch(reject);
+        });
       });
     },
     snapshot: () => boot.request<BootSnapshot>({ op: 'snapshot' }),
