@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
 import Conf from 'conf';
 import { Session } from 'node:inspector/promises';
 import { startHarness } from '../test/harness/harness-server.js';
@@ -34,6 +35,8 @@ export interface HostMemory {
   heapTotalMB?: number;
   /** Memory outside the JS heap held by JS objects (buffers, sockets). */
   externalMB?: number;
+  /** Used MB per V8 heap space (old, code, large objects …): says what kind of thing grew. */
+  spacesMB?: Record<string, number>;
 }
 
 export type HostReply =
@@ -93,7 +96,8 @@ async function handle(message: HostRequest): Promise<HostReply> {
       await new Promise((resolve) => setImmediate(resolve));
       gc!();
       const usage = process.memoryUsage();
-      return { type: 'memory', memory: { rssMB: usage.rss / MB, heapUsedMB: usage.heapUsed / MB, heapTotalMB: usage.heapTotal / MB, externalMB: usage.external / MB } };
+      const spacesMB = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.space_used_size / MB]));
+      return { type: 'memory', memory: { rssMB: usage.rss / MB, heapUsedMB: usage.heapUsed / MB, heapTotalMB: usage.heapTotal / MB, externalMB: usage.external / MB, spacesMB } };
     }
     case 'polls': {
       const start = now();
