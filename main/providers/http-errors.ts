@@ -119,12 +119,12 @@ function errorCodeOf(error: unknown): string | undefined {
  */
 export function transportError(
   error: unknown,
-  ctx: { callerSignal: AbortSignal | undefined; timeoutSignal: AbortSignal; timeoutMs: number; service: string },
+  ctx: { callerSignal: AbortSignal | undefined; timedOut: boolean; timeoutMs: number; service: string },
 ): unknown {
   if (ctx.callerSignal?.aborted) return ctx.callerSignal.reason;
   if (error instanceof AppError) return error;
   const code = errorCodeOf(error);
-  if (ctx.timeoutSignal.aborted || (code !== undefined && TIMEOUT_CODES.has(code)) || (error as Error | null)?.name === 'TimeoutError') {
+  if (ctx.timedOut || (code !== undefined && TIMEOUT_CODES.has(code)) || (error as Error | null)?.name === 'TimeoutError') {
     return new AppError('timeout', `${ctx.service} did not answer within ${ctx.timeoutMs / 1000} s.`);
   }
   if (code !== undefined && BUG_CODES.has(code)) return error;

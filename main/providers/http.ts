@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request, type Dispatcher } from 'undici';
 import { AppError } from '../core/app-error.js';
 import type { Logger } from '../core/ports.js';
+import { exchangeSignal } from './exchange-signal.js';
 import { statusError, transportError } from './http-errors.js';
 
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -128,14 +129,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   async function once(req: HttpRequest, trackingId: string): Promise<HttpResponse> {
     if (closing.signal.aborted) throw closedError();
     const token = opts.getToken ? await opts.getToken() : undefined;
-    // A deadline cleared when the exchange ends. AbortSignal.timeout() cannot be cleared: each
-    // request's timer, signals and listeners stayed reachable for the full 15 s (the bench saw
-    // 16,000 of them at once under a poll storm).
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DOMException('The operation timed out.', 'TimeoutError')), timeoutMs);
-    timer.unref();
-    const timeoutSignal = deadline.signal;
-    const signal = AbortSignal.any(req.signal ? [req.signal, timeoutSignal, closing.signal] : [timeoutSignal, closing.signal]);
+    const exchange = exchangeSignal(timeoutMs, [req.signal, closing.signal]);
     const headers: Record<string, string> = {
       ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
       TrackingID: trackingId,
@@ -152,7 +146,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     const failed = (error: unknown) =>
       closing.signal.aborted && !req.signal?.aborted
         ? closedError()
-        : transportError(error, { callerSignal: req.signal, timeoutSignal, timeoutMs, service });
+        : transportError(error, { callerSignal: req.signal, timedOut: exchange.timedOut, timeoutMs, service });
 
     let status: number;
     let responseHeaders: Record<string, string | string[] | undefined>;
@@ -163,7 +157,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         headers,
         ...(payload !== undefined ? { body: payload } : {}),
         dispatcher: opts.dispatcher ?? sharedAgent(),
-        signal,
+        signal: exchange.signal,
       });
       status = res.statusCode;
       responseHeaders = res.headers;
@@ -172,7 +166,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     } catch (error) {
       throw failed(error);
     } finally {
-      clearTimeout(timer);
+      exchange.done();
     }
 
     const responseTrackingId = header(responseHeaders, 'trackingid');

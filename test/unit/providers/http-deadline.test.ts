@@ -1,7 +1,7 @@
 /**
- * Each request's deadline ends with the request. AbortSignal.timeout() cannot be cancelled, so
- * every finished request used to keep its timer, signals and listeners reachable for the whole
- * timeout (the bench counted 16,000 of them alive at once while polling hard).
+ * Each request's deadline ends with the request (exchange-signal.ts). AbortSignal.timeout() could
+ * not be cancelled, so every finished request kept its timer, signals and listeners reachable for
+ * the whole timeout (the bench counted 16,000 of them alive at once while polling hard).
  */
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
