@@ -115,7 +115,7 @@ try {
     rows.push(...api.rows);
     rows.push(pendingRow('api.meetings.perMinute', 'API requests/min, Meetings view open', 'req/min', 'the Meetings view is not on main yet'));
     rows.push(
-      valueRow('api.listOverlaps', `Two list requests in flight at once (of ${ledger.listRequests} lists, whole run)`, 'count', ledger.listOverlaps, {
+      valueRow('api.listOverlaps', `Two list requests of a kind in flight at once (of ${ledger.listRequests} lists, whole run)`, 'count', ledger.listOverlaps, {
         target: { stat: 'value', max: 0 },
       }),
     );
