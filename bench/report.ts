@@ -106,7 +106,8 @@ export interface Results {
     cpus: number;
     loadAverage: number[];
     chromium: string;
-    profile?: string;
+    /** The .cpuprofile files written with --profile. */
+    profiles?: string[];
   };
   rows: Row[];
   /** The summaries and raw counts each row was computed from. */

@@ -2,7 +2,8 @@
  * `npm run bench`: what a person feels, measured against baselines taken in the same run.
  * Prints one Markdown table and writes bench/results.json. Options:
  *   --quick        fewer samples and shorter windows (the smoke test uses it); every figure still present
- *   --profile      also writes a .cpuprofile of the core under load (profiles/ beside the results) and names its hot spots
+ *   --profile      also writes .cpuprofiles of the action path and of the core under load (profiles/ beside
+ *                  the results) and names their hot spots
  *   --out <path>   where to write the JSON (default bench/results.json)
  *   --only 1,4     run only these measurements (while working on one; the results are partial)
  */
@@ -47,7 +48,17 @@ const rendererDir = join(work, 'renderer');
 const profilingDir = join(work, 'renderer-profiling');
 const rows: Row[] = [];
 const details: Record<string, unknown> = { plan };
-let profilePath: string | undefined;
+/** --profile: where each profile goes, and what it shows. */
+const profiles: Array<{ title: string; path: string }> = [];
+const profileDir = join(dirname(outPath), 'profiles');
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+const profileFile = async (name: string, title: string) => {
+  if (!profile) return undefined;
+  await mkdir(profileDir, { recursive: true });
+  const path = join(profileDir, `${name}-${stamp}.cpuprofile`);
+  profiles.push({ title, path });
+  return path;
+};
 const browser = await launchChromium();
 
 try {
@@ -57,7 +68,8 @@ try {
 
   if (runs(1)) {
     step('1. action overhead');
-    const action = await measureActionOverhead({ actions: plan.actions, warmup: plan.warmup });
+    const actionProfile = await profileFile('action-path', 'Action path (dispatch → client → line, one process)');
+    const action = await measureActionOverhead({ actions: plan.actions, warmup: plan.warmup, ...(actionProfile ? { profilePath: actionProfile } : {}) });
     rows.push(...action.rows);
     details.actionOverhead = action.details;
   }
@@ -92,11 +104,7 @@ try {
 
   if (runs(5)) {
     step('5. memory');
-    if (profile) {
-      const profiles = join(dirname(outPath), 'profiles');
-      await mkdir(profiles, { recursive: true });
-      profilePath = join(profiles, `core-under-load-${startedAt.toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
-    }
+    const profilePath = await profileFile('core-under-load', 'Core under load (100 calls, churn; its own process)');
     const memory = await measureMemory({ pollCycles: plan.pollCycles, calls: 100, rendererDir, ...(profilePath ? { profilePath } : {}) });
     rows.push(...memory.rows);
     details.memory = memory.details;
@@ -127,14 +135,17 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
-if (profilePath) {
-  const hot = await summarizeProfile(profilePath, repoRoot);
-  details.profile = { path: profilePath, ...hot };
-  process.stdout.write(`\nCore CPU profile under load: ${profilePath}\nSelf time by function (top ${hot.byFunction.length} of ${hot.totalMs.toFixed(0)} ms):\n`);
+const hotspots: unknown[] = [];
+for (const { title, path } of profiles) {
+  const hot = await summarizeProfile(path, repoRoot);
+  hotspots.push({ title, path, ...hot });
+  process.stdout.write(`\nCPU profile, ${title}: ${path}\nSelf time by function (top ${hot.byFunction.length} of ${hot.totalMs.toFixed(0)} ms):\n`);
   for (const h of hot.byFunction) process.stdout.write(`  ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.name}  ${h.where}\n`);
   process.stdout.write('Self time by file:\n');
   for (const h of hot.byFile) process.stdout.write(`  ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.where}\n`);
 }
+
+if (hotspots.length > 0) details.profiles = hotspots;
 
 const results: Results = {
   meta: {
@@ -146,7 +157,7 @@ const results: Results = {
     cpus: availableParallelism(),
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     chromium: browser.version(),
-    ...(profilePath ? { profile: profilePath } : {}),
+    ...(profiles.length > 0 ? { profiles: profiles.map((p) => p.path) } : {}),
   },
   rows,
   details,

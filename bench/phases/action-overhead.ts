@@ -5,6 +5,8 @@
  * drift in the machine's load hits both sides alike.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { Agent, request } from 'undici';
 import { CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS } from '../../main/providers/http.js';
 import { startCore, startLine } from '../app-under-test.js';
@@ -15,6 +17,8 @@ import { summarize, type Summary } from '../stats.js';
 export interface ActionOverheadOptions {
   actions: number;
   warmup: number;
+  /** Also CPU-profile this many more real actions (this process: core and line) into this file. */
+  profilePath?: string;
 }
 
 interface Timing {
@@ -85,6 +89,22 @@ export async function measureActionOverhead(options: ActionOverheadOptions): Pro
       if (i < options.warmup) continue;
       (realFirst ? realTimes : bareTimes).push(first);
       (realFirst ? bareTimes : realTimes).push(second);
+    }
+
+    if (options.profilePath) {
+      // After the timed samples, so profiling never slows what was measured.
+      const session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 100 });
+      await session.post('Profiler.start');
+      for (let i = 0; i < options.actions; i++) {
+        await real(i % 2 === 0 ? 'hold' : 'resume');
+        await core.calls.refresh();
+      }
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      await writeFile(options.profilePath, JSON.stringify(profile));
     }
 
     const realToLine = summarize(realTimes.map((t) => t.toLine));

@@ -102,6 +102,7 @@ describe('npm run bench -- --quick', () => {
       // Every row is in the printed table.
       expect(stdout).toContain(`| ${row.measure}`);
     }
-    expect(results.meta.profile && existsSync(results.meta.profile)).toBe(true);
+    expect(results.meta.profiles).toHaveLength(2);
+    for (const profile of results.meta.profiles ?? []) expect(existsSync(profile), profile).toBe(true);
   });
 });
