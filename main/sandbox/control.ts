@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { WebexRedirectionReason } from '../providers/webex/schemas.js';
-import type { DndSettings, GroupCall, ParkedCall, WireCall, WireHistoryRecord } from './line-model.js';
+import type { DivertRecord, DndSettings, GroupCall, IgnoredCall, ParkedCall, WireCall, WireHistoryRecord } from './line-model.js';
+import { voicemailSummary, type VoicemailSummary } from './voicemail-state.js';
 import { toWireCall, toWireHistory } from './line-model.js';
 import type { DialBehavior, Line } from './line.js';
 import type { FaultQueue, FaultSpec } from './faults.js';
@@ -40,6 +41,9 @@ export type IncomingCallInput = z.infer<typeof IncomingCallSchema>;
 export const GroupCallSchema = z.object({ from: PartyInputSchema, colleague: PartyInputSchema.optional() });
 export type GroupCallInput = z.infer<typeof GroupCallSchema>;
 
+export const VoicemailInputSchema = z.object({ from: PartyInputSchema, urgent: z.boolean().optional() });
+export type VoicemailInput = z.infer<typeof VoicemailInputSchema>;
+
 export const DialBehaviorSchema = z.object({
   answerAfterMs: z.number().int().nonnegative().nullable(),
   clickToDial: z.boolean().optional(),
@@ -61,6 +65,12 @@ export interface SandboxState {
   history: WireHistoryRecord[];
   dnd: DndSettings;
   dtmf: Array<{ callId: string; digits: string }>;
+  /** Calls the user ignored that still ring for the caller until no one answers. */
+  ignored: IgnoredCall[];
+  /** Where each diverted call went. */
+  diverts: DivertRecord[];
+  /** What GET /telephony/voiceMessages/summary answers. */
+  voicemail: VoicemailSummary;
   dialBehavior: DialBehavior;
   pendingFaults: FaultSpec[];
   /** The most recent Webex API requests (not /__sandbox ones), oldest first. */
@@ -81,6 +91,10 @@ export interface SandboxControl {
   remoteHangup(callId: string): void;
   /** An alerting call stops ringing because someone else took it; no missed record. */
   answeredElsewhere(callId: string): void;
+  /** Someone leaves a message in the user's voicemail box. */
+  leaveVoicemail(input: VoicemailInput): void;
+  /** The user listened to their messages elsewhere: every new message becomes old. */
+  hearVoicemail(): void;
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
   /** Requests with the current token get 401 from now on. */
@@ -121,6 +135,11 @@ export function createControl({ line, faults, tokens }: ControlDeps): ControlInt
     remoteResume: (callId) => line.remoteResume(callId),
     remoteHangup: (callId) => line.remoteHangup(callId),
     answeredElsewhere: (callId) => line.answeredElsewhere(callId),
+    leaveVoicemail: (input) => {
+      const parsed = VoicemailInputSchema.parse(input);
+      line.leaveVoicemail(parsed.from, parsed.urgent ?? false);
+    },
+    hearVoicemail: () => line.hearVoicemail(),
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     expireToken: () => tokens.expireCurrent(),
@@ -134,6 +153,9 @@ export function createControl({ line, faults, tokens }: ControlDeps): ControlInt
         history: s.history.map(toWireHistory),
         dnd: { ...s.dnd },
         dtmf: s.dtmf.map((d) => ({ ...d })),
+        ignored: [...s.ignored],
+        diverts: [...s.diverts],
+        voicemail: voicemailSummary(s),
         dialBehavior: line.dialBehavior(),
         pendingFaults: faults.pending(),
         requests: [...requests],

@@ -1,5 +1,5 @@
 /** The built-in line's public surface; everything else in this folder is its inside. */
-export { startSandbox, DEFAULT_PARK_RECALL_MS, type SandboxLine, type SandboxOptions } from './start-sandbox.js';
+export { startSandbox, DEFAULT_PARK_RECALL_MS, DEFAULT_NO_ANSWER_MS, type SandboxLine, type SandboxOptions } from './start-sandbox.js';
 export type {
   SandboxControl,
   SandboxState,
@@ -7,9 +7,10 @@ export type {
   IncomingCallInput,
   GroupCallInput,
   SandboxPartyInput,
+  VoicemailInput,
 } from './control.js';
 export type { DialBehavior } from './line.js';
 export type { WireCall, WireHistoryRecord } from './line-model.js';
 export type { FaultSpec } from './faults.js';
 export type { SandboxExchange } from './http-io.js';
-export { startDemoScenario, DEMO_CAST, type DemoScenario, type DemoScenarioOptions } from './demo-scenario.js';
+export { startDemoScenario, DEMO_CAST, DEMO_VOICEMAILS, type DemoScenario, type DemoScenarioOptions } from './demo-scenario.js';

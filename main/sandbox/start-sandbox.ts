@@ -16,7 +16,9 @@ import { BodyTooLargeError, createResponder, readBody, redactedHeaders, tracking
 import { createLine } from './line.js';
 import { OAuthBook, type SandboxOAuth, type SandboxOAuthOptions } from './oauth-book.js';
 import { OAUTH_API_PATHS, redactForm, runOAuthRoute } from './oauth-routes.js';
-import { RequestError, describeZodError, matchRoute } from './routes.js';
+import { PEOPLE_ROUTES } from './people-routes.js';
+import { ROUTES, RequestError, describeZodError, matchRoute } from './routes.js';
+import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
 import { TokenBook, bearerToken } from './tokens.js';
 
 export interface SandboxOptions {
@@ -27,7 +29,9 @@ export interface SandboxOptions {
   clock?: Clock;
   /** How long a parked call waits before it rings back on the parker's line. */
   parkRecallMs?: number;
-  /** The built-in integration tests sign in with (client, token lifetimes, the person). */
+  /** How long an ignored call rings on for the caller before it reaches voicemail. */
+  noAnswerMs?: number;
+  /** The built-in integration tests sign in with (client, token lifetimes). */
   oauth?: SandboxOAuthOptions;
 }
 
@@ -43,6 +47,9 @@ export interface SandboxLine {
 }
 
 export const DEFAULT_PARK_RECALL_MS = 45_000;
+/** How long an ignored call keeps ringing for the caller before it goes to voicemail (Webex's default no-answer is about that). */
+export const DEFAULT_NO_ANSWER_MS = 30_000;
+const API_ROUTES = [...ROUTES, ...PEOPLE_ROUTES, ...VOICEMAIL_ROUTES];
 const API_PREFIX = '/v1';
 const UNAUTHORIZED = 'The request requires a valid access token set in the Authorization request header.';
 
@@ -77,7 +84,11 @@ function sendFailure(respond: Responder, error: unknown): void {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLine> {
   const clock = opts.clock ?? systemClock;
-  const line = createLine({ clock, parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS });
+  const line = createLine({
+    clock,
+    parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
+    noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
+  });
   const faults = new FaultQueue();
   const tokens = new TokenBook(opts.token);
   const { control, record } = createControl({ line, faults, tokens });
@@ -137,23 +148,24 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         // The exchange log must not keep client secrets, codes or verifiers.
         if (apiPath === '/access_token') requestBody = redactForm(body);
         const contentType = req.headers['content-type'];
-        runOAuthRoute(oauth, { method, apiPath, query: url.searchParams, body, contentType, authorised: authorised(req.headers.authorization) }, respond);
+        runOAuthRoute(oauth, { method, apiPath, query: url.searchParams, body, contentType }, respond);
         return;
       }
       if (!authorised(req.headers.authorization)) {
         respond.error(401, UNAUTHORIZED);
         return;
       }
-      const match = matchRoute(method, path.slice(API_PREFIX.length));
+      const match = matchRoute(method, path.slice(API_PREFIX.length), API_ROUTES);
       if (match.kind === 'none') throw new RequestError(404, `No API at ${path}.`);
       if (match.kind === 'wrong-method') {
         respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: match.allowed.join(', ') } });
         return;
       }
       const body = match.route.body ? parseJsonBody(requestBody, req.headers['content-type']) : undefined;
-      const result = match.route.run({ line, body, params: match.params, query: url.searchParams });
-      if (result.body === undefined) respond.empty(result.status);
-      else respond.json(result.status, result.body);
+      const addressed = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+      const result = match.route.run({ line, body, params: match.params, query: url.searchParams, url: addressed });
+      if (result.body === undefined) respond.empty(result.status, result.headers);
+      else respond.json(result.status, result.body, result.headers);
     } catch (error) {
       sendFailure(respond, error);
     }

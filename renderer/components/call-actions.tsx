@@ -33,6 +33,7 @@ function ActionButton({ call, action, startsEndGroup }: { call: Call; action: Ca
       store.getState().ui.openDialog({ kind: action, callId: call.id });
       return;
     }
+    if (action === 'forward' || action === 'transferToVoicemail') return; // offered in the call's menu and the Transfer dialog
     void commandsFor(store).runDirect(call, action);
   }
 

@@ -2,8 +2,11 @@ import type { Call, CallAction, Result, TransferArgs } from '../../preload/contr
 import { partyName } from '../format/phone';
 import type { ActOptions, AppStore } from './types';
 
-/** The actions that run straight away; transfer and keypad open a dialog first. */
-export type DirectAction = Exclude<CallAction, 'transfer' | 'keypad'>;
+/** The actions that run straight away; the others open a dialog first (or only say what a dialog may offer). */
+export type DirectAction = Exclude<CallAction, 'transfer' | 'keypad' | 'forward' | 'transferToVoicemail'>;
+
+/** The two ways of turning a ringing call away that the call's menu offers besides Decline (busy). */
+const REJECT_ACTIONS = { ignore: 'ignore', unavailable: 'temporarilyUnavailable' } as const;
 
 const RECORDING_OPS = {
   startRecording: 'start',
@@ -19,6 +22,8 @@ const isRecordingAction = (action: CallAction): action is RecordingAction => act
 const FAILURE_TITLES: Record<DirectAction, (who: string) => string> = {
   answer: (who) => `Couldn't answer the call from ${who}`,
   decline: (who) => `Couldn't decline the call from ${who}`,
+  ignore: (who) => `Couldn't ignore the call from ${who}`,
+  unavailable: (who) => `Couldn't send ${who} the unavailable treatment`,
   voicemail: (who) => `Couldn't send ${who} to voicemail`,
   hangup: (who) => `Couldn't hang up the call with ${who}`,
   hold: (who) => `Couldn't hold the call with ${who}`,
@@ -59,6 +64,10 @@ export function createCommands(store: AppStore) {
       const op = RECORDING_OPS[action];
       return state().app.act(key, title, (api) => api.calls.recording({ callId, op }));
     }
+    if (action === 'ignore' || action === 'unavailable') {
+      const reject = REJECT_ACTIONS[action];
+      return state().app.act(key, title, (api) => api.calls.decline({ callId, action: reject }));
+    }
     return state().app.act(key, title, (api) => api.calls[action]({ callId }));
   }
 
@@ -83,7 +92,7 @@ export function createCommands(store: AppStore) {
   function transfer(call: Call, args: TransferArgs) {
     const title = `Couldn't transfer the call with ${who(call)}`;
     // Only a typed destination has a field to show invalid-input next to.
-    const options = args.mode === 'blind' ? inlineInvalidInput : undefined;
+    const options = args.mode === 'attended' ? undefined : inlineInvalidInput;
     return state().app.act(pendingKey(call.id, 'transfer'), title, (api) => api.calls.transfer(args), options);
   }
 

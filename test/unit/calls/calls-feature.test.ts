@@ -5,11 +5,12 @@ import type { Line } from '../../../main/core/line.js';
 import { createSettingsService } from '../../../main/settings/settings-service.js';
 import { FakeCallsProvider } from '../../fakes/fake-calls-provider.js';
 import { FakeClock, flushAsync } from '../../fakes/fake-clock.js';
+import { FakePeopleProvider, FakeVoicemailProvider } from '../../fakes/fake-people-provider.js';
 import { MemoryLogger, MemorySettingsStore } from '../../fakes/in-memory-ports.js';
 import { webexCall } from '../../fakes/webex-call-fixtures.js';
 
 function line(label: string, provider: FakeCallsProvider, closed: string[]): Line {
-  return { provider, mode: 'account', label, close: async () => void closed.push(label) };
+  return { provider, people: new FakePeopleProvider(), voicemail: new FakeVoicemailProvider(), mode: 'account', label, close: async () => void closed.push(label) };
 }
 
 describe('the calls feature', () => {
