@@ -105,7 +105,11 @@ export function createCallsFeature(deps: Deps): CallsFeature {
     'calls:recording': (args) => commands.recording(args),
     'calls:dtmf': (args) => commands.dtmf(args),
     'calls:history': () => commands.history(),
-    'line:get': async () => myLine.info(),
+    'line:get': async () => {
+      // A window asking is a window just opened: bring the count up to date (the event follows).
+      void myLine.refreshVoicemail();
+      return myLine.info();
+    },
     'directory:search': (args) => directory.search(args.query),
     'directory:cancel': async () => {
       directory.cancel();

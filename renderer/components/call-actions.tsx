@@ -2,6 +2,7 @@ import type { Call, CallAction } from '../../preload/contract';
 import { ACTION_LABELS, ACTION_ORDER } from '../format/call-text';
 import { commandsFor, pendingKey } from '../store/commands';
 import { useAppStore, useStoreApi } from '../store/store-context';
+import { CallMenu, hasMenu } from './call-menu';
 
 const DESTRUCTIVE = new Set<CallAction>(['decline', 'hangup']);
 /** Actions that end the call with us sit apart at the end of the row. */
@@ -14,9 +15,18 @@ export function CallActions({ call, who }: { call: Call; who: string }) {
   const firstEnding = offered.find((a) => ENDING.has(a));
   return (
     <div className="call-actions" role="group" aria-label={`Actions for ${who}`}>
-      {offered.map((action) => (
-        <ActionButton key={action} call={call} action={action} startsEndGroup={action === firstEnding} />
-      ))}
+      {offered
+        .filter((a) => !ENDING.has(a))
+        .map((action) => (
+          <ActionButton key={action} call={call} action={action} startsEndGroup={false} />
+        ))}
+      {/* The menu leads the right-hand group, so the call-ending button stays at the edge. */}
+      <CallMenu call={call} who={who} startsEndGroup={firstEnding !== undefined} />
+      {offered
+        .filter((a) => ENDING.has(a))
+        .map((action) => (
+          <ActionButton key={action} call={call} action={action} startsEndGroup={action === firstEnding && !hasMenu(call)} />
+        ))}
     </div>
   );
 }
@@ -45,6 +55,7 @@ function ActionButton({ call, action, startsEndGroup }: { call: Call; action: Ca
       aria-busy={busy}
       aria-haspopup={action === 'transfer' || action === 'keypad' ? 'dialog' : undefined}
       data-action={action}
+      title={action === 'decline' ? 'Ends the call now with a busy signal.' : undefined}
       onClick={onClick}
     >
       {ACTION_LABELS[action]}

@@ -1,23 +1,12 @@
-import { commandsFor, DIAL_KEY } from '../store/commands';
-import { useStoreApi } from '../store/store-context';
-import { CommandField } from './command-field';
+import { DialCombobox } from './dial-combobox';
 
 export function Dialer() {
-  const store = useStoreApi();
   return (
     <section className="pane" aria-labelledby="dialer-heading">
       <h2 id="dialer-heading" className="pane-title">
         Make a call
       </h2>
-      <CommandField
-        label="Number to call"
-        buttonLabel="Call"
-        pendingKey={DIAL_KEY}
-        requiredMessage="Enter a number or address to call."
-        hint="A number, an extension or a SIP address."
-        primary
-        submit={(value) => commandsFor(store).dial(value)}
-      />
+      <DialCombobox />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { commandsFor, PICKUP_KEY, RETRIEVE_KEY } from '../store/commands';
+import { BARGE_KEY, commandsFor, PICKUP_KEY, RETRIEVE_KEY } from '../store/commands';
 import { useStoreApi } from '../store/store-context';
 import { CommandField } from './command-field';
 
@@ -25,8 +25,19 @@ export function OtherActions() {
           label="Park extension"
           buttonLabel="Retrieve"
           pendingKey={RETRIEVE_KEY}
-          requiredMessage="Enter the extension the call is parked on."
+          hint="Leave empty to retrieve the call parked on your own line."
           submit={(value) => commandsFor(store).retrieve(value)}
+        />
+      </div>
+      <div className="subsection">
+        <h3 className="subsection-title">Barge in</h3>
+        <CommandField
+          label="Colleague to barge in on"
+          buttonLabel="Barge in"
+          pendingKey={BARGE_KEY}
+          requiredMessage="Enter the extension or number of the colleague whose call to join."
+          hint="Joins a colleague's call in progress, by extension or number."
+          submit={(value) => commandsFor(store).bargeIn(value)}
         />
       </div>
     </section>

@@ -7,6 +7,7 @@ export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
   line: null,
   history: [],
   historyLoaded: false,
+  lineInfo: null,
 
   applySnapshot(snapshot) {
     set((s) => ({ calls: { ...s.calls, loaded: true, list: snapshot.calls, line: snapshot.line } }));
@@ -26,6 +27,10 @@ export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
     // A dialog about a call that is gone would act on nothing.
     const dialog = get().ui.dialog;
     if (dialog && 'callId' in dialog && !snapshot.calls.some((c) => c.id === dialog.callId)) get().ui.closeDialog();
+  },
+
+  setLineInfo(lineInfo) {
+    set((s) => ({ calls: { ...s.calls, lineInfo } }));
   },
 
   setHistory(history) {

@@ -42,6 +42,7 @@ export const pendingKey = (callId: string, action: CallAction | 'dtmf') => `${ca
 export const DIAL_KEY = 'dial';
 export const PICKUP_KEY = 'pickup';
 export const RETRIEVE_KEY = 'retrieve';
+export const BARGE_KEY = 'bargeIn';
 
 /** invalid-input is shown next to the field that caused it, not in the error list. */
 export const inlineInvalidInput: ActOptions = { report: (error) => error.code !== 'invalid-input' };
@@ -55,8 +56,8 @@ export function createCommands(store: AppStore) {
   // Keypad presses queue per call so fast typing is neither dropped nor reordered.
   const dtmfQueues = new Map<string, string>();
 
-  function runDirect(call: Call, action: DirectAction): Promise<Result<unknown> | null> {
-    if (action === 'park') return park(call);
+  async function runDirect(call: Call, action: DirectAction): Promise<Result<unknown> | null> {
+    if (action === 'park') return park(call, {});
     const callId = call.id;
     const title = FAILURE_TITLES[action](who(call));
     const key = pendingKey(callId, action);
@@ -66,19 +67,41 @@ export function createCommands(store: AppStore) {
     }
     if (action === 'ignore' || action === 'unavailable') {
       const reject = REJECT_ACTIONS[action];
-      return state().app.act(key, title, (api) => api.calls.decline({ callId, action: reject }));
+      const result = await state().app.act(key, title, (api) => api.calls.decline({ callId, action: reject }));
+      // It vanishes from the list like a declined call; say why it is not over for the caller.
+      if (result?.ok && action === 'ignore') {
+        state().ui.pushNote({ kind: 'ignored', text: `Ignored: ${who(call)}. It stopped ringing here; the caller hears ringing until no one answers.` });
+      }
+      return result;
     }
     return state().app.act(key, title, (api) => api.calls[action]({ callId }));
   }
 
-  async function park(call: Call) {
+  /** One-click Park (on my line), or Park at… with a destination or the group. */
+  async function park(call: Call, where: { destination?: string; isGroupPark?: boolean }, options?: ActOptions) {
     const title = FAILURE_TITLES.park(who(call));
-    const result = await state().app.act(pendingKey(call.id, 'park'), title, (api) => api.calls.park({ callId: call.id }));
+    const result = await state().app.act(pendingKey(call.id, 'park'), title, (api) => api.calls.park({ callId: call.id, ...where }), options);
     if (result?.ok) {
       const ext = result.value.parkedAgainst;
-      state().ui.pushNote({ kind: 'parked', text: `Parked on ${ext}: ${who(call)}`, parkedOn: ext });
+      // Without a number from Webex there is nothing to retrieve "from"; say where it went instead.
+      if (ext !== undefined) state().ui.pushNote({ kind: 'parked', text: `Parked on ${ext}: ${who(call)}`, parkedOn: ext });
+      else state().ui.pushNote({ kind: 'parked', text: `Parked: ${who(call)}` });
     }
     return result;
+  }
+
+  function forward(call: Call, destination: string, toVoicemail: boolean) {
+    const title = toVoicemail ? `Couldn't forward ${who(call)} to ${destination}'s voicemail` : `Couldn't forward ${who(call)} to ${destination}`;
+    return state().app.act(
+      pendingKey(call.id, 'forward'),
+      title,
+      (api) => api.calls.forward({ callId: call.id, destination, ...(toVoicemail ? { toVoicemail: true } : {}) }),
+      inlineInvalidInput,
+    );
+  }
+
+  function bargeIn(target: string) {
+    return state().app.act(BARGE_KEY, `Couldn't barge in on ${target}`, (api) => api.calls.bargeIn({ target }), inlineInvalidInput);
   }
 
   function dial(destination: string) {
@@ -101,15 +124,17 @@ export function createCommands(store: AppStore) {
     return state().app.act(PICKUP_KEY, "Couldn't pick up the call", (api) => api.calls.pickup(args), inlineInvalidInput);
   }
 
+  /** Empty extension: the call parked on my own line. */
   async function retrieve(extension: string, options: ActOptions = inlineInvalidInput) {
+    const where = extension.trim();
     const result = await state().app.act(
       RETRIEVE_KEY,
-      `Couldn't retrieve the call parked on ${extension}`,
-      (api) => api.calls.retrieve({ destination: extension }),
+      where ? `Couldn't retrieve the call parked on ${where}` : `Couldn't retrieve the call parked on your line`,
+      (api) => api.calls.retrieve(where ? { destination: where } : {}),
       options,
     );
-    if (result?.ok) {
-      for (const note of state().ui.notes) if (note.parkedOn === extension) state().ui.dismissNote(note.id);
+    if (result?.ok && where) {
+      for (const note of state().ui.notes) if (note.parkedOn === where) state().ui.dismissNote(note.id);
     }
     return result;
   }
@@ -138,7 +163,7 @@ export function createCommands(store: AppStore) {
     }
   }
 
-  return { runDirect, dial, redial, transfer, pickup, retrieve, pressKey };
+  return { runDirect, dial, redial, transfer, park, forward, pickup, retrieve, bargeIn, pressKey };
 }
 
 const cache = new WeakMap<AppStore, Commands>();

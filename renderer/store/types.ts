@@ -8,6 +8,7 @@ import type {
   DesktopState,
   ErrorValue,
   HistoryEntry,
+  LineInfo,
   LineStatus,
   Result,
   Settings,
@@ -27,14 +28,14 @@ export interface ErrorItem {
 
 export interface NoteItem {
   id: number;
-  kind: 'answered-elsewhere' | 'missed' | 'parked';
+  kind: 'answered-elsewhere' | 'missed' | 'parked' | 'ignored';
   text: string;
-  /** For parked calls: the extension to retrieve it from. */
+  /** For parked calls: the extension to retrieve it from, when Webex gave one. */
   parkedOn?: string;
 }
 
 export type DialogState =
-  | { kind: 'transfer' | 'keypad'; callId: string }
+  | { kind: 'transfer' | 'keypad' | 'forward' | 'parkAt'; callId: string }
   | { kind: 'settings' }
   /** A tel:/sip: link main asked the window to confirm (or explain). */
   | { kind: 'link'; id: number }
@@ -47,8 +48,11 @@ export interface CallsSlice {
   line: LineStatus | null;
   history: HistoryEntry[];
   historyLoaded: boolean;
+  /** My number and extension, and voicemail waiting; null until main first says. */
+  lineInfo: LineInfo | null;
   applySnapshot(snapshot: CallsSnapshot): void;
   setHistory(history: HistoryEntry[]): void;
+  setLineInfo(info: LineInfo): void;
 }
 
 export interface DesktopSlice {
@@ -73,7 +77,7 @@ export interface UiSlice {
   pending: Readonly<Record<PendingKey, true>>;
   /** Newest first, capped. */
   errors: ErrorItem[];
-  /** Quiet status notes (answered elsewhere, missed, parked), newest first, capped. */
+  /** Quiet status notes (answered elsewhere, missed, parked), newest first, capped; each expires. */
   notes: NoteItem[];
   dialog: DialogState;
   setPending(key: PendingKey, on: boolean): void;
