@@ -8,7 +8,7 @@ import { DIRECTORY_MAX_RESULTS } from '../../preload/common/directory-limits.js'
 import type { Logger } from '../core/ports.js';
 import type { WebexPerson } from '../providers/webex/people-schemas.js';
 import { toMyLine } from './my-line.js';
-import type { PeopleProvider } from './people-provider.js';
+import type { PeopleProvider } from '../providers/people-provider.js';
 
 export interface DirectorySearch {
   search(query: string): Promise<DirectoryResult>;

@@ -8,7 +8,7 @@ import type { LineInfo, MyLine } from '../../preload/contract.js';
 import { isAppError } from '../core/app-error.js';
 import type { Clock, Logger, TimerHandle } from '../core/ports.js';
 import type { WebexPerson } from '../providers/webex/people-schemas.js';
-import type { PeopleProvider, VoicemailProvider } from './people-provider.js';
+import type { PeopleProvider, VoicemailProvider } from '../providers/people-provider.js';
 
 export const VOICEMAIL_REFRESH_MS = 60_000;
 

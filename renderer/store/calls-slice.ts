@@ -1,5 +1,20 @@
-import { partyName } from '../format/phone';
+import { partyName } from '../../preload/common/party-text';
+import type { Call, CallsSnapshot, HistoryEntry, LineInfo, LineStatus } from '../../preload/contract';
 import type { SliceCreator } from './types';
+
+export interface CallsSlice {
+  /** False until the first snapshot (from calls.list or an event) arrives. */
+  loaded: boolean;
+  list: Call[];
+  line: LineStatus | null;
+  history: HistoryEntry[];
+  historyLoaded: boolean;
+  /** My number and extension, and voicemail waiting; null until main first says. */
+  lineInfo: LineInfo | null;
+  applySnapshot(snapshot: CallsSnapshot): void;
+  setHistory(history: HistoryEntry[]): void;
+  setLineInfo(info: LineInfo): void;
+}
 
 export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
   loaded: false,

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { createHttpClient } from '../../main/providers/http.js';
 import { createWebexPeopleClient, createWebexVoicemailClient } from '../../main/providers/webex/people-client.js';
 import { PEOPLE_ROUTES } from '../../main/sandbox/people-routes.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../main/sandbox/index.js';
+import { startTestLine, type SandboxExchange, type TestLine } from '../line-kit/index.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { raw } from '../unit/sandbox/raw-http.js';
 import { checkExchange, createContractApi, loadContract, PEOPLE_SPEC_PATH } from './contract-validator.js';
@@ -26,13 +26,13 @@ const DocumentedVoicemailSummary = z.strictObject({
 });
 
 let api: OpenAPIBackend;
-let line: SandboxLine;
+let line: TestLine;
 let agent: Agent;
 const recorded: SandboxExchange[] = [];
 
 beforeAll(async () => {
   api = await createContractApi(PEOPLE_SPEC_PATH);
-  line = await startSandbox({ clock: new FakeClock() });
+  line = await startTestLine({ clock: new FakeClock() });
   agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
   line.control.onExchange((x) => recorded.push(x));
 });

@@ -5,7 +5,7 @@
  * filter, and the window at its minimum width.
  */
 import type { Page } from '@playwright/test';
-import type { SandboxExchange, SandboxLine } from '../../main/sandbox/index.js';
+import type { SandboxExchange, TestLine } from '../line-kit/index.js';
 import type { Harness } from '../harness/harness-server.js';
 import { expect, test } from './fixtures.js';
 
@@ -13,7 +13,7 @@ const calls = (app: Page) => app.getByRole('list', { name: 'Active calls' });
 const callWith = (app: Page, name: string) => calls(app).getByRole('listitem', { name: new RegExp(name) });
 
 /** Records the JSON body of every request to one Call Controls action. */
-function bodiesOf(line: SandboxLine, action: string): unknown[] {
+function bodiesOf(line: TestLine, action: string): unknown[] {
   const bodies: unknown[] = [];
   line.control.onExchange((x: SandboxExchange) => {
     if (x.method === 'POST' && x.path === `/v1/telephony/calls/${action}`) bodies.push(x.requestBody === '' ? {} : JSON.parse(x.requestBody));
@@ -21,13 +21,13 @@ function bodiesOf(line: SandboxLine, action: string): unknown[] {
   return bodies;
 }
 
-async function ringing(app: Page, line: SandboxLine, name: string, number: string) {
+async function ringing(app: Page, line: TestLine, name: string, number: string) {
   const id = line.control.incomingCall({ from: { name, number } });
   await expect(callWith(app, name).getByRole('button', { name: 'Answer' })).toBeVisible();
   return id;
 }
 
-async function connectedCall(app: Page, line: SandboxLine, name: string, number: string) {
+async function connectedCall(app: Page, line: TestLine, name: string, number: string) {
   const id = await ringing(app, line, name, number);
   await callWith(app, name).getByRole('button', { name: 'Answer' }).click();
   await expect(callWith(app, name)).toContainText('Connected');

@@ -3,7 +3,7 @@
  * every search with its signal (so a test can see a stale one aborted), and can hold answers back
  * until the test releases them.
  */
-import type { PeopleProvider, VoicemailProvider } from '../../main/calls/people-provider.js';
+import type { PeopleProvider, VoicemailProvider } from '../../main/providers/people-provider.js';
 import type { WebexPerson, WebexVoicemailSummary } from '../../main/providers/webex/people-schemas.js';
 
 interface Pending {

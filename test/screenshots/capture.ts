@@ -7,9 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import { openLine } from '../../main/core/open-line.js';
+import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
-import { startSandbox, type SandboxLine } from '../../main/sandbox/index.js';
+import { startTestLine, type TestLine } from '../line-kit/index.js';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
@@ -23,7 +23,7 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 const VIEWPORTS = { wide: { width: 1100, height: 720 }, narrow: { width: 420, height: 640 } } as const;
 
 /** Held, connected and recording, then ringing via a hunt group; two voicemails waiting. */
-async function scene(page: Page, line: SandboxLine): Promise<void> {
+async function scene(page: Page, line: TestLine): Promise<void> {
   const list = page.getByRole('list', { name: 'Active calls' });
   await list.waitFor();
   line.control.incomingCall({ from: { name: 'Ben Okafor', number: '+442079460958' } });
@@ -43,7 +43,7 @@ try {
   for (const scheme of ['light', 'dark'] as const) {
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       // A fresh line and core per picture: one picture's calls never leave notes in the next.
-      const line = await startSandbox();
+      const line = await startTestLine();
       const log = new MemoryLogger();
       const harness = await startHarness({
         ports: createHarnessPorts({ log }),

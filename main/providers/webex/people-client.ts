@@ -3,7 +3,7 @@
  * summary. Both are read-only lookups: GETs, retried by http.ts on transient failures, and
  * cancellable through the caller's signal (a directory search the user has typed past).
  */
-import type { PeopleProvider, VoicemailProvider } from '../../calls/people-provider.js';
+import type { PeopleProvider, VoicemailProvider } from '../people-provider.js';
 import type { HttpClient } from '../http.js';
 import { parsed } from './parse-response.js';
 import { WebexPerson, WebexPersonList, WebexVoicemailSummary } from './people-schemas.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDirectorySearch } from '../../../main/calls/directory-search.js';
-import type { PeopleProvider } from '../../../main/calls/people-provider.js';
+import type { PeopleProvider } from '../../../main/providers/people-provider.js';
 import { AppError } from '../../../main/core/app-error.js';
 import { flushAsync } from '../../fakes/fake-clock.js';
 import { FakePeopleProvider } from '../../fakes/fake-people-provider.js';

@@ -4,18 +4,18 @@
  * line's state and history show.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_VOICEMAILS, startDemoScenario, startSandbox, type SandboxLine } from '../../../main/sandbox/index.js';
+import { DEMO_VOICEMAILS, startDemoScenario, startTestLine, type TestLine } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { raw, testAgent } from './raw-http.js';
 
 const NO_ANSWER_MS = 20_000;
 const agent = testAgent();
 let clock: FakeClock;
-let line: SandboxLine;
+let line: TestLine;
 
 beforeAll(async () => {
   clock = new FakeClock();
-  line = await startSandbox({ clock, noAnswerMs: NO_ANSWER_MS });
+  line = await startTestLine({ clock, noAnswerMs: NO_ANSWER_MS });
 });
 afterAll(async () => {
   await line.close();
