@@ -115,6 +115,16 @@ describe('call commands', () => {
     expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ trackingId: 'ROUTER_1' }) }));
   });
 
+  it('park never offers a label such as "a private number" as where to retrieve from', async () => {
+    const { provider, commands } = setup();
+    provider.parkedAgainst = { privacyEnabled: true, callType: 'location' };
+    expect(await commands.park({ callId: 'c1' })).toEqual({});
+    provider.parkedAgainst = { name: 'Reception', privacyEnabled: false, callType: 'location' };
+    expect(await commands.park({ callId: 'c1' })).toEqual({});
+    provider.parkedAgainst = { name: 'Alex', number: '4142', privacyEnabled: true, callType: 'location' };
+    expect(await commands.park({ callId: 'c1' })).toEqual({});
+  });
+
   it('never retries: a failed dial is sent exactly once', async () => {
     const { provider, commands } = setup();
     provider.failNext('dial', new AppError('timeout', 'timed out'));
