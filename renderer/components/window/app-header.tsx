@@ -18,7 +18,11 @@ export function AppHeader() {
     <header className="app-header">
       <h1 className="app-name">CallDeck</h1>
       <p className="line-info">
-        {label && <span className="line-label">{label}</span>}
+        {label && (
+          <span className="line-label" title={label}>
+            {label}
+          </span>
+        )}
         <span className={`line-state line-state-${state}`}>{LINE_STATE_WORDS[state]}</span>
       </p>
       <p className="my-line">
