@@ -1,10 +1,10 @@
 /**
  * The built-in line's answers to a ringing call the user does not take (busy, unavailable, ignore,
- * forward) and its voicemail box, on a fake clock: what the caller would experience is what the
- * line's state and history show.
+ * divert) and its voicemail box, on a fake clock: what the caller would experience is what the
+ * line's state and history show. line.ts owns the no-answer timer an ignored call runs on.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_VOICEMAILS, startDemoScenario, startTestLine, type TestLine } from '../../line-kit/index.js';
+import { startTestLine, type TestLine } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { raw, testAgent } from './raw-http.js';
 
@@ -89,40 +89,5 @@ describe('turning a ringing call away', () => {
     line.control.remoteAnswer(dialled.callId);
     const res = await api('/telephony/calls/divert', { callId: dialled.callId, destination: '1003', toVoicemail: true });
     expect(res.status).toBe(400);
-  });
-});
-
-describe('people and paging', () => {
-  it('follows rel="next" to the rest of the matches', async () => {
-    const first = await raw(agent, `${line.baseUrl}/people?displayName=Sa&max=3&callingData=true`, { token: line.token });
-    const next = /<([^>]+)>;\s*rel="next"/.exec(String(first.headers.link))?.[1] ?? '';
-    const second = await raw(agent, next, { token: line.token });
-    const names = [...(first.json as { items: { displayName: string }[] }).items, ...(second.json as { items: { displayName: string }[] }).items].map(
-      (p) => p.displayName,
-    );
-    expect(names.sort()).toEqual(['Samuel Okafor', 'Sam Rivera', 'Sanjay Patel', 'Sarah Chen'].sort());
-    expect(second.headers.link).toBeUndefined();
-  });
-
-  it('a person without a work number still has an extension to dial', async () => {
-    const res = await raw(agent, `${line.baseUrl}/people?displayName=Jordan&callingData=true`, { token: line.token });
-    expect(res.json).toMatchObject({ items: [{ displayName: 'Jordan Lee', extension: '1003', phoneNumbers: [{ type: 'work_extension' }] }] });
-  });
-});
-
-describe('demo voicemails', () => {
-  it('start with two new messages, are heard every few minutes, and some missed callers leave one', () => {
-    const scenario = startDemoScenario(line, { clock, random: () => 0, hearVoicemailEveryMs: 180_000, everyMs: [60_000, 60_000] });
-    try {
-      expect(line.control.state().voicemail.newMessages).toBe(DEMO_VOICEMAILS.length);
-      // The first caller rings at 3 s and gives up at 33 s, leaving a message (random() < 0.5).
-      clock.advance(33_000);
-      expect(line.control.state().voicemail.newMessages).toBe(DEMO_VOICEMAILS.length + 1);
-      // Two more give up (93 s, 153 s) before everything is heard at 180 s.
-      clock.advance(180_000 - 33_000);
-      expect(line.control.state().voicemail).toMatchObject({ newMessages: 0, oldMessages: DEMO_VOICEMAILS.length + 3 });
-    } finally {
-      scenario.stop();
-    }
   });
 });
