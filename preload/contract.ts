@@ -15,6 +15,8 @@ import { accountsChannels, accountsEvents } from './contract/accounts.js';
 import { appChannels, appEvents } from './contract/app.js';
 import { callsChannels, callsEvents } from './contract/calls.js';
 import { desktopChannels, desktopEvents } from './contract/desktop.js';
+import { directoryChannels } from './contract/directory.js';
+import { lineChannels, lineEvents } from './contract/line.js';
 import type { Result } from './contract/errors.js';
 
 export * from './contract/errors.js';
@@ -22,12 +24,16 @@ export * from './contract/app.js';
 export * from './contract/calls.js';
 export * from './contract/desktop.js';
 export * from './contract/accounts.js';
+export * from './contract/line.js';
+export * from './contract/directory.js';
 
 export const invokeChannels = {
   ...appChannels,
   ...callsChannels,
   ...desktopChannels,
   ...accountsChannels,
+  ...lineChannels,
+  ...directoryChannels,
 } as const;
 
 export const eventChannels = {
@@ -35,6 +41,7 @@ export const eventChannels = {
   ...callsEvents,
   ...desktopEvents,
   ...accountsEvents,
+  ...lineEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
