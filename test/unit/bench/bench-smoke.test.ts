@@ -52,6 +52,7 @@ const FIGURES = [
   'memory.core.churn.secondHalfHeapGrowthMB',
   'core.pollMs',
   'core.callLogWrite.ms',
+  'size.renderer.window.gzipKB',
   'size.renderer.gzipKB',
   'size.preload.KB',
   'size.main.KB',
