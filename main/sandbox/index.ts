@@ -13,3 +13,12 @@ export type { WireCall, WireHistoryRecord } from './line-model.js';
 export type { FaultSpec } from './faults.js';
 export type { SandboxExchange } from './http-io.js';
 export { startDemoScenario, DEMO_CAST, type DemoScenario, type DemoScenarioOptions } from './demo-scenario.js';
+export type {
+  MeetingsControl,
+  MeetingInput,
+  ParticipantInput,
+  CalloutBehavior,
+  SandboxMeeting,
+  SandboxParticipant,
+  PendingCallout,
+} from './meetings-state.js';

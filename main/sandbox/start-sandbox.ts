@@ -14,6 +14,8 @@ import { CONTROL_PREFIX, runControl } from './control-routes.js';
 import { FaultQueue, playFault } from './faults.js';
 import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder } from './http-io.js';
 import { createLine } from './line.js';
+import { createMeetingsBook, type MeetingsControl } from './meetings-state.js';
+import { matchMeetingRoute } from './meetings-routes.js';
 import { OAuthBook, type SandboxOAuth, type SandboxOAuthOptions } from './oauth-book.js';
 import { OAUTH_API_PATHS, redactForm, runOAuthRoute } from './oauth-routes.js';
 import { RequestError, describeZodError, matchRoute } from './routes.js';
@@ -39,6 +41,8 @@ export interface SandboxLine {
   readonly control: SandboxControl;
   /** The OAuth side: the integration's client ID and secret, token expiry, counters. */
   readonly oauth: SandboxOAuth;
+  /** The line's Webex Meetings: add meetings and people, script how call-outs are answered. */
+  readonly meetings: MeetingsControl;
   close(): Promise<void>;
 }
 
@@ -75,9 +79,12 @@ function sendFailure(respond: Responder, error: unknown): void {
   }
 }
 
+const apiPathOf = (path: string) => path.slice(API_PREFIX.length);
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLine> {
   const clock = opts.clock ?? systemClock;
   const line = createLine({ clock, parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS });
+  const meetings = createMeetingsBook(clock);
   const faults = new FaultQueue();
   const tokens = new TokenBook(opts.token);
   const { control, record } = createControl({ line, faults, tokens });
@@ -144,6 +151,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         respond.error(401, UNAUTHORIZED);
         return;
       }
+      const meetingMatch = matchMeetingRoute(method, apiPathOf(path));
+      if (meetingMatch.kind === 'wrong-method') {
+        respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: meetingMatch.allowed.join(', ') } });
+        return;
+      }
+      if (meetingMatch.kind === 'found') {
+        const { route, params } = meetingMatch;
+        const body = route.body ? parseJsonBody(requestBody, req.headers['content-type']) : undefined;
+        const result = route.run({ meetings, body, params, query: url.searchParams, apiBase: `http://${req.headers.host ?? '127.0.0.1'}${API_PREFIX}` });
+        if (result.body === undefined) respond.empty(result.status, result.headers);
+        else respond.json(result.status, result.body, result.headers);
+        return;
+      }
       const match = matchRoute(method, path.slice(API_PREFIX.length));
       if (match.kind === 'none') throw new RequestError(404, `No API at ${path}.`);
       if (match.kind === 'wrong-method') {
@@ -178,8 +198,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     },
     control,
     oauth,
+    meetings: meetings.control,
     async close() {
       line.dispose();
+      meetings.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
