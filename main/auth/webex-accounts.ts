@@ -90,7 +90,12 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
   }
 
   function lineFor(record: WebexRecord, session: TokenSession): Line {
-    return openAccountLine({ baseUrl: record.baseUrl, session, label: accountLabel(record.session?.user), log });
+    // A personal access token carries all of its user's scopes; an integration only what sign-in asked for.
+    const meetings =
+      record.session?.method === 'pat'
+        ? { optedIn: true }
+        : { optedIn: record.useMeetings === true, granted: record.session?.grantedScopes };
+    return openAccountLine({ baseUrl: record.baseUrl, session, label: accountLabel(record.session?.user), log, meetings });
   }
 
   /**

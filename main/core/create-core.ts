@@ -4,6 +4,7 @@ import { createCallsFeature, type CallsFeature } from '../calls/calls-feature.js
 import { createDesktopFeature, type DesktopFeature } from '../desktop/desktop-feature.js';
 import type { Handlers } from '../ipc/handlers.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
+import { createMeetingsFeature, type MeetingsFeature } from '../meetings/index.js';
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
 import type { Line } from './line.js';
 import type {
@@ -65,6 +66,7 @@ export interface Core {
   calls: CallsFeature;
   accounts: AccountsFeature;
   desktop: DesktopFeature;
+  meetings: MeetingsFeature;
   /** The latest calls snapshot; tests and the harness read it. */
   snapshot(): CallsSnapshot;
   stop(): Promise<void>;
@@ -109,6 +111,9 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ports.system.on('unlock', () => void calls.refresh()),
   ];
 
+  const meetings = createMeetingsFeature({ clock, log, line: () => calls.line(), defaultCountry: () => settings.get().defaultCountry });
+  meetings.onChange((snapshot) => events.emit('meetings:changed', snapshot));
+
   const desktop = createDesktopFeature({ ...ports, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 
   const handlers: Handlers = {
@@ -127,6 +132,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...calls.handlers,
     ...accounts.handlers,
     ...desktop.handlers,
+    ...meetings.handlers,
   };
 
   return {
@@ -136,11 +142,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     calls,
     accounts,
     desktop,
+    meetings,
     snapshot: () => calls.snapshot(),
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       accounts.stop();
       desktop.stop();
+      meetings.stop();
       await calls.stop();
     },
   };

@@ -1,8 +1,11 @@
 import type { CallsProvider } from '../calls/calls-provider.js';
+import type { LineMeetings } from '../meetings/line-meetings.js';
 
 /** A phone line the core drives: the built-in demo line or a configured account. */
 export interface Line {
   provider: CallsProvider;
+  /** Webex Meetings on this line's account; absent where the provider has none. */
+  meetings?: LineMeetings;
   mode: 'demo' | 'account';
   /** Shown in the window header and the tray tooltip. */
   label: string;

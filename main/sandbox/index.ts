@@ -22,3 +22,4 @@ export type {
   SandboxParticipant,
   PendingCallout,
 } from './meetings-state.js';
+export { seedDemoMeeting, DEMO_MEETING_NUMBER } from './demo-meeting.js';

@@ -83,6 +83,8 @@ export interface MeetingsControl {
   /** Someone leaves on their own (state end). */
   leave(participantId: string): void;
   setCalloutBehavior(behavior: CalloutBehavior): void;
+  /** The called party picks up now: the pending call-out joins the roster. */
+  answer(participantId: string): void;
   meetings(): SandboxMeeting[];
   pendingCallouts(): PendingCallout[];
   reset(): void;
@@ -162,37 +164,36 @@ export function createMeetingsBook(clock: Clock) {
     timers.delete(participantId);
   }
 
-  /** Ringing ends one way or the other: answered (joins) or 30 s of silence (gone). */
+  /** Ringing ends: answered (the person joins the roster) or not (they are simply gone). */
+  function endRinging(participantId: string, answered: boolean): void {
+    stopTimer(participantId);
+    const callout = pending.find((p) => p.participantId === participantId);
+    if (!callout) return;
+    pending = pending.filter((p) => p.participantId !== participantId);
+    const meeting = meetings.find((m) => m.id === callout.meetingId);
+    if (!answered || !meeting) return;
+    meeting.participants = [
+      ...meeting.participants,
+      {
+        id: callout.participantId,
+        displayName: callout.displayName,
+        host: false,
+        coHost: false,
+        muted: false,
+        video: callout.addressType === 'sipAddress' ? 'on' : 'off',
+        state: 'joined',
+        joinedTime: now(),
+        address: callout.address,
+      },
+    ];
+  }
+
   function ring(callout: PendingCallout): void {
     const answerAfter = behavior.answerAfterMs;
     const answers = answerAfter !== null && answerAfter < CALLOUT_RING_MS;
     timers.set(
       callout.participantId,
-      clock.setTimeout(
-        () => {
-          timers.delete(callout.participantId);
-          if (!pending.some((p) => p.participantId === callout.participantId)) return;
-          pending = pending.filter((p) => p.participantId !== callout.participantId);
-          if (!answers) return;
-          const meeting = meetings.find((m) => m.id === callout.meetingId);
-          if (!meeting) return;
-          meeting.participants = [
-            ...meeting.participants,
-            {
-              id: callout.participantId,
-              displayName: callout.displayName,
-              host: false,
-              coHost: false,
-              muted: false,
-              video: callout.addressType === 'sipAddress' ? 'on' : 'off',
-              state: 'joined',
-              joinedTime: now(),
-              address: callout.address,
-            },
-          ];
-        },
-        answers ? answerAfter : CALLOUT_RING_MS,
-      ),
+      clock.setTimeout(() => endRinging(callout.participantId, answers), answers ? answerAfter : CALLOUT_RING_MS),
     );
   }
 
@@ -226,6 +227,10 @@ export function createMeetingsBook(clock: Clock) {
     },
     setCalloutBehavior(next) {
       behavior = { ...next };
+    },
+    answer(participantId) {
+      if (!pending.some((p) => p.participantId === participantId)) throw new Error(`No call-out ${participantId} is ringing.`);
+      endRinging(participantId, true);
     },
     meetings: () => meetings.map((m) => ({ ...m, participants: [...m.participants] })),
     pendingCallouts: () => [...pending],

@@ -7,6 +7,7 @@ export function AppHeader() {
   const label = useAppStore((s) => s.calls.line?.label ?? s.app.info?.lineLabel ?? '');
   const state = useAppStore((s) => s.calls.line?.state ?? 'starting');
   const store = useStoreApi();
+  const meetingsOpen = useAppStore((s) => s.meetings.viewOpen);
   return (
     <header className="app-header">
       <h1 className="app-name">CallDeck</h1>
@@ -15,6 +16,14 @@ export function AppHeader() {
         <span className={`line-state line-state-${state}`}>{LINE_STATE_WORDS[state]}</span>
       </p>
       <DndToggle />
+      <button
+        type="button"
+        className="btn header-button"
+        aria-pressed={meetingsOpen}
+        onClick={() => store.getState().meetings.setViewOpen(!meetingsOpen)}
+      >
+        Meetings
+      </button>
       <button type="button" className="btn header-button" aria-haspopup="dialog" onClick={() => store.getState().ui.openDialog({ kind: 'settings' })}>
         Settings
       </button>

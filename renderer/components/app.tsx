@@ -6,11 +6,13 @@ import { DialogHost } from './dialog-host';
 import { DesktopFeedback } from './desktop/desktop-feedback';
 import { Dialer } from './dialer';
 import { LineBanner } from './line-banner';
+import { MeetingsView } from './meetings/meetings-view';
 import { MessageCenter } from './message-center';
 import { OtherActions } from './other-actions';
 
 export function App() {
   const dialogOpen = useAppStore((s) => s.ui.dialog !== null);
+  const meetingsOpen = useAppStore((s) => s.meetings.viewOpen);
   return (
     <>
       {/* inert keeps clicks, Tab and screen readers out of the app while a dialog is open. */}
@@ -20,11 +22,16 @@ export function App() {
         <MessageCenter />
         <main className="layout">
           <ActiveCalls />
-          <div className="side">
-            <Dialer />
-            <OtherActions />
-            <CallHistory />
-          </div>
+          {/* Meetings takes the side column; the live calls stay in view and keep working. */}
+          {meetingsOpen ? (
+            <MeetingsView />
+          ) : (
+            <div className="side">
+              <Dialer />
+              <OtherActions />
+              <CallHistory />
+            </div>
+          )}
         </main>
       </div>
       <DialogHost />

@@ -9,6 +9,7 @@ import type {
   ErrorValue,
   HistoryEntry,
   LineStatus,
+  MeetingsSnapshot,
   Result,
   Settings,
 } from '../../preload/contract';
@@ -38,6 +39,8 @@ export type DialogState =
   | { kind: 'settings' }
   /** A tel:/sip: link main asked the window to confirm (or explain). */
   | { kind: 'link'; id: number }
+  /** Confirms expelling a meeting participant. */
+  | { kind: 'expel'; participantId: string }
   | null;
 
 export interface CallsSlice {
@@ -67,6 +70,15 @@ export interface AccountsSlice {
   snapshot: AccountsSnapshot | null;
   /** Stores the snapshot and reports each new problem main raised on its own. */
   apply(snapshot: AccountsSnapshot): void;
+}
+
+export interface MeetingsSlice {
+  /** Null until main first answers. */
+  snapshot: MeetingsSnapshot | null;
+  /** Whether the Meetings view is showing (main polls the roster only then). */
+  viewOpen: boolean;
+  apply(snapshot: MeetingsSnapshot): void;
+  setViewOpen(open: boolean): void;
 }
 
 export interface UiSlice {
@@ -113,6 +125,7 @@ export interface AppState {
   settings: SettingsSlice;
   desktop: DesktopSlice;
   accounts: AccountsSlice;
+  meetings: MeetingsSlice;
   ui: UiSlice;
   app: AppSlice;
 }

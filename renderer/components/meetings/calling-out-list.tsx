@@ -1,0 +1,57 @@
+import type { PendingCallout } from '../../../preload/contract';
+import { useNow } from '../../hooks/use-now';
+import { meetingKey, meetingsCommandsFor } from '../../store/meetings-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+
+/** Call-outs Webex does not list while they ring; main tracks each for its 30 seconds. */
+export function CallingOutList() {
+  const callouts = useAppStore((s) => s.meetings.snapshot?.callouts);
+  if (!callouts || callouts.length === 0) return null;
+  return (
+    <>
+      <h4 className="meetings-subtitle">Calling out</h4>
+      <ul className="callouts" aria-label="Calling out">
+        {callouts.map((c) => (
+          <CalloutItem key={c.participantId} callout={c} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function CalloutItem({ callout: c }: { callout: PendingCallout }) {
+  const store = useStoreApi();
+  const now = useNow();
+  const cancelling = useAppStore((s) => s.ui.pending[meetingKey(c.participantId, 'cancel')] === true);
+  const left = Math.max(0, Math.ceil((Date.parse(c.endsAt) - now) / 1000));
+  const commands = meetingsCommandsFor(store);
+  return (
+    <li className={`callout callout-${c.state}`} aria-label={c.displayName}>
+      <div className="participant-who">
+        <span className="participant-name">{c.displayName}</span>
+        <span className="participant-email">{c.address}</span>
+      </div>
+      {c.state === 'ringing' ? (
+        <>
+          <span className="tag">Ringing · {left} s left</span>
+          <button
+            type="button"
+            className="btn"
+            aria-disabled={cancelling}
+            aria-busy={cancelling}
+            onClick={() => !cancelling && void commands.cancelCallout(c)}
+          >
+            Cancel call-out
+          </button>
+        </>
+      ) : (
+        <>
+          <span className="tag tag-warning">No answer</span>
+          <button type="button" className="btn btn-quiet" onClick={() => void commands.dismissCallout(c)}>
+            Dismiss
+          </button>
+        </>
+      )}
+    </li>
+  );
+}

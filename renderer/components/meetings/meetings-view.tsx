@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { meetingsCommandsFor } from '../../store/meetings-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import { ErrorDetails } from '../error-details';
+import { CalloutForm } from './callout-form';
+import { CallingOutList } from './calling-out-list';
+import { MeetingHeader } from './meeting-header';
+import { OpenMeetingForm } from './open-meeting-form';
+import { ParticipantsList } from './participants-list';
+import { ScopesNeeded } from './scopes-needed';
+import './meetings.css';
+
+/**
+ * The Meetings view. While it is on screen main polls the open meeting's roster; mounting says
+ * "watch", unmounting says "unwatch", so closing the view (or the window) stops the requests.
+ */
+export function MeetingsView() {
+  const store = useStoreApi();
+  const [access, meeting, syncError] = useAppStore(
+    useShallow((s) => [s.meetings.snapshot?.access, s.meetings.snapshot?.meeting ?? null, s.meetings.snapshot?.sync.error] as const),
+  );
+
+  useEffect(() => {
+    const commands = meetingsCommandsFor(store);
+    void commands.watch();
+    return () => void commands.unwatch();
+  }, [store]);
+
+  return (
+    <section className="pane meetings" aria-label="Meeting">
+      <h2 className="pane-title">Meetings</h2>
+      {access?.state === 'needs-scopes' ? (
+        <ScopesNeeded scopes={access.scopes} howTo={access.howTo} />
+      ) : (
+        <>
+          <OpenMeetingForm />
+          {meeting && (
+            <>
+              <MeetingHeader meeting={meeting} />
+              {syncError && (
+                <div role="alert" className="message message-error">
+                  <ErrorDetails title="Couldn't refresh the participants" error={syncError} />
+                </div>
+              )}
+              <ParticipantsList />
+              <CalloutForm />
+              <CallingOutList />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
