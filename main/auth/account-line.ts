@@ -18,7 +18,7 @@ export function openAccountLine(deps: {
   label: string;
   log: Logger;
   /** "Use Webex Meetings" and the scopes the token was granted (absent: unknown). */
-  meetings: { optedIn: boolean; granted?: readonly string[] | undefined };
+  meetings: () => { optedIn: boolean; granted?: readonly string[] | undefined };
 }): Line {
   const http = withTokenRenewal(
     createHttpClient({ baseUrl: deps.baseUrl, getToken: () => deps.session.accessToken(), log: deps.log, service: 'Webex' }),

@@ -113,6 +113,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
 
   const meetings = createMeetingsFeature({ clock, log, line: () => calls.line(), defaultCountry: () => settings.get().defaultCountry });
   meetings.onChange((snapshot) => events.emit('meetings:changed', snapshot));
+  // Signing in or out, or switching "Use Webex Meetings", changes what the Meetings view may do;
+  // the line itself switches a moment later, and the next calls snapshot shows it.
+  accounts.onChange(() => meetings.lineMayHaveChanged());
+  calls.onSnapshot(() => meetings.lineMayHaveChanged());
 
   const desktop = createDesktopFeature({ ...ports, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 

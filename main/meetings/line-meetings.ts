@@ -2,36 +2,36 @@ import { MEETING_SCOPES } from '../../preload/common/meetings.js';
 import type { HttpClient } from '../providers/http.js';
 import { createWebexMeetingsClient, type WebexMeetingsClient } from '../providers/webex/meetings-client.js';
 
-/** What a line offers for Webex Meetings: the client, and which scopes its token lacks for it. */
-export interface LineMeetings {
-  client: WebexMeetingsClient;
-  missingScopes: { scopes: readonly string[]; howTo: string };
+export interface MissingMeetingScopes {
+  scopes: readonly string[];
+  /** What to do about it, in words. */
+  howTo: string;
 }
 
-/**
- * The meetings side of a Webex line. `granted` is what the token was granted (undefined: not
- * known, e.g. a personal access token, which carries all of its user's scopes); `optedIn` is the
- * account's "Use Webex Meetings" switch.
- */
-export function lineMeetings(http: HttpClient, baseUrl: string, scopes: { optedIn: boolean; granted?: readonly string[] | undefined } = { optedIn: true }): LineMeetings {
-  const client = createWebexMeetingsClient(http, baseUrl);
-  if (!scopes.optedIn) {
-    return {
-      client,
-      missingScopes: {
-        scopes: [...MEETING_SCOPES],
-        howTo:
-          'Turn on "Use Webex Meetings" in Settings → Accounts, make sure the integration on developer.webex.com has these scopes, then sign in again.',
-      },
-    };
-  }
-  const have = scopes.granted === undefined ? undefined : new Set(scopes.granted);
-  const missing = have === undefined ? [] : MEETING_SCOPES.filter((s) => !have.has(s));
-  return {
-    client,
-    missingScopes: {
-      scopes: missing,
-      howTo: 'Add these scopes to your integration on developer.webex.com, then sign out and sign in again in Settings → Accounts.',
-    },
-  };
+/** What a line offers for Webex Meetings: the client, and which scopes its token lacks for it now. */
+export interface LineMeetings {
+  client: WebexMeetingsClient;
+  missingScopes(): MissingMeetingScopes;
+}
+
+export interface MeetingScopeFacts {
+  /** The account's "Use Webex Meetings" switch. */
+  optedIn: boolean;
+  /** What the token was granted; undefined: not known (a personal access token has its user's scopes). */
+  granted?: readonly string[] | undefined;
+}
+
+const TURN_ON =
+  'Turn on "Use Webex Meetings" in Settings → Accounts, add these scopes to your integration on developer.webex.com, then sign in again.';
+const ADD_SCOPES = 'Add these scopes to your integration on developer.webex.com, then sign in again in Settings → Accounts.';
+
+export function meetingScopesMissing(facts: MeetingScopeFacts): MissingMeetingScopes {
+  if (!facts.optedIn) return { scopes: [...MEETING_SCOPES], howTo: TURN_ON };
+  const have = facts.granted === undefined ? undefined : new Set(facts.granted);
+  return { scopes: have === undefined ? [] : MEETING_SCOPES.filter((s) => !have.has(s)), howTo: ADD_SCOPES };
+}
+
+/** The meetings side of a Webex line; `facts` is read on every use, so a changed switch applies at once. */
+export function lineMeetings(http: HttpClient, baseUrl: string, facts: () => MeetingScopeFacts = () => ({ optedIn: true })): LineMeetings {
+  return { client: createWebexMeetingsClient(http, baseUrl), missingScopes: () => meetingScopesMissing(facts()) };
 }

@@ -21,6 +21,11 @@ export interface MeetingsFeature {
   handlers: HandlersOf<ChannelsOf<'meetings'>>;
   snapshot(): MeetingsSnapshot;
   onChange(listener: (snapshot: MeetingsSnapshot) => void): () => void;
+  /**
+   * Something about the line may have changed (sign-in, sign-out, "Use Webex Meetings"): re-reads
+   * the line and its access, and tells the window only if either differs. Cheap; call it freely.
+   */
+  lineMayHaveChanged(): void;
   stop(): void;
 }
 
@@ -65,7 +70,7 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
 
   function access(line: Line): MeetingsAccess {
     if (!line.meetings) return NOT_AVAILABLE;
-    const missing = line.meetings.missingScopes;
+    const missing = line.meetings.missingScopes();
     if (missing.scopes.length === 0) return { state: 'ready' };
     return { state: 'needs-scopes', scopes: [...missing.scopes], howTo: missing.howTo };
   }
@@ -83,8 +88,12 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
     };
   }
 
+  let lastAccess = '';
+
   function emit(): void {
+    follow();
     const s = snapshot();
+    lastAccess = JSON.stringify(s.access);
     for (const listener of listeners) listener(s);
   }
 
@@ -273,6 +282,12 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    lineMayHaveChanged() {
+      const before = boundLine;
+      const line = follow();
+      const now = JSON.stringify(access(line));
+      if (line !== before || now !== lastAccess) emit();
     },
     stop() {
       rosterSync?.stop();

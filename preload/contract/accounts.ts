@@ -12,13 +12,15 @@ import { channel, Done, None } from './channel.js';
 export const WEBEX_DEFAULT_BASE_URL = 'https://webexapis.com/v1';
 export const WEBEX_DEFAULT_REDIRECT_URI = 'http://localhost:6001/callback';
 
-/** The scopes CallDeck asks for; DND needs the telephony config pair. */
+/**
+ * The scopes CallDeck always asks for; DND needs the telephony config pair. The meeting scopes
+ * (MEETING_SCOPES in preload/common/meetings.ts) are added only with "Use Webex Meetings", so an
+ * integration without them still signs in for calls.
+ */
 export const WEBEX_SCOPES = [
   'spark:calls_read',
   'spark:calls_write',
   'spark:people_read',
-  'meeting:participants_read',
-  'meeting:participants_write',
   'spark:telephony_config_read',
   'spark:telephony_config_write',
 ] as const;
@@ -116,6 +118,8 @@ export const WebexAccount = z.object({
   /** While signing in: when CallDeck stops waiting for the browser. */
   signInDeadline: z.string().optional(),
   missingScopes: z.array(MissingScope),
+  /** "Use Webex Meetings": sign-in also asks for the meeting scopes. */
+  useMeetings: z.boolean(),
   /** Something the user must know or do, in words (refresh failed, token expired, keychain changed …). */
   problem: z.string().optional(),
   /** This account's line is the one CallDeck is controlling. */
@@ -162,6 +166,8 @@ export const ConfigureWebexArgs = z.object({
   clientSecret: SealedSecret.optional(),
   redirectUri: RedirectUri.default(WEBEX_DEFAULT_REDIRECT_URI),
   baseUrl: ApiBaseUrl.default(WEBEX_DEFAULT_BASE_URL),
+  /** "Use Webex Meetings"; absent keeps the stored choice. Applies from the next sign-in. */
+  useMeetings: z.boolean().optional(),
 });
 export type ConfigureWebexArgs = z.infer<typeof ConfigureWebexArgs>;
 

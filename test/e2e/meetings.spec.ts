@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SandboxLine } from '../../main/sandbox/index.js';
+import { MEETING_SCOPES } from '../../preload/common/meetings.js';
+import { followInBrowser, openAccounts, startSignIn } from './accounts-fixtures.js';
 import { expect, test } from './fixtures.js';
 
 const MEETING_NUMBER = '26345551234';
@@ -147,6 +149,42 @@ test.describe('Webex Meetings through the window', () => {
     await expect.poll(() => harness.core.meetings.snapshot().watching).toBe(false);
     await app.getByRole('button', { name: 'Meetings' }).click();
     await expect.poll(() => harness.core.meetings.snapshot().watching).toBe(true);
+    await expect(person(app, 'Reception')).toBeVisible();
+  });
+
+  test('meeting scopes are opt-in: without them the view says which to add; with "Use Webex Meetings" sign-in asks for them', async ({ app, harness, line }) => {
+    allHands(line);
+    const closeSettings = () => app.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).last().click();
+    const webex = app.getByRole('group', { name: 'Webex' });
+
+    // An integration without meeting scopes still signs in for calls.
+    const callsOnly = await startSignIn(app, harness, line);
+    expect(callsOnly.searchParams.get('scope')?.split(' ')).not.toContain('meeting:participants_read');
+    expect((await followInBrowser(callsOnly)).status).toBe(200);
+    await expect(webex.getByRole('status')).toContainText('Signed in as');
+    await closeSettings();
+    await app.getByRole('button', { name: 'Meetings' }).click();
+    const scopes = region(app).getByRole('list', { name: 'Scopes to add' });
+    for (const scope of MEETING_SCOPES) await expect(scopes).toContainText(scope);
+    await expect(region(app)).toContainText('Turn on "Use Webex Meetings" in Settings → Accounts');
+    await expect(region(app)).toContainText('sign in again');
+    await expect(region(app).getByRole('textbox', { name: 'Meeting ID or number' })).toHaveCount(0);
+
+    // Opting in: the next sign-in asks for them, and the meeting opens.
+    await openAccounts(app);
+    await webex.getByRole('button', { name: 'Sign out' }).click();
+    await expect(webex.getByRole('status')).toHaveText('Not signed in.');
+    await webex.getByRole('checkbox', { name: 'Use Webex Meetings' }).check();
+    await webex.getByLabel('Client secret').fill(line.oauth.client.secret);
+    const opened = harness.ports.browser.nextUrl();
+    await webex.getByRole('button', { name: 'Sign in with Webex' }).click();
+    const withMeetings = new URL(await opened);
+    expect(withMeetings.searchParams.get('scope')?.split(' ')).toEqual(expect.arrayContaining([...MEETING_SCOPES]));
+    expect((await followInBrowser(withMeetings)).status).toBe(200);
+    await expect(webex.getByRole('status')).toContainText('Signed in as');
+    await closeSettings();
+    await region(app).getByRole('textbox', { name: 'Meeting ID or number' }).fill(MEETING_NUMBER);
+    await region(app).getByRole('button', { name: 'Open meeting' }).click();
     await expect(person(app, 'Reception')).toBeVisible();
   });
 });

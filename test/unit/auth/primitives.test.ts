@@ -4,7 +4,7 @@ import type { CallDeckApi } from '../../../preload/contract.js';
 import { createPkcePair, randomState, s256 } from '../../../main/auth/pkce.js';
 import { createSecretOpener } from '../../../main/auth/sealed-input.js';
 import { mintVideoSdkToken } from '../../../main/auth/videosdk-token.js';
-import { missingScopes } from '../../../main/auth/webex-scopes.js';
+import { missingScopes, requestedScopes } from '../../../main/auth/webex-scopes.js';
 import { authorizeUrl } from '../../../main/auth/webex-sign-in.js';
 import { redact } from '../../../main/core/console-logger.js';
 import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
@@ -30,11 +30,20 @@ describe('PKCE', () => {
       client_id: 'C1',
       response_type: 'code',
       redirect_uri: 'http://localhost:6001/callback',
-      scope: 'spark:calls_read spark:calls_write spark:people_read meeting:participants_read meeting:participants_write spark:telephony_config_read spark:telephony_config_write',
+      scope: 'spark:calls_read spark:calls_write spark:people_read spark:telephony_config_read spark:telephony_config_write',
       state: 'st',
       code_challenge: 'ch',
       code_challenge_method: 'S256',
     });
+  });
+
+  it('asks for the meeting scopes only when "Use Webex Meetings" is on', () => {
+    const scope = (useMeetings: boolean) =>
+      new URL(authorizeUrl({ baseUrl: 'https://webexapis.com/v1', clientId: 'C1', redirectUri: 'http://localhost:6001/callback', state: 'st', challenge: 'ch', scopes: requestedScopes(useMeetings) })).searchParams.get('scope');
+    expect(scope(false)).not.toContain('meeting:');
+    expect(scope(true)).toBe(
+      'spark:calls_read spark:calls_write spark:people_read spark:telephony_config_read spark:telephony_config_write meeting:participants_read meeting:participants_write meeting:schedules_read',
+    );
   });
 });
 
@@ -91,8 +100,10 @@ describe('sealed secrets', () => {
 describe('scopes', () => {
   it('lists what was not granted, with what it is for', () => {
     expect(missingScopes(undefined)).toEqual([]);
-    const missing = missingScopes(['spark:calls_read', 'spark:people_read', 'meeting:participants_read', 'meeting:participants_write', 'spark:telephony_config_read', 'spark:telephony_config_write']);
-    expect(missing).toEqual([{ scope: 'spark:calls_write', neededFor: 'answering, holding, transferring and hanging up calls' }]);
+    const granted = ['spark:calls_read', 'spark:people_read', 'meeting:participants_read', 'spark:telephony_config_read', 'spark:telephony_config_write'];
+    expect(missingScopes(granted)).toEqual([{ scope: 'spark:calls_write', neededFor: 'answering, holding, transferring and hanging up calls' }]);
+    // Meeting scopes count as missing only for an account that opted in to Webex Meetings.
+    expect(missingScopes(granted, true).map((m) => m.scope)).toEqual(['spark:calls_write', 'meeting:participants_write', 'meeting:schedules_read']);
   });
 });
 
