@@ -53,7 +53,7 @@ export function createRosterSync<T>(deps: RosterSyncDeps<T>): RosterSync {
   function delayAfter(error: AppError | undefined): number {
     if (error === undefined) return intervalMs;
     if (error.code === 'rate-limited') return Math.min(error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS);
-    return Math.min(intervalMs * 2 ** failures, MAX_BACKOFF_MS);
+    return Math.min(intervalMs * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
   }
 
   async function read(): Promise<void> {
