@@ -1,6 +1,6 @@
-import type { Line } from '../core/line.js';
+import type { Line } from '../providers/line.js';
 import type { Logger } from '../core/ports.js';
-import { lineMeetings } from '../meetings/index.js';
+import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexCallsClient } from '../providers/webex/calls-client.js';
 import { withTokenRenewal } from './refreshing-http.js';

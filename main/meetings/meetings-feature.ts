@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { MeetingParticipant, MeetingsAccess, MeetingsSnapshot, OpenMeeting } from '../../preload/contract.js';
 import { CALLOUT_DISPLAY_NAME_MAX, cleanDisplayName, displayNameLength, meetingNumberDigits } from '../../preload/common/meetings.js';
 import { AppError, isAppError } from '../core/app-error.js';
-import type { Line } from '../core/line.js';
+import type { Line } from '../providers/line.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
 import type { ParticipantUpdate, WebexMeetingsClient } from '../providers/webex/meetings-client.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES } from '../common/accounts.js';
 import { channel, Done, None } from './channel.js';
 
 /**
@@ -9,21 +10,7 @@ import { channel, Done, None } from './channel.js';
  * sealed (see SealedSecret), so no bridge message ever contains one in the clear.
  */
 
-export const WEBEX_DEFAULT_BASE_URL = 'https://webexapis.com/v1';
-export const WEBEX_DEFAULT_REDIRECT_URI = 'http://localhost:6001/callback';
-
-/**
- * The scopes CallDeck always asks for; DND needs the telephony config pair. The meeting scopes
- * (MEETING_SCOPES in preload/common/meetings.ts) are added only with "Use Webex Meetings", so an
- * integration without them still signs in for calls.
- */
-export const WEBEX_SCOPES = [
-  'spark:calls_read',
-  'spark:calls_write',
-  'spark:people_read',
-  'spark:telephony_config_read',
-  'spark:telephony_config_write',
-] as const;
+export { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES };
 
 const AccountId = z.string().regex(/^[a-z]+-[A-Za-z0-9_-]{4,40}$/, 'Not an account id');
 

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../main/providers/http.js';
 import { createWebexMeetingsClient, type WebexMeetingsClient } from '../../main/providers/webex/meetings-client.js';
 import { MEETING_ROUTES } from '../../main/sandbox/meetings-routes.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../main/sandbox/index.js';
+import type { SandboxExchange } from '../../main/sandbox/index.js';
+import { startTestLine, type TestLine } from '../line-kit/index.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { checkExchange, loadContract, withErrorBodies, type ExchangeCheck } from './contract-validator.js';
 
@@ -42,7 +43,7 @@ async function contractApi(file: string): Promise<OpenAPIBackend> {
 
 let participantsApi: OpenAPIBackend;
 let meetingsApi: OpenAPIBackend;
-let line: SandboxLine;
+let line: TestLine;
 let agent: Agent;
 let clock: FakeClock;
 let client: WebexMeetingsClient;
@@ -52,7 +53,7 @@ beforeAll(async () => {
   participantsApi = await contractApi(PARTICIPANTS);
   meetingsApi = await contractApi(MEETINGS);
   clock = new FakeClock();
-  line = await startSandbox({ clock });
+  line = await startTestLine({ clock });
   agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
   client = createWebexMeetingsClient(
     createHttpClient({ baseUrl: line.baseUrl, getToken: async () => line.token, dispatcher: agent, retryBackoffMs: 1 }),

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { SandboxLine } from '../../main/sandbox/index.js';
+import type { TestLine } from '../line-kit/index.js';
 import { MEETING_SCOPES } from '../../preload/common/meetings.js';
 import { followInBrowser, openAccounts, startSignIn } from './accounts-fixtures.js';
 import { expect, test } from './fixtures.js';
@@ -12,10 +12,10 @@ const region = (app: Page) => app.getByRole('region', { name: 'Meeting' });
 const participants = (app: Page) => region(app).getByRole('list', { name: 'Participants', exact: true });
 const person = (app: Page, name: string) => participants(app).getByRole('listitem', { name, exact: true });
 const callingOut = (app: Page) => region(app).getByRole('list', { name: 'Calling out' });
-const requests = (line: SandboxLine, method: string, suffix: string) =>
+const requests = (line: TestLine, method: string, suffix: string) =>
   line.control.state().requests.filter((r) => r.method === method && r.path.endsWith(suffix));
 
-function allHands(line: SandboxLine, role: 'host' | 'attendee' = 'host') {
+function allHands(line: TestLine, role: 'host' | 'attendee' = 'host') {
   return line.meetings.addMeeting({
     title: 'All hands',
     meetingNumber: MEETING_NUMBER,

@@ -4,18 +4,20 @@
  */
 import { Agent } from 'undici';
 import { vi } from 'vitest';
-import type { Line } from '../../../main/core/line.js';
-import { createMeetingsFeature, lineMeetings, type MeetingsFeature } from '../../../main/meetings/index.js';
+import type { Line } from '../../../main/providers/line.js';
+import { lineMeetings } from '../../../main/providers/webex/meetings-access.js';
+import { createMeetingsFeature, type MeetingsFeature } from '../../../main/meetings/index.js';
 import { createHttpClient, type HttpClient } from '../../../main/providers/http.js';
 import { createWebexCallsClient } from '../../../main/providers/webex/calls-client.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../../main/sandbox/index.js';
+import type { SandboxExchange } from '../../../main/sandbox/index.js';
+import { startTestLine, type TestLine } from '../../line-kit/index.js';
 import type { MeetingsSnapshot } from '../../../preload/contract.js';
 import { FakeClock, flushAsync } from '../../fakes/fake-clock.js';
 import { MemoryLogger } from '../../fakes/in-memory-ports.js';
 
 export interface MeetingsWorld {
   clock: FakeClock;
-  line: SandboxLine;
+  line: TestLine;
   feature: MeetingsFeature;
   exchanges: SandboxExchange[];
   events: MeetingsSnapshot[];
@@ -27,7 +29,7 @@ export interface MeetingsWorld {
 
 export async function meetingsWorld(opts: { optedIn?: boolean; granted?: string[] } = {}): Promise<MeetingsWorld> {
   const clock = new FakeClock();
-  const line = await startSandbox({ clock });
+  const line = await startTestLine({ clock });
   const agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
   const http = createHttpClient({ baseUrl: line.baseUrl, getToken: async () => line.token, dispatcher: agent, retryBackoffMs: 1, maxGetRetries: 0 });
   let inFlight = 0;
@@ -85,7 +87,7 @@ export async function meetingsWorld(opts: { optedIn?: boolean; granted?: string[
   };
 }
 
-export function seedAllHands(line: SandboxLine, opts: { role?: 'host' | 'attendee'; crowd?: number } = {}) {
+export function seedAllHands(line: TestLine, opts: { role?: 'host' | 'attendee'; crowd?: number } = {}) {
   return line.meetings.addMeeting({
     title: 'All hands',
     meetingNumber: '26345551234',

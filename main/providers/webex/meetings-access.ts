@@ -1,6 +1,6 @@
-import { MEETING_SCOPES } from '../../preload/common/meetings.js';
-import type { HttpClient } from '../providers/http.js';
-import { createWebexMeetingsClient, type WebexMeetingsClient } from '../providers/webex/meetings-client.js';
+import { MEETING_SCOPES } from '../../../preload/common/meetings.js';
+import type { HttpClient } from '../http.js';
+import { createWebexMeetingsClient, type WebexMeetingsClient } from './meetings-client.js';
 
 export interface MissingMeetingScopes {
   scopes: readonly string[];

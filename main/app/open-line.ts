@@ -1,10 +1,10 @@
-import { lineMeetings } from '../meetings/index.js';
+import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexCallsClient } from '../providers/webex/calls-client.js';
 import { seedDemoMeeting, startDemoScenario, startSandbox } from '../sandbox/index.js';
 import { readDevAccounts } from './dev-accounts.js';
-import type { Line } from './line.js';
-import type { Clock, Logger } from './ports.js';
+import type { Line } from '../providers/line.js';
+import type { Clock, Logger } from '../core/ports.js';
 
 export const DEMO_LABEL = 'Demo line — no account connected';
 

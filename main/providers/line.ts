@@ -1,5 +1,5 @@
-import type { CallsProvider } from '../calls/calls-provider.js';
-import type { LineMeetings } from '../meetings/line-meetings.js';
+import type { CallsProvider } from './calls-provider.js';
+import type { LineMeetings } from './webex/meetings-access.js';
 
 /** A phone line the core drives: the built-in demo line or a configured account. */
 export interface Line {
