@@ -89,11 +89,16 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
   }
 
   let lastAccess = '';
+  let lastSent = '';
 
+  /** Tells the window, unless nothing it shows changed (a poll that found the same roster). */
   function emit(): void {
     follow();
     const s = snapshot();
     lastAccess = JSON.stringify(s.access);
+    const shown = JSON.stringify({ ...s, sync: { ...s.sync, updatedAt: undefined } });
+    if (shown === lastSent) return;
+    lastSent = shown;
     for (const listener of listeners) listener(s);
   }
 

@@ -1,3 +1,4 @@
+import { CALLOUT_RING_MS } from '../../../preload/common/meetings';
 import type { PendingCallout } from '../../../preload/contract';
 import { useNow } from '../../hooks/use-now';
 import { meetingKey, meetingsCommandsFor } from '../../store/meetings-commands';
@@ -23,7 +24,8 @@ function CalloutItem({ callout: c }: { callout: PendingCallout }) {
   const store = useStoreApi();
   const now = useNow();
   const cancelling = useAppStore((s) => s.ui.pending[meetingKey(c.participantId, 'cancel')] === true);
-  const left = Math.max(0, Math.ceil((Date.parse(c.endsAt) - now) / 1000));
+  // `now` is whole seconds (rounded down), so round the remainder down too: 30, 29 … 0.
+  const left = Math.min(CALLOUT_RING_MS / 1000, Math.max(0, Math.floor((Date.parse(c.endsAt) - now) / 1000)));
   const commands = meetingsCommandsFor(store);
   return (
     <li className={`callout callout-${c.state}`} aria-label={c.displayName}>
