@@ -1,5 +1,6 @@
 import type { MeetingParticipant, PendingCallout, Result } from '../../preload/contract';
-import type { ActOptions, AppStore } from './types';
+import type { ActOptions } from './app-slice';
+import type { AppStore } from './types';
 
 export const OPEN_MEETING_KEY = 'meetings:open';
 export const CALLOUT_KEY = 'meetings:callout';
@@ -48,15 +49,4 @@ export function createMeetingsCommands(store: AppStore) {
     dismissCallout: (c: PendingCallout) =>
       act(meetingKey(c.participantId, 'dismiss'), "Couldn't remove the call-out", (api) => api.meetings.dismissCallout({ participantId: c.participantId })),
   };
-}
-
-const cache = new WeakMap<AppStore, MeetingsCommands>();
-
-export function meetingsCommandsFor(store: AppStore): MeetingsCommands {
-  let commands = cache.get(store);
-  if (!commands) {
-    commands = createMeetingsCommands(store);
-    cache.set(store, commands);
-  }
-  return commands;
 }

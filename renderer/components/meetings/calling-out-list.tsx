@@ -1,8 +1,9 @@
 import { CALLOUT_RING_MS } from '../../../preload/common/meetings';
 import type { PendingCallout } from '../../../preload/contract';
 import { useNow } from '../../hooks/use-now';
-import { meetingKey, meetingsCommandsFor } from '../../store/meetings-commands';
-import { useAppStore, useStoreApi } from '../../store/store-context';
+import { meetingKey } from '../../store/meetings-commands';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
 
 /** Call-outs Webex does not list while they ring; main tracks each for its 30 seconds. */
 export function CallingOutList() {
@@ -21,12 +22,11 @@ export function CallingOutList() {
 }
 
 function CalloutItem({ callout: c }: { callout: PendingCallout }) {
-  const store = useStoreApi();
   const now = useNow();
   const cancelling = useAppStore((s) => s.ui.pending[meetingKey(c.participantId, 'cancel')] === true);
   // `now` is whole seconds (rounded down), so round the remainder down too: 30, 29 … 0.
   const left = Math.min(CALLOUT_RING_MS / 1000, Math.max(0, Math.floor((Date.parse(c.endsAt) - now) / 1000)));
-  const commands = meetingsCommandsFor(store);
+  const commands = useCommands('meetings');
   return (
     <li className={`callout callout-${c.state}`} aria-label={c.displayName}>
       <div className="participant-who">

@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { CALLOUT_DISPLAY_NAME_MAX, displayNameLength } from '../../../preload/common/meetings';
-import { CALLOUT_KEY, meetingsCommandsFor } from '../../store/meetings-commands';
-import { useAppStore, useStoreApi } from '../../store/store-context';
+import { CALLOUT_KEY } from '../../store/meetings-commands';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
 
 type FieldErrors = { address?: string; displayName?: string };
 
@@ -11,7 +12,7 @@ type FieldErrors = { address?: string; displayName?: string };
  * well as in main: a name over the limit is refused before anything is sent.
  */
 export function CalloutForm() {
-  const store = useStoreApi();
+  const meetings = useCommands('meetings');
   const id = useId();
   const addressRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -32,7 +33,7 @@ export function CalloutForm() {
     setErrors(found);
     if (found.address) return addressRef.current?.focus();
     if (found.displayName) return nameRef.current?.focus();
-    const result = await meetingsCommandsFor(store).callout(address, name);
+    const result = await meetings.callout(address, name);
     if (!result) return;
     if (result.ok) {
       setAddress('');

@@ -1,31 +1,26 @@
-import { useRef } from 'react';
 import type { MeetingParticipant } from '../../../preload/contract';
-import { meetingsCommandsFor } from '../../store/meetings-commands';
-import { useStoreApi } from '../../store/store-context';
-import { Modal } from '../modal';
+import { useCommands } from '../../store/use-commands';
+import { DialogFooter } from '../shared/dialog-footer';
+import { Modal } from '../shared/modal';
 
-/** Expelling cannot be undone from here, so it asks first; Cancel has the focus. */
+/** Expelling cannot be undone from here, so it asks first; Cancel comes first and has the focus. */
 export function ExpelDialog({ participant, onClose }: { participant: MeetingParticipant; onClose(): void }) {
-  const store = useStoreApi();
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const meetings = useCommands('meetings');
   return (
-    <Modal title={`Expel ${participant.displayName}?`} onClose={onClose} initialFocus={cancelRef}>
+    <Modal title={`Expel ${participant.displayName}?`} onClose={onClose}>
       <p>They leave the meeting at once. To come back they have to join again, and may land in the lobby.</p>
-      <div className="modal-actions">
-        <button ref={cancelRef} type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogFooter onClose={onClose} closeLabel="Cancel">
         <button
           type="button"
           className="btn btn-danger"
           onClick={() => {
             onClose();
-            void meetingsCommandsFor(store).expel(participant);
+            void meetings.expel(participant);
           }}
         >
           Expel
         </button>
-      </div>
+      </DialogFooter>
     </Modal>
   );
 }

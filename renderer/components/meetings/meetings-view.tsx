@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { meetingsCommandsFor } from '../../store/meetings-commands';
-import { useAppStore, useStoreApi } from '../../store/store-context';
-import { ErrorDetails } from '../error-details';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
+import { ErrorBlock } from '../shared/error-block';
 import { CalloutForm } from './callout-form';
 import { CallingOutList } from './calling-out-list';
 import { MeetingHeader } from './meeting-header';
@@ -16,16 +16,15 @@ import './meetings.css';
  * "watch", unmounting says "unwatch", so closing the view (or the window) stops the requests.
  */
 export function MeetingsView() {
-  const store = useStoreApi();
+  const meetings = useCommands('meetings');
   const [access, meeting, syncError] = useAppStore(
     useShallow((s) => [s.meetings.snapshot?.access, s.meetings.snapshot?.meeting ?? null, s.meetings.snapshot?.sync.error] as const),
   );
 
   useEffect(() => {
-    const commands = meetingsCommandsFor(store);
-    void commands.watch();
-    return () => void commands.unwatch();
-  }, [store]);
+    void meetings.watch();
+    return () => void meetings.unwatch();
+  }, [meetings]);
 
   return (
     <section className="pane meetings" aria-label="Meeting">
@@ -39,9 +38,7 @@ export function MeetingsView() {
             <>
               <MeetingHeader meeting={meeting} />
               {syncError && (
-                <div role="alert" className="message message-error">
-                  <ErrorDetails title="Couldn't refresh the participants" error={syncError} />
-                </div>
+                <ErrorBlock failure={{ title: "Couldn't refresh the participants", error: syncError }} />
               )}
               <ParticipantsList />
               <CalloutForm />

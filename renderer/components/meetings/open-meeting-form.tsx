@@ -1,13 +1,14 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ErrorValue } from '../../../preload/contract';
-import { meetingsCommandsFor, OPEN_MEETING_KEY } from '../../store/meetings-commands';
-import { useAppStore, useStoreApi } from '../../store/store-context';
-import { ErrorDetails } from '../error-details';
+import { OPEN_MEETING_KEY } from '../../store/meetings-commands';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
+import { ErrorDetails } from '../shared/error-details';
 
 /** "Meeting ID or number" + "Open meeting"; every failure is shown here, under the field. */
 export function OpenMeetingForm() {
-  const store = useStoreApi();
+  const meetings = useCommands('meetings');
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
@@ -23,7 +24,7 @@ export function OpenMeetingForm() {
       return;
     }
     setError(null);
-    const result = await meetingsCommandsFor(store).open(value);
+    const result = await meetings.open(value);
     if (result && !result.ok) {
       setError(result.error);
       inputRef.current?.focus();

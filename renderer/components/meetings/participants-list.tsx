@@ -1,7 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { MeetingParticipant } from '../../../preload/contract';
-import { meetingKey, meetingsCommandsFor } from '../../store/meetings-commands';
+import { meetingKey } from '../../store/meetings-commands';
 import { useAppStore, useStoreApi } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
 
 const STATE_WORDS: Record<MeetingParticipant['state'], string> = {
   lobby: 'In the lobby',
@@ -31,7 +32,7 @@ export function ParticipantsList() {
 
 function ParticipantItem({ participant: p }: { participant: MeetingParticipant }) {
   const store = useStoreApi();
-  const commands = meetingsCommandsFor(store);
+  const commands = useCommands('meetings');
   const [muting, admitting] = useAppStore(
     useShallow((s) => [s.ui.pending[meetingKey(p.id, 'mute')] === true, s.ui.pending[meetingKey(p.id, 'admit')] === true] as const),
   );
