@@ -133,7 +133,8 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
   }
 
   function ensureSync(): void {
-    if (meeting === null || !watching) {
+    // Without the scopes (e.g. "Use Webex Meetings" just switched off) the view shows why; no reads.
+    if (meeting === null || !watching || access(follow()).state !== 'ready') {
       rosterSync?.stop();
       return;
     }
@@ -292,7 +293,9 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       const before = boundLine;
       const line = follow();
       const now = JSON.stringify(access(line));
-      if (line !== before || now !== lastAccess) emit();
+      if (line === before && now === lastAccess) return;
+      ensureSync();
+      emit();
     },
     stop() {
       rosterSync?.stop();

@@ -37,7 +37,6 @@ export function createRosterSync<T>(deps: RosterSyncDeps<T>): RosterSync {
   let generation = 0;
   let timer: TimerHandle | undefined;
   let abort: AbortController | undefined;
-  let current: Promise<void> | undefined;
   let failures = 0;
 
   const clear = () => {
@@ -59,32 +58,27 @@ export function createRosterSync<T>(deps: RosterSyncDeps<T>): RosterSync {
   async function read(): Promise<void> {
     const mine = generation;
     abort = new AbortController();
-    let error: AppError | undefined;
+    let result: RosterResult<T>;
     try {
-      const value = await deps.fetch(abort.signal);
-      if (mine !== generation) return;
-      failures = 0;
-      deps.onResult({ ok: true, value });
+      result = { ok: true, value: await deps.fetch(abort.signal) };
     } catch (thrown) {
-      if (mine !== generation) return;
-      error = isAppError(thrown) ? thrown : new AppError('internal', 'Reading the meeting roster failed inside CallDeck.');
       if (!isAppError(thrown)) log.error('roster read failed', { error: thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown) });
-      failures += 1;
-      deps.onResult({ ok: false, error });
+      result = { ok: false, error: isAppError(thrown) ? thrown : new AppError('internal', 'Reading the meeting roster failed inside CallDeck.') };
     }
-    schedule(delayAfter(error));
+    // Stopped meanwhile: the view is closed, nobody wants this answer.
+    if (mine !== generation) return;
+    failures = result.ok ? 0 : failures + 1;
+    // Scheduled before reporting, so a listener that throws cannot stop the refresh.
+    schedule(delayAfter(result.ok ? undefined : result.error));
+    deps.onResult(result);
   }
 
+  // Reads queue behind one another: a refresh during a read waits for it, then reads afresh.
+  let chain: Promise<void> = Promise.resolve();
   function poll(): Promise<void> {
     clear();
-    // A read already running answers this request too once it is done; then read again.
-    const previous = current ?? Promise.resolve();
-    const next = previous.then(read);
-    current = next.finally(() => {
-      if (current === tracked) current = undefined;
-    });
-    const tracked = current;
-    return next;
+    chain = chain.then(read).catch((error: unknown) => log.error('roster listener failed', { error: String(error) }));
+    return chain;
   }
 
   return {

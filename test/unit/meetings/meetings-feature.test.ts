@@ -88,6 +88,22 @@ describe('refresh cost: the roster is read only while the view is open', () => {
     expect(w.clock.pendingTimers()).toBe(0);
   });
 
+  it('switching "Use Webex Meetings" off stops the reads and the view says why; watching again does not fail', async () => {
+    w = await meetingsWorld();
+    seedAllHands(w.line);
+    await h()['meetings:open']({ meeting: '26345551234' });
+    await h()['meetings:watch'](undefined);
+    await w.settle();
+    w.facts.optedIn = false;
+    w.feature.lineMayHaveChanged();
+    expect(w.events.at(-1)?.access.state).toBe('needs-scopes');
+    const before = w.exchanges.length;
+    await w.elapse(60_000);
+    expect(await h()['meetings:watch'](undefined)).toMatchObject({ access: { state: 'needs-scopes' } });
+    await w.elapse(60_000);
+    expect(w.exchanges.length).toBe(before);
+  });
+
   it('a 230-person roster costs three pages per refresh (36 requests a minute)', async () => {
     w = await meetingsWorld();
     seedAllHands(w.line, { crowd: 228 });

@@ -21,6 +21,8 @@ export interface MeetingsWorld {
   feature: MeetingsFeature;
   exchanges: SandboxExchange[];
   events: MeetingsSnapshot[];
+  /** The account's "Use Webex Meetings" and granted scopes, as the line reads them on each use. */
+  facts: { optedIn: boolean; granted?: string[] };
   /** Moves time in 1 s steps, letting every request each step starts finish before the next. */
   elapse(ms: number): Promise<void>;
   settle(): Promise<void>;
@@ -44,7 +46,7 @@ export async function meetingsWorld(opts: { optedIn?: boolean; granted?: string[
     },
     close: () => http.close(),
   };
-  const facts = { optedIn: opts.optedIn ?? true, ...(opts.granted ? { granted: opts.granted } : {}) };
+  const facts: MeetingsWorld['facts'] = { optedIn: opts.optedIn ?? true, ...(opts.granted ? { granted: opts.granted } : {}) };
   const webexLine: Line = {
     provider: createWebexCallsClient(counted),
     meetings: lineMeetings(counted, line.baseUrl, () => facts),
@@ -72,6 +74,7 @@ export async function meetingsWorld(opts: { optedIn?: boolean; granted?: string[
     feature,
     exchanges,
     events,
+    facts,
     settle,
     async elapse(ms) {
       for (let t = 0; t < ms; t += 1_000) {
