@@ -1,7 +1,7 @@
 import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexCallsClient } from '../providers/webex/calls-client.js';
-import { seedDemoMeeting, startDemoScenario, startSandbox } from '../sandbox/index.js';
+import { DEMO_MEETING_NUMBER, seedDemoMeeting, startDemoScenario, startSandbox } from '../sandbox/index.js';
 import { readDevAccounts } from './dev-accounts.js';
 import type { Line } from '../providers/line.js';
 import type { Clock, Logger } from '../core/ports.js';
@@ -38,7 +38,7 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
   deps.log.info('no account configured: running the built-in demo line', { baseUrl: sandbox.baseUrl });
   return {
     provider: createWebexCallsClient(http),
-    meetings: lineMeetings(http, sandbox.baseUrl),
+    meetings: { ...lineMeetings(http, sandbox.baseUrl), demoMeetingNumber: DEMO_MEETING_NUMBER },
     mode: 'demo',
     label: DEMO_LABEL,
     async close() {

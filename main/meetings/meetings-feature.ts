@@ -66,6 +66,7 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
   let sync: MeetingsSnapshot['sync'] = { state: 'idle' };
   let watching = false;
   let rosterSync: RosterSync | undefined;
+  let demoOpened = false;
   const callouts = createPendingCallouts({ clock, onChange: () => emit() });
 
   function access(line: Line): MeetingsAccess {
@@ -112,6 +113,7 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       roster = [];
       sync = { state: 'idle' };
       callouts.clear();
+      demoOpened = false;
       boundLine = line;
     }
     return line;
@@ -243,8 +245,14 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
 
   const handlers: MeetingsFeature['handlers'] = {
     'meetings:watch': async () => {
-      follow();
+      const line = follow();
       watching = true;
+      const demo = line.meetings?.demoMeetingNumber;
+      if (meeting === null && demo !== undefined && !demoOpened) {
+        demoOpened = true;
+        // A newcomer on the demo line sees its running meeting without knowing the number.
+        await open(demo).catch((error: unknown) => log.warn('could not open the demo meeting', { error: String(error) }));
+      }
       ensureSync();
       emit();
       return snapshot();

@@ -1,6 +1,12 @@
 import type { Page } from '@playwright/test';
 import type { TestLine } from '../line-kit/index.js';
+import { expect as baseExpect, test as baseTest } from '@playwright/test';
+import { openLine } from '../../main/app/open-line.js';
+import { systemClock } from '../../main/core/system-clock.js';
 import { MEETING_SCOPES } from '../../preload/common/meetings.js';
+import { MemoryLogger } from '../fakes/in-memory-ports.js';
+import { createHarnessPorts } from '../harness/harness-ports.js';
+import { startHarness } from '../harness/harness-server.js';
 import { followInBrowser, openAccounts, startSignIn } from './accounts-fixtures.js';
 import { expect, test } from './fixtures.js';
 
@@ -187,4 +193,23 @@ test.describe('Webex Meetings through the window', () => {
     await region(app).getByRole('button', { name: 'Open meeting' }).click();
     await expect(person(app, 'Reception')).toBeVisible();
   });
+});
+
+// What a newcomer sees: no account, so the built-in line runs its demo, with a meeting in progress.
+baseTest('demo mode: Meetings shows the running meeting, and a call-out joins it', async ({ page }) => {
+  const log = new MemoryLogger();
+  const harness = await startHarness({ ports: createHarnessPorts({ log }), openLine: () => openLine({ env: {}, clock: systemClock, log }) });
+  try {
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: 'Meetings' }).click();
+    await baseExpect(region(page).getByRole('heading', { name: 'Weekly team sync' })).toBeVisible();
+    await baseExpect(person(page, 'Sam Rivera')).toContainText('In the lobby');
+    await callOut(page, 'sip:boardroom@example.com', 'Boardroom');
+    await baseExpect(callingOut(page).getByRole('listitem', { name: 'Boardroom' })).toContainText(/Ringing/);
+    // The demo's callee answers after a few seconds; the next roster refresh shows them.
+    await baseExpect(person(page, 'Boardroom')).toContainText('Joined', { timeout: 20_000 });
+    await baseExpect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await harness.close();
+  }
 });

@@ -12,6 +12,8 @@ export interface MissingMeetingScopes {
 export interface LineMeetings {
   client: WebexMeetingsClient;
   missingScopes(): MissingMeetingScopes;
+  /** Demo mode's running meeting: the view opens it by itself the first time, so a newcomer sees a roster. */
+  demoMeetingNumber?: string;
 }
 
 export interface MeetingScopeFacts {

@@ -10,6 +10,7 @@ describe('demo mode', () => {
     try {
       expect(line.mode).toBe('demo');
       expect(line.meetings?.missingScopes().scopes).toEqual([]);
+      expect(line.meetings?.demoMeetingNumber).toBe(DEMO_MEETING_NUMBER);
       const meeting = await line.meetings?.client.findInProgressMeeting(DEMO_MEETING_NUMBER);
       expect(meeting?.title).toBe('Weekly team sync');
       const roster = (await line.meetings?.client.listParticipants(meeting?.id ?? '')) ?? [];
