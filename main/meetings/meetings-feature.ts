@@ -5,10 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MeetingParticipant, MeetingsAccess, MeetingsSnapshot, OpenMeeting } from '../../preload/contract.js';
-import { CALLOUT_DISPLAY_NAME_MAX, cleanDisplayName, displayNameLength, meetingNumberDigits } from '../../preload/common/meetings.js';
+import {
+  CALLOUT_DISPLAY_NAME_MAX,
+  WATCH_LEASE_MS,
+  cleanDisplayName,
+  displayNameLength,
+  meetingNumberDigits,
+} from '../../preload/common/meetings.js';
 import { AppError, isAppError } from '../core/app-error.js';
 import type { Line } from '../providers/line.js';
-import type { Clock, Logger } from '../core/ports.js';
+import type { Clock, Logger, TimerHandle } from '../core/ports.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
 import type { ParticipantUpdate, WebexMeetingsClient } from '../providers/webex/meetings-client.js';
 import type { WebexMeetingParticipant } from '../providers/webex/meetings-schemas.js';
@@ -67,6 +73,7 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
   let watching = false;
   let rosterSync: RosterSync | undefined;
   let demoOpened = false;
+  let lease: TimerHandle | undefined;
   const callouts = createPendingCallouts({ clock, onChange: () => emit() });
 
   function access(line: Line): MeetingsAccess {
@@ -243,10 +250,23 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
     return { participantId: answer.participantId };
   }
 
+  function stopWatching(): void {
+    watching = false;
+    if (lease !== undefined) clock.clearTimeout(lease);
+    lease = undefined;
+    rosterSync?.stop();
+  }
+
   const handlers: MeetingsFeature['handlers'] = {
     'meetings:watch': async () => {
       const line = follow();
       watching = true;
+      if (lease !== undefined) clock.clearTimeout(lease);
+      lease = clock.setTimeout(() => {
+        log.info('the Meetings view stopped renewing its watch; roster refresh stopped');
+        stopWatching();
+        emit();
+      }, WATCH_LEASE_MS);
       const demo = line.meetings?.demoMeetingNumber;
       if (meeting === null && demo !== undefined && !demoOpened) {
         demoOpened = true;
@@ -258,8 +278,7 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       return snapshot();
     },
     'meetings:unwatch': async () => {
-      watching = false;
-      rosterSync?.stop();
+      stopWatching();
       emit();
       return null;
     },
@@ -306,7 +325,7 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       emit();
     },
     stop() {
-      rosterSync?.stop();
+      stopWatching();
       callouts.clear();
     },
   };

@@ -6,6 +6,13 @@
 /** Webex: "The maximum length is 32 characters." */
 export const CALLOUT_DISPLAY_NAME_MAX = 32;
 
+/**
+ * A watch lasts this long unless the view renews it (it does every WATCH_RENEW_MS): a window that
+ * reloads or crashes without saying "unwatch" cannot keep main polling the roster.
+ */
+export const WATCH_LEASE_MS = 60_000;
+export const WATCH_RENEW_MS = 20_000;
+
 /** Webex stops ringing an unanswered call-out after 30 seconds. */
 export const CALLOUT_RING_MS = 30_000;
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { WATCH_RENEW_MS } from '../../../preload/common/meetings';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
@@ -23,7 +24,12 @@ export function MeetingsView() {
 
   useEffect(() => {
     void meetings.watch();
-    return () => void meetings.unwatch();
+    // Main lets a watch lapse unless renewed, so a reloaded or crashed window cannot keep it polling.
+    const renew = setInterval(() => void meetings.watch(), WATCH_RENEW_MS);
+    return () => {
+      clearInterval(renew);
+      void meetings.unwatch();
+    };
   }, [meetings]);
 
   return (

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOST_ONLY_MESSAGE } from '../../../main/meetings/host-only.js';
-import { CALLOUT_RING_MS, MEETING_SCOPES } from '../../../preload/common/meetings.js';
+import { CALLOUT_RING_MS, MEETING_SCOPES, WATCH_LEASE_MS, WATCH_RENEW_MS } from '../../../preload/common/meetings.js';
 import { meetingsWorld, seedAllHands, type MeetingsWorld } from './meetings-world.js';
 
 let w: MeetingsWorld;
@@ -9,6 +9,14 @@ afterEach(async () => w.close());
 const h = () => w.feature.handlers;
 const rosterReads = () => w.exchanges.filter((x) => x.method === 'GET' && x.path === '/v1/meetingParticipants');
 const names = () => w.feature.snapshot().participants.map((p) => p.displayName);
+
+/** Time passing with the view open: it renews its watch every WATCH_RENEW_MS, as the window does. */
+async function viewOpenFor(ms: number): Promise<void> {
+  for (let t = 0; t < ms; t += WATCH_RENEW_MS) {
+    await w.elapse(Math.min(WATCH_RENEW_MS, ms - t));
+    await h()['meetings:watch'](undefined);
+  }
+}
 
 async function fails(promise: Promise<unknown>) {
   return promise.then(
@@ -77,7 +85,7 @@ describe('refresh cost: the roster is read only while the view is open', () => {
     await h()['meetings:watch'](undefined);
     await w.settle();
     const start = rosterReads().length;
-    await w.elapse(60_000);
+    await viewOpenFor(60_000);
     const open = rosterReads().length - start;
     expect(open).toBe(12); // one every 5 s (the read on opening the view came before `start`)
 
@@ -85,6 +93,25 @@ describe('refresh cost: the roster is read only while the view is open', () => {
     const closedAt = w.exchanges.length;
     await w.elapse(5 * 60_000);
     expect(w.exchanges.length - closedAt).toBe(0);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it('a watch the window stops renewing lapses after a minute: a reloaded window cannot keep main polling', async () => {
+    w = await meetingsWorld();
+    seedAllHands(w.line);
+    await h()['meetings:open']({ meeting: '26345551234' });
+    await h()['meetings:watch'](undefined);
+    await w.settle();
+    await w.elapse(WATCH_LEASE_MS / 2);
+    await h()['meetings:watch'](undefined); // renewed
+    await w.elapse(WATCH_LEASE_MS - 1_000);
+    expect(w.feature.snapshot().watching).toBe(true);
+    await w.elapse(1_000);
+    expect(w.feature.snapshot().watching).toBe(false);
+    expect(w.events.at(-1)?.watching).toBe(false);
+    const lapsed = w.exchanges.length;
+    await w.elapse(5 * 60_000);
+    expect(w.exchanges.length).toBe(lapsed);
     expect(w.clock.pendingTimers()).toBe(0);
   });
 
@@ -111,7 +138,7 @@ describe('refresh cost: the roster is read only while the view is open', () => {
     await h()['meetings:watch'](undefined);
     await w.settle();
     const start = rosterReads().length;
-    await w.elapse(60_000);
+    await viewOpenFor(60_000);
     expect(rosterReads().length - start).toBe(36);
   });
 });
