@@ -20,7 +20,7 @@ export function App() {
         <AppHeader />
         <LineBanner />
         <MessageCenter />
-        <main className="layout">
+        <main className={meetingsOpen ? 'layout layout-meetings' : 'layout'}>
           <ActiveCalls />
           {/* Meetings takes the side column; the live calls stay in view and keep working. */}
           {meetingsOpen ? (

@@ -66,7 +66,7 @@ function ParticipantItem({ participant: p }: { participant: MeetingParticipant }
         </button>
         <button
           type="button"
-          className="btn btn-danger"
+          className="btn"
           aria-haspopup="dialog"
           onClick={() => store.getState().ui.openDialog({ kind: 'expel', participantId: p.id })}
         >
