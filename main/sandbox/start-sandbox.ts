@@ -147,7 +147,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       if (meetingMatch.kind === 'found') {
         const { route, params } = meetingMatch;
         const parsedBody = route.body ? parseJsonBody(body, req.headers['content-type']) : undefined;
-        const apiBase = `http://${req.headers.host ?? '127.0.0.1'}${API_PREFIX}`;
+        // The line's own address, as Webex names its own host in Link targets; never the request's Host header.
+        const apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}${API_PREFIX}`;
         const result = route.run({ meetings, body: parsedBody, params, query: url.searchParams, apiBase });
         if (result.body === undefined) respond.empty(result.status, result.headers);
         else respond.json(result.status, result.body, result.headers);
