@@ -1,6 +1,6 @@
 import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
-import { createWebexCallsClient } from '../providers/webex/calls-client.js';
+import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
 import { DEMO_MEETING_NUMBER, seedDemoMeeting, startDemoScenario, startSandbox } from '../sandbox/index.js';
 import { readDevAccounts } from './dev-accounts.js';
 import type { Line } from '../providers/line.js';
@@ -22,7 +22,7 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
     const { baseUrl, token } = accounts.webex;
     const http = createHttpClient({ baseUrl, getToken: async () => token, log: deps.log });
     return {
-      provider: createWebexCallsClient(http),
+      ...createWebexLineClients(http),
       // A developer's token: its scopes are not known here, so Meetings is offered and Webex decides.
       meetings: lineMeetings(http, baseUrl),
       mode: 'account',
@@ -37,7 +37,7 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
   const http = createHttpClient({ baseUrl: sandbox.baseUrl, getToken: async () => sandbox.token, log: deps.log });
   deps.log.info('no account configured: running the built-in demo line', { baseUrl: sandbox.baseUrl });
   return {
-    provider: createWebexCallsClient(http),
+    ...createWebexLineClients(http),
     meetings: { ...lineMeetings(http, sandbox.baseUrl), demoMeetingNumber: DEMO_MEETING_NUMBER },
     mode: 'demo',
     label: DEMO_LABEL,

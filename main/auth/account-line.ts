@@ -2,7 +2,7 @@ import type { Line } from '../providers/line.js';
 import type { Logger } from '../core/ports.js';
 import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
-import { createWebexCallsClient } from '../providers/webex/calls-client.js';
+import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
 import { withTokenRenewal } from './refreshing-http.js';
 import type { TokenSession } from './token-session.js';
 
@@ -25,7 +25,7 @@ export function openAccountLine(deps: {
     deps.session,
   );
   return {
-    provider: createWebexCallsClient(http),
+    ...createWebexLineClients(http),
     meetings: lineMeetings(http, deps.baseUrl, deps.meetings),
     mode: 'account',
     label: deps.label,

@@ -25,6 +25,8 @@ const USED = ['listMeetings', 'List Meeting Participants', 'Update a Participant
 
 type Json = Record<string, unknown>;
 
+const specFile = (file: string) => new URL(`./specs/${file}`, import.meta.url);
+
 function withSeedAddressTypes(spec: Json): Json {
   const schemas = (spec.components as { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> }).schemas;
   for (const name of ['CalloutRequest', 'CalloutResponse']) {
@@ -35,7 +37,7 @@ function withSeedAddressTypes(spec: Json): Json {
 }
 
 async function contractApi(file: string): Promise<OpenAPIBackend> {
-  const spec = withErrorBodies(file === PARTICIPANTS ? withSeedAddressTypes(loadContract(file)) : loadContract(file));
+  const spec = withErrorBodies(file === PARTICIPANTS ? withSeedAddressTypes(loadContract(specFile(file))) : loadContract(specFile(file)));
   const api = new OpenAPIBackend({ definition: spec as unknown as Document, validate: true, strict: true, quick: true });
   await api.init();
   return api;
@@ -200,7 +202,7 @@ describe('Meetings contract', () => {
 
   it('the sandbox routes exactly the used operations, on the contract methods and paths', () => {
     const defined = [PARTICIPANTS, MEETINGS].flatMap((file) => {
-      const spec = loadContract(file) as { paths: Record<string, Record<string, { operationId: string }>> };
+      const spec = loadContract(specFile(file)) as { paths: Record<string, Record<string, { operationId: string }>> };
       return Object.entries(spec.paths).flatMap(([path, item]) =>
         Object.entries(item).map(([method, op]) => `${op.operationId} ${method.toUpperCase()} ${path}`),
       );

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../core/app-error.js';
 import type { HttpClient } from '../http.js';
-import { parsedBody } from './parse-response.js';
+import { parsed } from './parse-response.js';
 import {
   WebexCalloutResponse,
   WebexMeetingList,
@@ -82,7 +82,7 @@ export function createWebexMeetingsClient(http: HttpClient, baseUrl: string): We
         query: { meetingNumber, meetingType: 'meeting', state: 'inProgress' },
         ...(signal ? { signal } : {}),
       });
-      const { items } = parsedBody(WebexMeetingList, res, 'meeting list');
+      const { items } = parsed(WebexMeetingList, res, 'meeting list');
       return items.find((m) => m.meetingType === 'meeting' && m.state === 'inProgress');
     },
 
@@ -97,7 +97,7 @@ export function createWebexMeetingsClient(http: HttpClient, baseUrl: string): We
           throw new AppError('provider', `Webex kept sending more participant pages after ${MAX_ROSTER_PAGES}; stopped reading.`);
         }
         const res = await http.request({ method: 'GET', ...request, ...(signal ? { signal } : {}) });
-        all.push(...parsedBody(WebexParticipantList, res, 'participant list').items);
+        all.push(...parsed(WebexParticipantList, res, 'participant list').items);
         const next = nextLink(res.link);
         request = next === undefined ? undefined : relativeToBase(baseUrl, next);
       }
@@ -106,12 +106,12 @@ export function createWebexMeetingsClient(http: HttpClient, baseUrl: string): We
 
     async updateParticipant(participantId, update) {
       const res = await http.request({ method: 'PUT', path: `/meetingParticipants/${encodeURIComponent(participantId)}`, body: update });
-      return parsedBody(WebexMeetingParticipant, res, 'participant');
+      return parsed(WebexMeetingParticipant, res, 'participant');
     },
 
     async callOut(request) {
       const res = await http.request({ method: 'POST', path: '/meetingParticipants/callout', body: request });
-      return parsedBody(WebexCalloutResponse, res, 'call-out answer');
+      return parsed(WebexCalloutResponse, res, 'call-out answer');
     },
 
     async cancelCallOut(participantId) {

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { AppError } from '../../core/app-error.js';
 import type { HttpResponse } from '../http.js';
 
-/** A response body checked against its wire schema; a misfit is a `provider` error with the trackingId. */
-export function parsedBody<T extends z.ZodType>(schema: T, res: HttpResponse, what: string): z.infer<T> {
+/** A response that does not fit its schema is a `provider` error naming the first misfit, not a crash later. */
+export function parsed<T extends z.ZodType>(schema: T, res: HttpResponse, what: string): z.infer<T> {
   const result = schema.safeParse(res.body);
   if (!result.success) {
     const first = result.error.issues[0];

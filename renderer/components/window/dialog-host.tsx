@@ -1,5 +1,6 @@
 import { useAppStore, useStoreApi } from '../../store/store-context';
 import { LinkDialog } from '../desktop/link-dialog';
+import { ForwardDialog, ParkAtDialog } from '../calls/forward-dialogs';
 import { KeypadDialog } from '../calls/keypad-dialog';
 import { ExpelDialog } from '../meetings/expel-dialog';
 import { SettingsDialog } from '../settings/settings-dialog';
@@ -15,11 +16,16 @@ export function DialogHost() {
   if (dialog?.kind === 'link') return <LinkDialog key={dialog.id} id={dialog.id} onClose={close} />;
   if (dialog?.kind === 'expel') return <ExpelHost participantId={dialog.participantId} onClose={close} />;
   if (!dialog || !call) return null;
-  return dialog.kind === 'transfer' ? (
-    <TransferDialog key={call.id} call={call} onClose={close} />
-  ) : (
-    <KeypadDialog key={call.id} call={call} onClose={close} />
-  );
+  switch (dialog.kind) {
+    case 'transfer':
+      return <TransferDialog key={call.id} call={call} onClose={close} />;
+    case 'keypad':
+      return <KeypadDialog key={call.id} call={call} onClose={close} />;
+    case 'forward':
+      return <ForwardDialog key={call.id} call={call} onClose={close} />;
+    case 'parkAt':
+      return <ParkAtDialog key={call.id} call={call} onClose={close} />;
+  }
 }
 
 /** The expel confirmation, for as long as that person is still in the roster. */

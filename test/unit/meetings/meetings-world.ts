@@ -8,7 +8,7 @@ import type { Line } from '../../../main/providers/line.js';
 import { lineMeetings } from '../../../main/providers/webex/meetings-access.js';
 import { createMeetingsFeature, type MeetingsFeature } from '../../../main/meetings/index.js';
 import { createHttpClient, type HttpClient } from '../../../main/providers/http.js';
-import { createWebexCallsClient } from '../../../main/providers/webex/calls-client.js';
+import { createWebexLineClients } from '../../../main/providers/webex/webex-line-clients.js';
 import type { SandboxExchange } from '../../../main/sandbox/index.js';
 import { startTestLine, type TestLine } from '../../line-kit/index.js';
 import type { MeetingsSnapshot } from '../../../preload/contract.js';
@@ -48,7 +48,7 @@ export async function meetingsWorld(opts: { optedIn?: boolean; granted?: string[
   };
   const facts: MeetingsWorld['facts'] = { optedIn: opts.optedIn ?? true, ...(opts.granted ? { granted: opts.granted } : {}) };
   const webexLine: Line = {
-    provider: createWebexCallsClient(counted),
+    ...createWebexLineClients(counted),
     meetings: lineMeetings(counted, line.baseUrl, () => facts),
     mode: 'account',
     label: 'Webex · test',
