@@ -20,10 +20,11 @@ import { measureEventToScreen } from './phases/event-to-screen.js';
 import { measureInputToWire } from './phases/input-to-wire.js';
 import { measureMemory } from './phases/memory.js';
 import { measureRendererLoad } from './phases/renderer-load.js';
+import { measureRosterLoad } from './phases/roster-load.js';
 import { measureSize } from './phases/size.js';
 import { summarizeProfile } from './profile-summary.js';
 import { buildRenderer } from './renderer-build.js';
-import { markdownTable, pendingRow, valueRow, writeResults, type Results, type Row } from './report.js';
+import { markdownTable, valueRow, writeResults, type Results, type Row } from './report.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -36,7 +37,7 @@ const runs = (phase: number) => only === undefined || only.has(phase);
 const outPath = outIndex >= 0 && args[outIndex + 1] ? resolve(args[outIndex + 1]!) : join(repoRoot, 'bench/results.json');
 
 const plan = quick
-  ? { actions: 200, warmup: 20, inputSamples: 8, rawSamples: 3, immediateSamples: 8, loadSeconds: 1.5, pollCycles: 300, apiWindowSeconds: 4 }
+  ? { actions: 200, warmup: 20, inputSamples: 8, rawSamples: 3, immediateSamples: 8, loadSeconds: 1.5, pollCycles: 300, apiWindowSeconds: 5 }
   : { actions: 2000, warmup: 200, inputSamples: 40, rawSamples: 12, immediateSamples: 40, loadSeconds: 5, pollCycles: 10_000, apiWindowSeconds: 15 };
 
 const startedAt = new Date();
@@ -92,7 +93,9 @@ try {
     step('4. renderer under load');
     const load = await measureRendererLoad(browser, profilingDir, { callCounts: [10, 100, 500], seconds: plan.loadSeconds });
     rows.push(...load.rows);
-    rows.push(pendingRow('render.roster500.commitMs', 'React commit, meeting roster of 500 participants', 'ms', 'the Meetings view is not on main yet'));
+    const roster = await measureRosterLoad(browser, profilingDir, { participants: 500, seconds: plan.loadSeconds });
+    rows.push(...roster.rows);
+    details.rosterLoad = roster.details;
     const heapAt = (calls: number) => load.levels.find((l) => l.calls === calls)?.heapMB ?? Number.NaN;
     rows.push(
       valueRow('memory.renderer.idle.heapMB', 'Renderer JS heap, idle', 'MB', load.idleHeapMB),
@@ -121,7 +124,6 @@ try {
     step('7. API cost');
     const api = await measureApiCost(browser, rendererDir, plan.apiWindowSeconds);
     rows.push(...api.rows);
-    rows.push(pendingRow('api.meetings.perMinute', 'API requests/min, Meetings view open', 'req/min', 'the Meetings view is not on main yet'));
     rows.push(
       valueRow('api.listOverlaps', `Two list requests of a kind in flight at once (of ${ledger.listRequests} lists, whole run)`, 'count', ledger.listOverlaps, {
         target: { stat: 'value', max: 0 },

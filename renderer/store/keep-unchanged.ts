@@ -1,11 +1,9 @@
-import type { Call } from '../../preload/contract';
-
 /**
- * Every snapshot from main arrives as fresh objects, even for calls that did not change. Keeping
- * the previous object for a call that is equal in value lets memoised rows skip rendering: on a
- * busy line one call changes and one row renders, not five hundred.
+ * Every snapshot from main arrives as fresh objects, even for items that did not change. Keeping
+ * the previous object for an item (a call, a participant) equal in value lets memoised rows skip
+ * rendering: on a busy line one call changes and one row renders, not five hundred.
  */
-export function keepUnchanged(previous: readonly Call[], next: readonly Call[]): Call[] {
+export function keepUnchanged<T extends { id: string }>(previous: readonly T[], next: readonly T[]): T[] {
   const before = new Map(previous.map((call) => [call.id, call]));
   let allKept = previous.length === next.length;
   const merged = next.map((call, i) => {
@@ -15,7 +13,7 @@ export function keepUnchanged(previous: readonly Call[], next: readonly Call[]):
     return kept;
   });
   // Nothing moved or changed: the same array, so list selectors see no change either.
-  return allKept ? (previous as Call[]) : merged;
+  return allKept ? (previous as T[]) : merged;
 }
 
 /** Structural equality for JSON-shaped values (what crosses the bridge). */

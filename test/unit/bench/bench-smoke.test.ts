@@ -14,7 +14,7 @@ import type { Results, Row } from '../../../bench/report.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Every figure of issue 13, by id. The two Meetings figures may be pending until that view exists. */
+/** Every figure of issue 13, by id. */
 const FIGURES = [
   'action.toLine.p50Ratio',
   'action.toLine.p99Ratio',
@@ -40,6 +40,7 @@ const FIGURES = [
   'render.calls100.longTasks',
   'render.calls500.longTasks',
   'render.roster500.commitMs',
+  'render.roster500.longTasks',
   'memory.renderer.idle.heapMB',
   'memory.renderer.calls100.heapMB',
   'memory.renderer.calls500.heapMB',
@@ -61,7 +62,6 @@ const FIGURES = [
   'api.meetings.perMinute',
   'api.listOverlaps',
 ];
-const MAY_BE_PENDING = new Set(['render.roster500.commitMs', 'api.meetings.perMinute']);
 
 function hasFigure(row: Row): boolean {
   if (row.value !== undefined) return Number.isFinite(row.value);
@@ -94,12 +94,8 @@ describe('npm run bench -- --quick', () => {
     expect([...byId.keys()].sort()).toEqual([...FIGURES].sort());
     for (const id of FIGURES) {
       const row = byId.get(id)!;
-      if (row.status === 'pending') {
-        expect(MAY_BE_PENDING.has(id), `${id} is pending: ${row.note}`).toBe(true);
-        expect(row.note).toBeTruthy();
-      } else {
-        expect(hasFigure(row), `${id} has no finite figure: ${JSON.stringify(row)}`).toBe(true);
-      }
+      expect(row.status, `${id} is pending: ${row.note}`).toBe('measured');
+      expect(hasFigure(row), `${id} has no finite figure: ${JSON.stringify(row)}`).toBe(true);
       // Every row is in the printed table.
       expect(stdout).toContain(`| ${row.measure}`);
     }

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { CallsSnapshot } from '../../../preload/contract';
+import type { CallsSnapshot, MeetingParticipant, MeetingsSnapshot } from '../../../preload/contract';
 import { createAppStore } from '../../../renderer/store/app-store';
 import { keepUnchanged, sameValue } from '../../../renderer/store/keep-unchanged';
-import { DEMO_LINE, makeCall } from './fake-api';
+import { DEMO_LINE, NO_MEETING, makeCall } from './fake-api';
 
 /** What the bridge delivers: a fresh copy of every call, as JSON over IPC does. */
 const overTheWire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -65,6 +65,23 @@ describe('the calls slice', () => {
 
     store.getState().calls.applySnapshot(snapshot([a, { ...b, muted: true }]));
     const [nextA, nextB] = store.getState().calls.list;
+    expect(nextA).toBe(firstA);
+    expect(nextB).not.toBe(firstB);
+    expect(nextB?.muted).toBe(true);
+  });
+});
+
+describe('the meetings slice', () => {
+  test('a roster refresh that changes one participant replaces only that participant in the store', () => {
+    const store = createAppStore();
+    const person = (id: string, muted = false): MeetingParticipant => ({ id, displayName: id, host: false, coHost: false, muted, video: 'off', state: 'joined' });
+    const roster = (participants: MeetingParticipant[]): MeetingsSnapshot =>
+      overTheWire({ ...NO_MEETING, meeting: { id: 'm1', title: 'All hands' }, participants, watching: true });
+    store.getState().meetings.apply(roster([person('a'), person('b')]));
+    const [firstA, firstB] = store.getState().meetings.snapshot?.participants ?? [];
+
+    store.getState().meetings.apply(roster([person('a'), person('b', true)]));
+    const [nextA, nextB] = store.getState().meetings.snapshot?.participants ?? [];
     expect(nextA).toBe(firstA);
     expect(nextB).not.toBe(firstB);
     expect(nextB?.muted).toBe(true);
