@@ -82,5 +82,12 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       setPersistence: invoke('accounts:setPersistence'),
       onChanged: on('accounts:changed'),
     },
+    videosdk: {
+      get: invoke('videosdk:get'),
+      watch: invoke('videosdk:watch'),
+      start: invoke('videosdk:start'),
+      end: invoke('videosdk:end'),
+      onChanged: on('videosdk:changed'),
+    },
   } satisfies CallDeckApi;
 }

@@ -5,6 +5,7 @@ import { createDesktopFeature, type DesktopFeature } from '../desktop/desktop-fe
 import type { Handlers } from '../ipc/handlers.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
+import { createVideoSdkFeature, type VideoSdkFeature } from '../videosdk/index.js';
 import type { Line } from './line.js';
 import type {
   AutoStart,
@@ -65,6 +66,7 @@ export interface Core {
   calls: CallsFeature;
   accounts: AccountsFeature;
   desktop: DesktopFeature;
+  videosdk: VideoSdkFeature;
   /** The latest calls snapshot; tests and the harness read it. */
   snapshot(): CallsSnapshot;
   stop(): Promise<void>;
@@ -90,7 +92,17 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     vaultStore: ports.vaultStore,
     accountsStore: ports.accountsStore,
     // Called only after start-up, once `calls` exists.
-    lines: { use: (line) => calls.useLine(line), useDefault: async () => calls.useLine(await options.openLine()) },
+    // The demo line brings a VideoSDK account, so a line switch may change VideoSDK's too.
+    lines: {
+      use: async (line) => {
+        await calls.useLine(line);
+        videosdk.accountChanged();
+      },
+      useDefault: async () => {
+        await calls.useLine(await options.openLine());
+        videosdk.accountChanged();
+      },
+    },
     ...(options.accounts ? { options: options.accounts } : {}),
   });
   accounts.onChange((snapshot) => events.emit('accounts:changed', snapshot));
@@ -111,6 +123,16 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
 
   const desktop = createDesktopFeature({ ...ports, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 
+  // A saved VideoSDK account wins, then the developer's; the demo line brings its own for newcomers.
+  const videosdk = createVideoSdkFeature({
+    clock,
+    log,
+    access: () => accounts.videoSdkAccess(calls.line().videoSdk),
+    defaultCountry: () => settings.get().defaultCountry,
+  });
+  videosdk.onChange((snapshot) => events.emit('videosdk:changed', snapshot));
+  accounts.onChange(() => videosdk.accountChanged());
+
   const handlers: Handlers = {
     'app:info': async () => ({
       name: 'CallDeck',
@@ -127,6 +149,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...calls.handlers,
     ...accounts.handlers,
     ...desktop.handlers,
+    ...videosdk.handlers,
   };
 
   return {
@@ -136,11 +159,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     calls,
     accounts,
     desktop,
+    videosdk,
     snapshot: () => calls.snapshot(),
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       accounts.stop();
       desktop.stop();
+      videosdk.stop();
       await calls.stop();
     },
   };

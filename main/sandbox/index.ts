@@ -1,5 +1,6 @@
 /** The built-in line's public surface; everything else in this folder is its inside. */
-export { startSandbox, DEFAULT_PARK_RECALL_MS, type SandboxLine, type SandboxOptions } from './start-sandbox.js';
+export { startSandbox, DEFAULT_PARK_RECALL_MS, type SandboxLine, type SandboxOptions, type SandboxVideoSdk } from './start-sandbox.js';
+export type { VideoSdkProject, SipAnswerBehaviour, SandboxSipCall, VideoSdkTimings } from './videosdk-state.js';
 export type {
   SandboxControl,
   SandboxState,

@@ -18,6 +18,8 @@ import { OAuthBook, type SandboxOAuth, type SandboxOAuthOptions } from './oauth-
 import { OAUTH_API_PATHS, redactForm, runOAuthRoute } from './oauth-routes.js';
 import { RequestError, describeZodError, matchRoute } from './routes.js';
 import { TokenBook, bearerToken } from './tokens.js';
+import { VIDEOSDK_PREFIX, createVideoSdkRoutes } from './videosdk-routes.js';
+import { createVideoSdkState, type VideoSdkProject, type VideoSdkState, type VideoSdkTimings } from './videosdk-state.js';
 
 export interface SandboxOptions {
   /** 0 or absent: a random free port. */
@@ -29,6 +31,20 @@ export interface SandboxOptions {
   parkRecallMs?: number;
   /** The built-in integration tests sign in with (client, token lifetimes, the person). */
   oauth?: SandboxOAuthOptions;
+  /** The VideoSDK project whose tokens the line accepts; absent: random keys. */
+  videoSdkProject?: VideoSdkProject;
+  videoSdkTimings?: Partial<VideoSdkTimings>;
+}
+
+/** The line's VideoSDK side, at the API origin (paths under /v2/). */
+export interface SandboxVideoSdk {
+  /** e.g. http://127.0.0.1:PORT, the equivalent of https://api.videosdk.live. */
+  readonly origin: string;
+  /** The project demo mode signs its tokens for. */
+  readonly project: VideoSdkProject;
+  readonly state: VideoSdkState;
+  /** Every token the line accepted, in order (for the leak test). */
+  acceptedTokens(): readonly string[];
 }
 
 export interface SandboxLine {
@@ -39,6 +55,7 @@ export interface SandboxLine {
   readonly control: SandboxControl;
   /** The OAuth side: the integration's client ID and secret, token expiry, counters. */
   readonly oauth: SandboxOAuth;
+  readonly videosdk: SandboxVideoSdk;
   close(): Promise<void>;
 }
 
@@ -82,6 +99,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
   const tokens = new TokenBook(opts.token);
   const { control, record } = createControl({ line, faults, tokens });
   const oauth = new OAuthBook(clock, opts.oauth);
+  const videoSdkState = createVideoSdkState({
+    clock,
+    ...(opts.videoSdkProject ? { project: opts.videoSdkProject } : {}),
+    ...(opts.videoSdkTimings ? { timings: opts.videoSdkTimings } : {}),
+  });
+  const videoSdkRoutes = createVideoSdkRoutes({ state: videoSdkState, clock });
   const authorised = (header: string | string[] | undefined) => {
     const bearer = bearerToken(header);
     return tokens.acceptsForApi(bearer) || oauth.acceptsAccessToken(bearer);
@@ -130,6 +153,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         if (await playFault(armed, respond)) return;
       }
 
+      if (path.startsWith(VIDEOSDK_PREFIX)) {
+        const answer = videoSdkRoutes.handle({
+          method,
+          path,
+          query: url.searchParams,
+          authorization: req.headers.authorization,
+          contentType: req.headers['content-type'],
+          bodyText: requestBody,
+        });
+        respond.json(answer.status, answer.body);
+        return;
+      }
       if (!path.startsWith(`${API_PREFIX}/`)) throw new RequestError(404, `No API at ${path}.`);
       const apiPath = path.slice(API_PREFIX.length);
       if (OAUTH_API_PATHS.has(apiPath)) {
@@ -178,6 +213,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     },
     control,
     oauth,
+    videosdk: {
+      origin: `http://127.0.0.1:${port}`,
+      project: videoSdkState.projects[0]!,
+      state: videoSdkState,
+      acceptedTokens: () => videoSdkRoutes.accepted(),
+    },
     async close() {
       line.dispose();
       await new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ import { channel, Done, None } from './channel.js';
 
 export const WEBEX_DEFAULT_BASE_URL = 'https://webexapis.com/v1';
 export const WEBEX_DEFAULT_REDIRECT_URI = 'http://localhost:6001/callback';
+export { VIDEOSDK_DEFAULT_BASE_URL } from '../common/videosdk-origin.js';
 
 /** The scopes CallDeck asks for; DND needs the telephony config pair. */
 export const WEBEX_SCOPES = [
@@ -127,6 +128,8 @@ export const VideoSdkAccount = z.object({
   kind: z.literal('videosdk'),
   id: AccountId,
   apiKey: z.string(),
+  /** The API origin, e.g. https://api.videosdk.live (or a built-in line). */
+  baseUrl: z.string(),
   hasSecret: z.boolean(),
   problem: z.string().optional(),
 });
@@ -177,6 +180,8 @@ export const ConfigureVideoSdkArgs = z.object({
   apiKey: ApiKey,
   /** Required for a new account; absent keeps the stored one. */
   secret: SealedSecret.optional(),
+  /** The API origin; absent: VideoSDK's own. */
+  baseUrl: ApiBaseUrl.optional(),
 });
 
 const AccountRef = z.object({ id: AccountId });

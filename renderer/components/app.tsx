@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useAppStore } from '../store/store-context';
 import { ActiveCalls } from './active-calls';
 import { AppHeader } from './app-header';
@@ -6,11 +7,19 @@ import { DialogHost } from './dialog-host';
 import { DesktopFeedback } from './desktop/desktop-feedback';
 import { Dialer } from './dialer';
 import { LineBanner } from './line-banner';
+import { MeetingsView } from './meetings/meetings-view';
 import { MessageCenter } from './message-center';
 import { OtherActions } from './other-actions';
 
+type View = 'calls' | 'meetings';
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'calls', label: 'Calls' },
+  { id: 'meetings', label: 'Meetings' },
+];
+
 export function App() {
   const dialogOpen = useAppStore((s) => s.ui.dialog !== null);
+  const [view, setView] = useState<View>('calls');
   return (
     <>
       {/* inert keeps clicks, Tab and screen readers out of the app while a dialog is open. */}
@@ -18,7 +27,24 @@ export function App() {
         <AppHeader />
         <LineBanner />
         <MessageCenter />
-        <main className="layout">
+        <div role="tablist" aria-label="Views" className="view-tabs">
+          {VIEWS.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              role="tab"
+              id={`tab-${v.id}`}
+              aria-controls={`view-${v.id}`}
+              aria-selected={view === v.id}
+              className="view-tab"
+              onClick={() => setView(v.id)}
+            >
+              {v.label}
+            </button>
+          ))}
+        </div>
+        {/* The calls view stays mounted (hidden) so a half-typed number survives a look at meetings. */}
+        <main className="layout" id="view-calls" role="tabpanel" aria-labelledby="tab-calls" hidden={view !== 'calls'}>
           <ActiveCalls />
           <div className="side">
             <Dialer />
@@ -26,6 +52,12 @@ export function App() {
             <CallHistory />
           </div>
         </main>
+        {/* Mounted only while shown: VideoSDK is polled only while its list is on screen. */}
+        {view === 'meetings' && (
+          <main className="layout" id="view-meetings" role="tabpanel" aria-labelledby="tab-meetings">
+            <MeetingsView />
+          </main>
+        )}
       </div>
       <DialogHost />
       <DesktopFeedback />

@@ -36,6 +36,9 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
       if (!disposed) state().settings.setValues(settings);
     }),
     bindDesktop(api, store),
+    api.videosdk.onChanged((snapshot) => {
+      if (!disposed) state().videosdk.apply(snapshot);
+    }),
     api.accounts.onChanged((accounts) => {
       if (disposed) return;
       state().accounts.apply(accounts);

@@ -11,6 +11,7 @@ import type {
   LineStatus,
   Result,
   Settings,
+  VideoSdkSnapshot,
 } from '../../preload/contract';
 
 /** Identifies one in-flight command, e.g. "call-1:answer" or "dial", so it cannot be sent twice. */
@@ -69,6 +70,12 @@ export interface AccountsSlice {
   apply(snapshot: AccountsSnapshot): void;
 }
 
+export interface VideoSdkSlice {
+  /** Null until main first answers. */
+  snapshot: VideoSdkSnapshot | null;
+  apply(snapshot: VideoSdkSnapshot): void;
+}
+
 export interface UiSlice {
   pending: Readonly<Record<PendingKey, true>>;
   /** Newest first, capped. */
@@ -113,6 +120,7 @@ export interface AppState {
   settings: SettingsSlice;
   desktop: DesktopSlice;
   accounts: AccountsSlice;
+  videosdk: VideoSdkSlice;
   ui: UiSlice;
   app: AppSlice;
 }

@@ -16,6 +16,7 @@ import type {
   SealedSecret,
   SecretPurpose,
   Settings,
+  VideoSdkSnapshot,
 } from '../../../preload/contract';
 
 export interface Invocation {
@@ -150,6 +151,16 @@ export class FakeCallDeckApi implements CallDeckApi {
     removeVideoSdk: (args) => this.invoke('accounts:removeVideoSdk', args, ok(this.accountsState)),
     setPersistence: (args) => this.invoke('accounts:setPersistence', args, ok(this.accountsState)),
     onChanged: (listener) => this.subscribe('accounts:changed', listener),
+  };
+
+  videosdkState: VideoSdkSnapshot = { account: { available: false }, calls: [], loaded: false };
+
+  readonly videosdk: CallDeckApi['videosdk'] = {
+    get: () => this.invoke('videosdk:get', undefined, ok(this.videosdkState)),
+    watch: (args) => this.invoke('videosdk:watch', args, ok(this.videosdkState)),
+    start: (args) => this.invoke('videosdk:start', args, ok(args.route === 'trunk' ? { participantId: 'participant-1' } : { callId: 'sip-call-1' })),
+    end: (args) => this.invoke('videosdk:end', args, ok(null)),
+    onChanged: (listener) => this.subscribe('videosdk:changed', listener),
   };
 
   /** Emit an accounts snapshot (and make it what accounts.list returns from now on). */
