@@ -114,7 +114,7 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
     }
     timer = clock.setTimeout(() => {
       timer = undefined;
-      void refresh();
+      if (watching()) void refresh();
     }, delay);
   }
 

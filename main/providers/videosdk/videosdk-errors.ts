@@ -11,6 +11,17 @@ const CODES: Record<number, ErrorCode> = {
   429: 'rate-limited',
 };
 
+const UNDICI_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** The SDK wraps fetch's TypeError, which wraps undici's error: look down the cause chain. */
+function undiciTimedOut(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNDICI_TIMEOUTS.has(code)) return true;
+  }
+  return false;
+}
+
 /** VideoSDK does not say how long to wait; this is what CallDeck waits for Webex without a Retry-After. */
 const RATE_LIMIT_WAIT_MS = 5_000;
 
@@ -21,7 +32,7 @@ const RATE_LIMIT_WAIT_MS = 5_000;
  */
 export function toAppError(error: unknown): unknown {
   if (error instanceof AppError || !isVideoSDKError(error)) return error;
-  if (error instanceof TimeoutError) return new AppError('timeout', 'VideoSDK did not answer in time. Check your connection and try again.');
+  if (error instanceof TimeoutError || undiciTimedOut(error)) return new AppError('timeout', 'VideoSDK did not answer in time. Check your connection and try again.');
   const status = error.httpStatus;
   if (status === undefined) return new AppError('network', 'CallDeck could not reach VideoSDK. Check your connection and try again.');
   const code = CODES[status] ?? 'provider';
