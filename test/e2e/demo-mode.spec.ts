@@ -21,3 +21,26 @@ test('with no account, the demo line says so and a call rings within seconds', a
     await harness.close();
   }
 });
+
+// The demo line serves VideoSDK too, so a newcomer can dial a SIP call into a room without keys.
+test('with no account, a SIP call can be placed on the demo line with the IDs it suggests', async ({ page }) => {
+  const log = new MemoryLogger();
+  const harness = await startHarness({ ports: createHarnessPorts({ log }), openLine: () => openLine({ env: {}, clock: systemClock, log }) });
+  try {
+    await page.goto(harness.url);
+    await page.getByRole('tab', { name: 'Meetings' }).click();
+    const region = page.getByRole('region', { name: 'VideoSDK' });
+    await expect(region).toContainText('Demo line');
+    const trunkId = await region.locator('code').first().textContent();
+    await region.getByRole('textbox', { name: 'Room ID' }).fill('demo-room');
+    await region.getByRole('textbox', { name: 'Call to' }).fill('+14155550123');
+    await region.getByRole('textbox', { name: 'Trunk ID' }).fill(trunkId ?? '');
+    await region.getByRole('textbox', { name: 'Display name' }).fill('Newcomer');
+    await region.getByRole('button', { name: 'Start SIP call' }).click();
+    await expect(region.getByRole('status').filter({ hasText: 'Participant ID:' })).toBeVisible();
+    await expect(region.getByRole('listitem', { name: /^SIP call to / })).toContainText('Answered', { timeout: 10_000 });
+    await expect(region.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await harness.close();
+  }
+});
