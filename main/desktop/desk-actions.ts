@@ -1,7 +1,5 @@
 import type { Call, CallAction, HotkeyAction } from '../../preload/contract.js';
-import type { CallCommands } from '../calls/call-commands.js';
-import { resolveIntent } from '../calls/hotkey-target.js';
-import { normalizeDestination } from '../calls/phone-number.js';
+import { normalizeDestination, resolveIntent, type CallCommands } from '../calls/index.js';
 import type { Clipboard, Logger } from '../core/ports.js';
 import { partyLabel } from './call-text.js';
 import { looksLikeLink, readLink } from './deep-link.js';

@@ -1,9 +1,9 @@
 import type { CallsSnapshot, DesktopState, HotkeyAction } from '../../preload/contract.js';
-import type { CallsFeature } from '../calls/calls-feature.js';
+import type { CallsFeature } from '../calls/index.js';
 import type { AutoStart, Clipboard, Clock, Lifecycle, Logger, Notifier, PopupView, ShortcutRegistry, SystemEvents, TrayView, WindowControl } from '../core/ports.js';
 import type { EventHub } from '../ipc/event-hub.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
-import type { SettingsService } from '../settings/settings-service.js';
+import type { SettingsService } from '../settings/index.js';
 import { linkFromArgv } from './argv-links.js';
 import { partyLabel, partyNumber } from './call-text.js';
 import { createDeskActions } from './desk-actions.js';

@@ -1,6 +1,6 @@
 import type { Call, PopupAction, PopupCard, PopupState } from '../../preload/contract.js';
 import { partyLabel, partyNumber } from './call-text.js';
-import { ringingOldestFirst } from '../calls/hotkey-target.js';
+import { ringingOldestFirst } from '../calls/index.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 
 /** More cards than this would cover the screen; the rest are counted. */

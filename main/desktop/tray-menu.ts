@@ -1,8 +1,7 @@
 import type { Call } from '../../preload/contract.js';
-import { resolveIntent, type Intent } from '../calls/hotkey-target.js';
+import { resolveIntent, ringingOldestFirst, type Intent } from '../calls/index.js';
 import type { TrayMenuItem } from '../core/ports.js';
 import { clip, partyLabel } from './call-text.js';
-import { ringingOldestFirst } from '../calls/hotkey-target.js';
 import { DESK_CALL_ACTIONS, type DeskCallAction } from './desk-actions.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 

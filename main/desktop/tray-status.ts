@@ -1,6 +1,6 @@
 import type { Call } from '../../preload/contract.js';
 import type { TrayIconState } from '../core/ports.js';
-import { activeCall, isRinging, ringingOldestFirst } from '../calls/hotkey-target.js';
+import { activeCall, isRinging, ringingOldestFirst } from '../calls/index.js';
 import { clip, formatElapsed, partyLabel, secondsOnCall } from './call-text.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 

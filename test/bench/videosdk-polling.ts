@@ -3,17 +3,17 @@
  * built-in line: GET /v2/sip/call per minute while the list is shown (idle, then with a live call)
  * and while it is hidden. `--quick` shortens each phase from 30 s to 6 s.
  */
-import { openLine } from '../../main/core/open-line.js';
-import { createCore } from '../../main/core/create-core.js';
+import { openLine } from '../../main/app/open-line.js';
+import { createCore } from '../../main/app/create-core.js';
 import { systemClock } from '../../main/core/system-clock.js';
-import { startSandbox } from '../../main/sandbox/index.js';
+import { startTestLine } from '../line-kit/index.js';
 import { POLL_IDLE_MS, POLL_LIVE_MS } from '../../main/videosdk/index.js';
 import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
 
 const phaseSeconds = process.argv.includes('--quick') ? 6 : 30;
 const log = new MemoryLogger();
-const line = await startSandbox();
+const line = await startTestLine();
 const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
 const core = await createCore(createHarnessPorts({ log }), {
   shell: 'harness',

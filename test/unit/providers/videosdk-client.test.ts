@@ -8,10 +8,11 @@ import { mintVideoSdkToken } from '../../../main/auth/videosdk-token.js';
 import { AppError } from '../../../main/core/app-error.js';
 import { createVideoSdkClient, type VideoSdkClient } from '../../../main/providers/videosdk/videosdk-client.js';
 import { fetchOn } from '../../../main/providers/videosdk/videosdk-fetch.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../../main/sandbox/index.js';
+import { startTestLine, type TestLine } from '../../line-kit/index.js';
+import type { SandboxExchange } from '../../../main/sandbox/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 
-let line: SandboxLine;
+let line: TestLine;
 let agent: Agent;
 let clock: FakeClock;
 let client: VideoSdkClient;
@@ -25,7 +26,7 @@ function clientWith(getToken: () => string): VideoSdkClient {
 beforeAll(async () => {
   // Tokens are signed with the system time; the line's clock starts there and moves on command.
   clock = new FakeClock(Date.now());
-  line = await startSandbox({ clock });
+  line = await startTestLine({ clock });
   agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
   client = clientWith(() => {
     const token = mintVideoSdkToken(line.videosdk.project);

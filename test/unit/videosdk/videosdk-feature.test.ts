@@ -6,12 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VideoSdkSnapshot } from '../../../preload/contract.js';
 import { mintVideoSdkToken } from '../../../main/auth/videosdk-token.js';
 import { AppError } from '../../../main/core/app-error.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../../main/sandbox/index.js';
+import { startTestLine, type TestLine } from '../../line-kit/index.js';
+import type { SandboxExchange } from '../../../main/sandbox/index.js';
 import { createVideoSdkFeature, POLL_IDLE_MS, POLL_LIVE_MS, WATCH_LEASE_MS, type VideoSdkAccess, type VideoSdkFeature } from '../../../main/videosdk/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { MemoryLogger } from '../../fakes/in-memory-ports.js';
 
-let line: SandboxLine;
+let line: TestLine;
 let clock: FakeClock;
 let exchanges: SandboxExchange[];
 let feature: VideoSdkFeature;
@@ -21,7 +22,7 @@ let events: VideoSdkSnapshot[];
 beforeEach(async () => {
   // Tokens carry the system time, and live 5 minutes: each test's clock starts there.
   clock = new FakeClock(Date.now());
-  line = await startSandbox({ clock });
+  line = await startTestLine({ clock });
   line.control.onExchange((x) => exchanges.push(x));
   exchanges = [];
   events = [];

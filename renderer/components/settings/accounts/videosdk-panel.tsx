@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { VideoSdkAccount } from '../../../../preload/contract';
-import { VIDEOSDK_DEFAULT_BASE_URL } from '../../../../preload/common/videosdk-origin';
+import { VIDEOSDK_DEFAULT_BASE_URL } from '../../../../preload/common/accounts';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
 import { SecretField, TextField } from './fields';

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { WEBEX_DEFAULT_BASE_URL, type WebexAccount } from '../../../../preload/contract';
+import { WEBEX_DEFAULT_BASE_URL } from '../../../../preload/common/accounts';
+import type { WebexAccount } from '../../../../preload/contract';
 import { formatExpiry, formatRemaining } from '../../../format/expiry';
 import { useNow } from '../../../hooks/use-now';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES, type WebexAccount } from '../../../../preload/contract';
+import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES } from '../../../../preload/common/accounts';
+import type { WebexAccount } from '../../../../preload/contract';
 import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
 import { useAppStore, useStoreApi } from '../../../store/store-context';
 import { SecretField, TextField } from './fields';

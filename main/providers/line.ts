@@ -1,4 +1,4 @@
-import type { CallsProvider } from '../calls/calls-provider.js';
+import type { CallsProvider } from './calls-provider.js';
 
 /** A phone line the core drives: the built-in demo line or a configured account. */
 export interface Line {

@@ -1,14 +1,14 @@
 import type { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxLine } from '../../../main/sandbox/index.js';
-import { raw, testAgent } from './raw-http.js';
+import { startTestLine, type TestLine } from '../../line-kit/index.js';
+import { raw, testAgent } from '../sandbox/raw-http.js';
 
 let agent: Agent;
-let line: SandboxLine;
+let line: TestLine;
 
 beforeAll(async () => {
   agent = testAgent();
-  line = await startSandbox();
+  line = await startTestLine();
 });
 afterAll(async () => {
   await line.close();

@@ -13,10 +13,9 @@
  *   GET    /__sandbox/state                                                       → 200 SandboxState
  *   POST   /__sandbox/reset                                                       → 204
  */
-import type { GroupCallInput, IncomingCallInput, SandboxControl } from './control.js';
+import { RequestError, type DialBehavior, type GroupCallInput, type IncomingCallInput } from '../../main/sandbox/index.js';
+import type { SandboxControl } from './test-control.js';
 import type { FaultSpec } from './faults.js';
-import type { DialBehavior } from './line.js';
-import { RequestError } from './routes.js';
 
 export const CONTROL_PREFIX = '/__sandbox';
 

@@ -1,12 +1,13 @@
 import type { CallsSnapshot } from '../../preload/contract.js';
-import { createAccountsFeature, type AccountsFeature, type AccountsOptions } from '../auth/accounts-feature.js';
-import { createCallsFeature, type CallsFeature } from '../calls/calls-feature.js';
-import { createDesktopFeature, type DesktopFeature } from '../desktop/desktop-feature.js';
+import { createAccountsFeature, type AccountsFeature, type AccountsOptions } from '../auth/index.js';
+import { createCallsFeature, type CallsFeature } from '../calls/index.js';
+import { createDesktopFeature, type DesktopFeature } from '../desktop/index.js';
 import type { Handlers } from '../ipc/handlers.js';
+import { lateLineSwitch } from './late-line-switch.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
-import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
+import { createSettingsService, type SettingsService } from '../settings/index.js';
+import type { Line } from '../providers/line.js';
 import { createVideoSdkFeature, type VideoSdkFeature } from '../videosdk/index.js';
-import type { Line } from './line.js';
 import type {
   AutoStart,
   Browser,
@@ -22,7 +23,7 @@ import type {
   SystemEvents,
   TrayView,
   WindowControl,
-} from './ports.js';
+} from '../core/ports.js';
 
 /** Everything the core needs from the outside world; Electron adapters or in-memory fakes. */
 export interface CorePorts {
@@ -84,6 +85,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   const settings = createSettingsService(ports.settingsStore, log);
   settings.onChange((next) => events.emit('settings:changed', next));
 
+  // Accounts and calls need each other: calls starts on the line accounts restores, and accounts
+  // switch calls' line on sign-in and sign-out. Switching happens only after start-up, so accounts
+  // get a switch now that is wired to calls once calls exists.
+  const lineSwitch = lateLineSwitch(options.openLine);
   const accounts = await createAccountsFeature({
     clock,
     log,
@@ -91,18 +96,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     keychain: ports.keychain,
     vaultStore: ports.vaultStore,
     accountsStore: ports.accountsStore,
-    // Called only after start-up, once `calls` exists.
-    // The demo line brings a VideoSDK account, so a line switch may change VideoSDK's too.
-    lines: {
-      use: async (line) => {
-        await calls.useLine(line);
-        videosdk.accountChanged();
-      },
-      useDefault: async () => {
-        await calls.useLine(await options.openLine());
-        videosdk.accountChanged();
-      },
-    },
+    lines: lineSwitch,
     ...(options.accounts ? { options: options.accounts } : {}),
   });
   accounts.onChange((snapshot) => events.emit('accounts:changed', snapshot));
@@ -110,6 +104,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   // A signed-in account's line wins over the default (demo, or the developer's environment account).
   const line = accounts.restoredLine() ?? (await options.openLine());
   const calls = createCallsFeature({ clock, log, settings, callLogStore: ports.callLogStore, line });
+
   calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
 
   // The OS tells us when what we show may be stale: re-sync at once rather than at the next tick.
@@ -132,6 +127,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   });
   videosdk.onChange((snapshot) => events.emit('videosdk:changed', snapshot));
   accounts.onChange(() => videosdk.accountChanged());
+  // The demo line brings a VideoSDK account, so switching lines may change VideoSDK's too.
+  lineSwitch.bind({
+    useLine: async (next) => {
+      await calls.useLine(next);
+      videosdk.accountChanged();
+    },
+  });
 
   const handlers: Handlers = {
     'app:info': async () => ({

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBEX_SCOPES } from '../../../preload/contract.js';
+import { authorizeUrl } from '../../../main/auth/webex-sign-in.js';
 import { flushAsync } from '../../fakes/fake-clock.js';
 import { browse, configureSandboxIntegration, createWorld, DEFAULT_LABEL, everything, issuedSecrets, signInThroughBrowser, type World } from './account-world.js';
 
@@ -227,5 +228,21 @@ describe('the redirect URI', () => {
       expect(result.ok, redirectUri).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('invalid-input');
     }
+  });
+});
+
+describe('the authorize URL', () => {
+  it('builds the authorize URL with %20-separated scopes', () => {
+    const url = new URL(authorizeUrl({ baseUrl: 'https://webexapis.com/v1', clientId: 'C1', redirectUri: 'http://localhost:6001/callback', state: 'st', challenge: 'ch' }));
+    expect(url.origin + url.pathname).toBe('https://webexapis.com/v1/authorize');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'C1',
+      response_type: 'code',
+      redirect_uri: 'http://localhost:6001/callback',
+      scope: 'spark:calls_read spark:calls_write spark:people_read meeting:participants_read meeting:participants_write spark:telephony_config_read spark:telephony_config_write',
+      state: 'st',
+      code_challenge: 'ch',
+      code_challenge_method: 'S256',
+    });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConsoleLogger, redact } from '../../../main/core/console-logger.js';
-import { readDevAccounts } from '../../../main/core/dev-accounts.js';
+import { readDevAccounts } from '../../../main/app/dev-accounts.js';
 
 describe('accounts from the environment', () => {
   it('configures nothing by default (demo mode)', () => {
@@ -25,19 +24,5 @@ describe('accounts from the environment', () => {
       CALLDECK_VIDEOSDK_SECRET: 'sec',
     });
     expect(accounts.videosdk).toEqual({ baseUrl: 'https://api.videosdk.live', apiKey: 'key', secret: 'sec' });
-  });
-});
-
-describe('log redaction', () => {
-  it('hides secret-named fields and bearer tokens anywhere in a line', () => {
-    const lines: string[] = [];
-    const log = createConsoleLogger((line) => lines.push(line));
-    log.info('calling with Bearer abc.def.ghi', { headers: { Authorization: 'Bearer abc.def.ghi' }, refresh_token: 'r1', nested: [{ clientSecret: 's' }] });
-    expect(lines[0]).not.toMatch(/abc\.def\.ghi|r1|"s"/);
-    expect(lines[0]).toContain('[redacted]');
-  });
-
-  it('leaves ordinary values alone', () => {
-    expect(redact({ callId: 'c1', count: 2 })).toEqual({ callId: 'c1', count: 2 });
   });
 });

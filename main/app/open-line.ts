@@ -2,8 +2,8 @@ import { createHttpClient } from '../providers/http.js';
 import { createWebexCallsClient } from '../providers/webex/calls-client.js';
 import { startDemoScenario, startSandbox } from '../sandbox/index.js';
 import { readDevAccounts } from './dev-accounts.js';
-import type { Line } from './line.js';
-import type { Clock, Logger } from './ports.js';
+import type { Line } from '../providers/line.js';
+import type { Clock, Logger } from '../core/ports.js';
 
 export const DEMO_LABEL = 'Demo line — no account connected';
 

@@ -5,7 +5,7 @@
  *   POST /v1/access_token   form: authorization_code (+ PKCE verifier) or refresh_token, client secret required
  *   GET  /v1/people/me      the signed-in person (any valid bearer token)
  */
-import type { Responder } from './http-io.js';
+import type { Responder } from '../../main/sandbox/index.js';
 import type { OAuthBook } from './oauth-book.js';
 
 export const OAUTH_API_PATHS = new Set(['/authorize', '/access_token', '/people/me']);

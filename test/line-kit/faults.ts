@@ -3,7 +3,7 @@
  * or dropped connections, broken JSON), queued and consumed by matching requests.
  */
 import { z } from 'zod';
-import type { Responder } from './http-io.js';
+import type { Responder } from '../../main/sandbox/index.js';
 
 const Times = z.union([z.number().int().positive(), z.literal('always')]).optional();
 const PathMatch = z.string().min(1).optional();

@@ -4,8 +4,8 @@
  * token run out without waiting. It issues real random tokens, which a leak test can search for.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../core/ports.js';
-import { sameSecret } from '../core/same-secret.js';
+import type { Clock } from '../../main/core/ports.js';
+import { sameSecret } from '../../main/core/same-secret.js';
 
 export interface SandboxOAuthOptions {
   clientId?: string;

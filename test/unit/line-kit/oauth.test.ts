@@ -1,12 +1,12 @@
 import type { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s256 } from '../../../main/auth/pkce.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../../main/sandbox/index.js';
+import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
-import { raw, testAgent } from './raw-http.js';
+import { raw, testAgent } from '../sandbox/raw-http.js';
 
 let agent: Agent;
-let line: SandboxLine;
+let line: TestLine;
 let clock: FakeClock;
 const exchanges: SandboxExchange[] = [];
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
@@ -15,7 +15,7 @@ const REDIRECT = 'http://127.0.0.1:6001/callback';
 beforeAll(async () => {
   agent = testAgent();
   clock = new FakeClock();
-  line = await startSandbox({ clock, oauth: { accessTokenTtlMs: 60_000, refreshTokenTtlMs: 600_000 } });
+  line = await startTestLine({ clock, oauth: { accessTokenTtlMs: 60_000, refreshTokenTtlMs: 600_000 } });
   line.control.onExchange((x) => exchanges.push(x));
 });
 afterAll(async () => {

@@ -1,0 +1,2 @@
+/** The settings feature's public entry: what the app and other features may use. */
+export { createSettingsService, type SettingsService } from './settings-service.js';
