@@ -83,7 +83,6 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       onChanged: on('accounts:changed'),
     },
     videosdk: {
-      get: invoke('videosdk:get'),
       watch: invoke('videosdk:watch'),
       start: invoke('videosdk:start'),
       end: invoke('videosdk:end'),

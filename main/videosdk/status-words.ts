@@ -20,7 +20,7 @@ const KNOWN: Record<string, StatusWords> = {
   'transfer-ringing': { text: 'Transferring (ringing)', live: true },
   'transfer-failed': { text: 'Transfer failed', live: true },
   'switch-room-initiated': { text: 'Switching room', live: true },
-  'switch-room-completed': { text: 'Answered', live: true },
+  'switch-room-completed': { text: 'Room switched', live: true },
   'switch-room-failed': { text: 'Room switch failed', live: true },
   ended: { text: 'Ended', live: false },
   transferred: { text: 'Transferred', live: false },

@@ -56,7 +56,7 @@ export interface VideoSdkFeatureDeps {
 /** A 401 means the key or secret is wrong; say so, keep VideoSDK's words, and say where to fix it. */
 function explain(error: unknown): unknown {
   if (error instanceof AppError && error.code === 'unauthorized') {
-    return new AppError('unauthorized', `The VideoSDK API key or secret is wrong (VideoSDK said: ${error.message}) See Settings → Accounts.`, error.toValue());
+    return new AppError('unauthorized', `The VideoSDK API key or secret is wrong; check them in Settings → Accounts. VideoSDK said: ${error.message}`, error.toValue());
   }
   return error;
 }
@@ -179,7 +179,6 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
   }
 
   const handlers: VideoSdkFeature['handlers'] = {
-    'videosdk:get': async () => snapshot(),
     'videosdk:watch': async ({ open }) => {
       if (!open) {
         watchingUntil = 0;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, Done, None } from './channel.js';
+import { channel, Done } from './channel.js';
 import { ErrorValue } from './errors.js';
 
 /**
@@ -82,7 +82,6 @@ export const VideoSdkSnapshot = z.object({
 export type VideoSdkSnapshot = z.infer<typeof VideoSdkSnapshot>;
 
 export const videosdkChannels = {
-  'videosdk:get': channel(None, VideoSdkSnapshot),
   /**
    * The window shows the list (open) or stopped showing it. Main polls VideoSDK only while it is
    * shown; an open lasts a minute unless repeated, so a window that vanished stops the polling.

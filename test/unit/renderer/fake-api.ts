@@ -156,7 +156,6 @@ export class FakeCallDeckApi implements CallDeckApi {
   videosdkState: VideoSdkSnapshot = { account: { available: false }, calls: [], loaded: false };
 
   readonly videosdk: CallDeckApi['videosdk'] = {
-    get: () => this.invoke('videosdk:get', undefined, ok(this.videosdkState)),
     watch: (args) => this.invoke('videosdk:watch', args, ok(this.videosdkState)),
     start: (args) => this.invoke('videosdk:start', args, ok(args.route === 'trunk' ? { participantId: 'participant-1' } : { callId: 'sip-call-1' })),
     end: (args) => this.invoke('videosdk:end', args, ok(null)),
