@@ -8,5 +8,5 @@ export { APP_ID, DESKTOP_NAME, isWaylandSession } from './app-identity.js';
 export { autostartEntry } from './autostart-entry.js';
 export { LINK_SCHEMES } from './deep-link.js';
 export { createWindowMemory, restoreBounds, type WindowMemory } from './window-memory.js';
-export { popupBounds, popupSize, trayCorner, type Rect } from './popup-placement.js';
+export { popupBounds, trayCorner, type Rect } from './popup-placement.js';
 export { popupWindowOptions } from './popup-window-options.js';

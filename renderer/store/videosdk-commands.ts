@@ -10,7 +10,7 @@ export const VIDEOSDK_KEYS = {
  * Everything the VideoSDK region asks of main. Failures are shown inside the region, next to what
  * failed, so they are not also pushed to the app's message list.
  */
-export function videosdkCommands(store: AppStore) {
+export function createVideoSdkCommands(store: AppStore) {
   const state = () => store.getState();
   const inline = { report: () => false };
   return {

@@ -2,9 +2,11 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ErrorValue, StartSipCallArgs } from '../../../preload/contract';
 import { readSipTarget } from '../../../preload/common/sip-target';
-import { useAppStore, useStoreApi } from '../../store/store-context';
-import { VIDEOSDK_KEYS, videosdkCommands } from '../../store/videosdk-commands';
-import { ErrorDetails } from '../error-details';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
+import { VIDEOSDK_KEYS } from '../../store/videosdk-commands';
+import { ErrorBlock } from '../shared/error-block';
+import { TextField } from '../shared/text-input';
 
 type Route = 'trunk' | 'gateway';
 type FieldName = 'roomId' | 'to' | 'trunkId' | 'displayName' | 'from' | 'gatewayId';
@@ -60,7 +62,7 @@ const EMPTY: Record<FieldName, string> = { roomId: '', to: '', trunkId: '', disp
 
 export function SipCallForm() {
   const id = useId();
-  const store = useStoreApi();
+  const commands = useCommands('videosdk');
   const country = useAppStore((s) => s.settings.values?.defaultCountry ?? 'US');
   const starting = useAppStore((s) => s.ui.pending[VIDEOSDK_KEYS.start] === true);
   const [route, setRoute] = useState<Route>('trunk');
@@ -79,7 +81,7 @@ export function SipCallForm() {
     setFailure(null);
     setOutcome(null);
     if (!checked.args) return;
-    const result = await videosdkCommands(store).start(checked.args);
+    const result = await commands.start(checked.args);
     if (!result) return;
     if (!result.ok) {
       setFailure(result.error);
@@ -89,7 +91,7 @@ export function SipCallForm() {
   }
 
   const field = (name: FieldName, label: string, hint?: string) => (
-    <Field id={`${id}-${name}`} label={label} value={values[name]} onChange={set(name)} error={errors[name]} hint={hint} />
+    <TextField id={`${id}-${name}`} label={label} value={values[name]} onChange={set(name)} error={errors[name]} {...(hint ? { hint } : {})} />
   );
 
   return (
@@ -122,43 +124,7 @@ export function SipCallForm() {
           {outcome}
         </p>
       )}
-      {failure && (
-        <div role="alert" className="inline-error">
-          <ErrorDetails title="Couldn't start the SIP call" error={failure} />
-        </div>
-      )}
+      {failure && <ErrorBlock failure={{ title: "Couldn't start the SIP call", error: failure }} className="inline-error" />}
     </form>
-  );
-}
-
-function Field({ id, label, value, onChange, error, hint }: { id: string; label: string; value: string; onChange(v: string): void; error?: string | undefined; hint?: string | undefined }) {
-  const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <input
-        id={id}
-        className="field-input"
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

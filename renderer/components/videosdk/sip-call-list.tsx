@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { ErrorValue, SipCall } from '../../../preload/contract';
-import { formatDuration, secondsSince } from '../../format/duration';
-import { formatNumber } from '../../format/phone';
+import { formatDuration, secondsSince } from '../../../preload/common/duration';
+import { formatNumber } from '../../../preload/common/party-text';
 import { useNow } from '../../hooks/use-now';
-import { useAppStore, useStoreApi } from '../../store/store-context';
-import { VIDEOSDK_KEYS, videosdkCommands } from '../../store/videosdk-commands';
-import { ErrorDetails } from '../error-details';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
+import { VIDEOSDK_KEYS } from '../../store/videosdk-commands';
+import { ErrorBlock } from '../shared/error-block';
 
 /** SIP calls, newest first, as VideoSDK lists them; refreshed by main while this is shown. */
 export function SipCallList() {
@@ -23,9 +24,7 @@ export function SipCallList() {
             Couldn&apos;t refresh the SIP calls: {problem.message} CallDeck keeps trying.
           </p>
         ) : (
-          <div role="alert" className="inline-error">
-            <ErrorDetails title="Couldn't load the SIP calls" error={problem} />
-          </div>
+          <ErrorBlock failure={{ title: "Couldn't load the SIP calls", error: problem }} className="inline-error" />
         ))}
       {!loaded && !problem ? (
         <p className="empty">Loading SIP calls…</p>
@@ -43,7 +42,7 @@ export function SipCallList() {
 }
 
 function SipCallRow({ call, country }: { call: SipCall; country: string | undefined }) {
-  const store = useStoreApi();
+  const commands = useCommands('videosdk');
   const ending = useAppStore((s) => s.ui.pending[VIDEOSDK_KEYS.end(call.id)] === true);
   const [failure, setFailure] = useState<ErrorValue | null>(null);
   const destination = formatNumber(call.to, country);
@@ -51,7 +50,7 @@ function SipCallRow({ call, country }: { call: SipCall; country: string | undefi
   async function end() {
     if (ending) return;
     setFailure(null);
-    const result = await videosdkCommands(store).end(call.id);
+    const result = await commands.end(call.id);
     if (result && !result.ok) setFailure(result.error);
   }
 
@@ -68,11 +67,7 @@ function SipCallRow({ call, country }: { call: SipCall; country: string | undefi
           End SIP call
         </button>
       )}
-      {failure && (
-        <div role="alert" className="inline-error">
-          <ErrorDetails title="Couldn't end the SIP call" error={failure} />
-        </div>
-      )}
+      {failure && <ErrorBlock failure={{ title: "Couldn't end the SIP call", error: failure }} className="inline-error" />}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore, useStoreApi } from '../../store/store-context';
-import { videosdkCommands } from '../../store/videosdk-commands';
+import { useCommands } from '../../store/use-commands';
 import { SipCallForm } from './sip-call-form';
 import { SipCallList } from './sip-call-list';
 import './videosdk.css';
@@ -13,20 +13,18 @@ const RENEW_WATCH_MS = 20_000;
  * follow the SIP calls. Main polls VideoSDK only while this is on screen.
  */
 export function VideoSdkRegion() {
-  const store = useStoreApi();
-  const bridgeReady = useAppStore((s) => s.app.bridge !== null);
+  const commands = useCommands('videosdk');
   const account = useAppStore((s) => s.videosdk.snapshot?.account);
 
+  // The bridge is bound at start-up, before any view can be opened.
   useEffect(() => {
-    if (!bridgeReady) return;
-    const commands = videosdkCommands(store);
     void commands.watch(true);
     const renew = setInterval(() => void commands.watch(true), RENEW_WATCH_MS);
     return () => {
       clearInterval(renew);
       void commands.watch(false);
     };
-  }, [store, bridgeReady]);
+  }, [commands]);
 
   return (
     <section className="pane videosdk" aria-labelledby="videosdk-heading">

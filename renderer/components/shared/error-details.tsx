@@ -1,4 +1,4 @@
-import type { ErrorValue } from '../../preload/contract';
+import type { ErrorValue } from '../../../preload/contract';
 
 /** The provider's words plus what support needs; shared by the error list and dialogs. */
 export function ErrorDetails({ title, error }: { title: string; error: ErrorValue }) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 
 interface FieldProps {
   id: string;
@@ -35,19 +35,65 @@ function describedBy(id: string, error: string | undefined, hint: string | undef
   return [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-export function TextField({ id, label, value, onChange, error, hint }: FieldProps) {
+/**
+ * The app's one plain text box: no autocomplete or spell check (numbers, IDs and URLs), marked
+ * invalid while an error describes it.
+ */
+export function TextInput({
+  id,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+  inputMode,
+  ref,
+}: {
+  id: string;
+  value: string;
+  onChange(value: string): void;
+  invalid?: boolean;
+  describedBy?: string | undefined;
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  ref?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <input
+      ref={ref}
+      id={id}
+      className="field-input"
+      type="text"
+      inputMode={inputMode}
+      autoComplete="off"
+      spellCheck={false}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={invalid ? true : undefined}
+      aria-describedby={describedBy}
+    />
+  );
+}
+
+/** A labelled TextInput with its hint and error. */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  inputMode,
+  inputRef,
+}: FieldProps & { inputMode?: HTMLAttributes<HTMLInputElement>['inputMode']; inputRef?: Ref<HTMLInputElement> }) {
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
-      <input
+      <TextInput
+        ref={inputRef}
         id={id}
-        className="field-input"
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
         value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        onChange={onChange}
+        invalid={Boolean(error)}
+        describedBy={describedBy(id, error, hint)}
+        inputMode={inputMode}
       />
     </FieldFrame>
   );

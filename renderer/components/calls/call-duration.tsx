@@ -1,6 +1,6 @@
-import type { Call } from '../../preload/contract';
-import { formatDuration, secondsSince } from '../format/duration';
-import { useNow } from '../hooks/use-now';
+import type { Call } from '../../../preload/contract';
+import { formatDuration, secondsSince } from '../../../preload/common/duration';
+import { useNow } from '../../hooks/use-now';
 
 /** Its own component so only this text re-renders on each tick. */
 export function CallDuration({ call }: { call: Call }) {

@@ -1,9 +1,9 @@
-import { commandsFor, DIAL_KEY } from '../store/commands';
-import { useStoreApi } from '../store/store-context';
-import { CommandField } from './command-field';
+import { DIAL_KEY } from '../../store/calls-commands';
+import { CommandField } from '../shared/command-field';
+import { useCommands } from '../../store/use-commands';
 
 export function Dialer() {
-  const store = useStoreApi();
+  const calls = useCommands('calls');
   return (
     <section className="pane" aria-labelledby="dialer-heading">
       <h2 id="dialer-heading" className="pane-title">
@@ -16,7 +16,7 @@ export function Dialer() {
         requiredMessage="Enter a number or address to call."
         hint="A number, an extension or a SIP address."
         primary
-        submit={(value) => commandsFor(store).dial(value)}
+        submit={(value) => calls.dial(value)}
       />
     </section>
   );

@@ -1,7 +1,8 @@
-import type { Call, CallAction } from '../../preload/contract';
-import { ACTION_LABELS, ACTION_ORDER } from '../format/call-text';
-import { commandsFor, pendingKey } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
+import type { Call, CallAction } from '../../../preload/contract';
+import { ACTION_LABELS, ACTION_ORDER } from '../../format/call-text';
+import { pendingKey } from '../../store/calls-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
 
 const DESTRUCTIVE = new Set<CallAction>(['decline', 'hangup']);
 /** Actions that end the call with us sit apart at the end of the row. */
@@ -23,6 +24,7 @@ export function CallActions({ call, who }: { call: Call; who: string }) {
 
 function ActionButton({ call, action, startsEndGroup }: { call: Call; action: CallAction; startsEndGroup: boolean }) {
   const store = useStoreApi();
+  const calls = useCommands('calls');
   const busy = useAppStore((s) => s.ui.pending[pendingKey(call.id, action)] === true);
   const variant = action === 'answer' ? 'btn-primary' : DESTRUCTIVE.has(action) ? 'btn-danger' : '';
 
@@ -33,7 +35,7 @@ function ActionButton({ call, action, startsEndGroup }: { call: Call; action: Ca
       store.getState().ui.openDialog({ kind: action, callId: call.id });
       return;
     }
-    void commandsFor(store).runDirect(call, action);
+    void calls.runDirect(call, action);
   }
 
   return (

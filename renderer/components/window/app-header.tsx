@@ -1,6 +1,6 @@
-import { LINE_STATE_WORDS } from '../format/call-text';
-import { useAppStore, useStoreApi } from '../store/store-context';
-import { DndToggle } from './desktop/dnd-toggle';
+import { LINE_STATE_WORDS } from '../../format/call-text';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import { DndToggle } from '../desktop/dnd-toggle';
 
 export function AppHeader() {
   // The snapshot's label is live; app.info's is what main knew at start-up.

@@ -1,11 +1,12 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFocusRescue } from '../hooks/use-focus-rescue';
-import { commandsFor, RETRIEVE_KEY } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
-import type { NoteItem } from '../store/types';
-import { ErrorDetails } from './error-details';
-import { activeCallsHeading } from './focus-targets';
+import { useFocusRescue } from '../../hooks/use-focus-rescue';
+import { RETRIEVE_KEY } from '../../store/calls-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import type { NoteItem } from '../../store/ui-slice';
+import { useCommands } from '../../store/use-commands';
+import { ErrorBlock } from '../shared/error-block';
+import { activeCallsHeading } from '../calls/focus-targets';
 
 /** Failures (alerts, kept until dismissed so a tracking ID can be quoted) and quiet notes. */
 export function MessageCenter() {
@@ -20,12 +21,11 @@ export function MessageCenter() {
   return (
     <div className="messages" ref={ref}>
       {errors.map((item) => (
-        <div key={item.id} role="alert" className="message message-error">
-          <ErrorDetails title={item.title} error={item.error} />
+        <ErrorBlock key={item.id} failure={item}>
           <button type="button" className="btn btn-quiet" onClick={() => store.getState().ui.dismissError(item.id)}>
             Dismiss
           </button>
-        </div>
+        </ErrorBlock>
       ))}
       {/* Always present so screen readers are listening before the first note arrives. */}
       <div role="status" className="notes">
@@ -39,6 +39,7 @@ export function MessageCenter() {
 
 function Note({ note }: { note: NoteItem }) {
   const store = useStoreApi();
+  const calls = useCommands('calls');
   const retrieving = useAppStore((s) => s.ui.pending[RETRIEVE_KEY] === true);
   const ext = note.parkedOn;
   return (
@@ -52,7 +53,7 @@ function Note({ note }: { note: NoteItem }) {
           aria-busy={retrieving}
           onClick={() => {
             // Shown outside the form, so every failure goes to the error list.
-            if (!retrieving) void commandsFor(store).retrieve(ext, {});
+            if (!retrieving) void calls.retrieve(ext, {});
           }}
         >
           Retrieve from {ext}

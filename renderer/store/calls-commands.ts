@@ -1,6 +1,7 @@
 import type { Call, CallAction, Result, TransferArgs } from '../../preload/contract';
-import { partyName } from '../format/phone';
-import type { ActOptions, AppStore } from './types';
+import { partyName } from '../../preload/common/party-text';
+import type { ActOptions } from './app-slice';
+import type { AppStore } from './types';
 
 /** The actions that run straight away; transfer and keypad open a dialog first. */
 export type DirectAction = Exclude<CallAction, 'transfer' | 'keypad'>;
@@ -41,10 +42,8 @@ export const RETRIEVE_KEY = 'retrieve';
 /** invalid-input is shown next to the field that caused it, not in the error list. */
 export const inlineInvalidInput: ActOptions = { report: (error) => error.code !== 'invalid-input' };
 
-export type Commands = ReturnType<typeof createCommands>;
-
 /** Everything the UI can ask main to do, each through the store's `act`. */
-export function createCommands(store: AppStore) {
+export function createCallCommands(store: AppStore) {
   const state = () => store.getState();
   const who = (call: Call) => partyName(call.remote, state().settings.values?.defaultCountry);
   // Keypad presses queue per call so fast typing is neither dropped nor reordered.
@@ -132,14 +131,4 @@ export function createCommands(store: AppStore) {
   return { runDirect, dial, redial, transfer, pickup, retrieve, pressKey };
 }
 
-const cache = new WeakMap<AppStore, Commands>();
-
-/** One command set per store, so queues are shared by every component using it. */
-export function commandsFor(store: AppStore): Commands {
-  let commands = cache.get(store);
-  if (!commands) {
-    commands = createCommands(store);
-    cache.set(store, commands);
-  }
-  return commands;
-}
+export type CallCommands = ReturnType<typeof createCallCommands>;

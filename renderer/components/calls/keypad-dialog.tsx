@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { Call } from '../../preload/contract';
-import { partyName } from '../format/phone';
-import { useLatestError } from '../hooks/use-latest-error';
-import { commandsFor, pendingKey } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
-import { ErrorDetails } from './error-details';
+import type { Call } from '../../../preload/contract';
+import { partyName } from '../../../preload/common/party-text';
+import { useLatestError } from '../../hooks/use-latest-error';
+import { pendingKey } from '../../store/calls-commands';
+import { useAppStore } from '../../store/store-context';
+import { DialogFooter } from '../shared/dialog-footer';
+import { ErrorBlock } from '../shared/error-block';
 import { activeCallsHeading } from './focus-targets';
-import { Modal } from './modal';
+import { Modal } from '../shared/modal';
+import { useCommands } from '../../store/use-commands';
 
 const KEYS: ReadonlyArray<readonly [digit: string, letters: string]> = [
   ['1', ''],
@@ -26,14 +28,14 @@ const KEYS: ReadonlyArray<readonly [digit: string, letters: string]> = [
 
 /** Sends touch tones (menus, PINs) into a call, by click or by typing. */
 export function KeypadDialog({ call, onClose }: { call: Call; onClose(): void }) {
-  const store = useStoreApi();
+  const calls = useCommands('calls');
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
   const failure = useLatestError(pendingKey(call.id, 'dtmf'));
   const [sent, setSent] = useState('');
 
   function press(digit: string) {
     setSent((s) => (s + digit).slice(-32));
-    commandsFor(store).pressKey(call, digit);
+    calls.pressKey(call, digit);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -60,16 +62,8 @@ export function KeypadDialog({ call, onClose }: { call: Call; onClose(): void })
         ))}
       </div>
       <p className="hint">You can also type 0–9, * and # while this is open.</p>
-      {failure && (
-        <div role="alert" className="message message-error">
-          <ErrorDetails title={failure.title} error={failure.error} />
-        </div>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      {failure && <ErrorBlock failure={failure} />}
+      <DialogFooter onClose={onClose} />
     </Modal>
   );
 }

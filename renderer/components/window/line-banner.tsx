@@ -1,5 +1,5 @@
-import type { LineStatus } from '../../preload/contract';
-import { useAppStore } from '../store/store-context';
+import type { LineStatus } from '../../../preload/contract';
+import { useAppStore } from '../../store/store-context';
 
 const HEADLINES: Partial<Record<LineStatus['state'], string>> = {
   offline: "Offline — CallDeck can't reach your line. Call controls return when it's back.",

@@ -1,8 +1,8 @@
-import { useAppStore, useStoreApi } from '../store/store-context';
-import { LinkDialog } from './desktop/link-dialog';
-import { KeypadDialog } from './keypad-dialog';
-import { SettingsDialog } from './settings/settings-dialog';
-import { TransferDialog } from './transfer-dialog';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import { LinkDialog } from '../desktop/link-dialog';
+import { KeypadDialog } from '../calls/keypad-dialog';
+import { SettingsDialog } from '../settings/settings-dialog';
+import { TransferDialog } from '../calls/transfer-dialog';
 
 /** Renders the one open dialog, if any: settings, or a dialog about one call. */
 export function DialogHost() {

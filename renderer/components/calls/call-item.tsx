@@ -1,9 +1,9 @@
 import { useRef } from 'react';
-import type { Call } from '../../preload/contract';
-import { CALL_STATE_WORDS, RECORDING_WORDS } from '../format/call-text';
-import { partyDetail, partyName } from '../format/phone';
-import { useFocusRescue } from '../hooks/use-focus-rescue';
-import { useAppStore } from '../store/store-context';
+import type { Call } from '../../../preload/contract';
+import { CALL_STATE_WORDS, RECORDING_WORDS } from '../../format/call-text';
+import { partyDetail, partyName } from '../../../preload/common/party-text';
+import { useFocusRescue } from '../../hooks/use-focus-rescue';
+import { useAppStore } from '../../store/store-context';
 import { CallActions } from './call-actions';
 import { CallDuration } from './call-duration';
 

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import type { HistoryEntry } from '../../preload/contract';
-import { HISTORY_TYPE_WORDS } from '../format/call-text';
-import { formatDuration } from '../format/duration';
-import { formatNumber } from '../format/phone';
-import { formatWhen } from '../format/when';
-import { commandsFor, DIAL_KEY } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
+import type { HistoryEntry } from '../../../preload/contract';
+import { HISTORY_TYPE_WORDS } from '../../format/call-text';
+import { formatDuration } from '../../../preload/common/duration';
+import { formatNumber } from '../../../preload/common/party-text';
+import { formatWhen } from '../../format/when';
+import { DIAL_KEY } from '../../store/calls-commands';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
 
 export function CallHistory() {
   const loaded = useAppStore((s) => s.calls.historyLoaded);
@@ -44,7 +45,7 @@ export function CallHistory() {
 }
 
 function HistoryRow({ entry, dialing, busy, onRedial }: { entry: HistoryEntry; dialing: boolean; busy: boolean; onRedial(): void }) {
-  const store = useStoreApi();
+  const calls = useCommands('calls');
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
   const number = entry.number && !entry.privacy ? entry.number : undefined;
   const shownNumber = number ? formatNumber(number, country) : undefined;
@@ -81,7 +82,7 @@ function HistoryRow({ entry, dialing, busy, onRedial }: { entry: HistoryEntry; d
           onClick={() => {
             if (dialing) return;
             onRedial();
-            void commandsFor(store).redial(number, label ?? number);
+            void calls.redial(number, label ?? number);
           }}
         >
           Redial

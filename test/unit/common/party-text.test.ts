@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration } from '../../../renderer/format/duration';
-import { formatNumber, partyName } from '../../../renderer/format/phone';
+import { formatNumber, partyDetail, partyName } from '../../../preload/common/party-text';
 
 describe('formatNumber', () => {
   test.each([
@@ -25,16 +24,12 @@ describe('partyName', () => {
   });
 });
 
-describe('formatDuration', () => {
-  test.each([
-    [0, '00:00'],
-    [-5, '00:00'],
-    [59.9, '00:59'],
-    [61, '01:01'],
-    [3599, '59:59'],
-    [3600, '1:00:00'],
-    [36_061, '10:01:01'],
-  ])('%s s → %s', (seconds, shown) => {
-    expect(formatDuration(seconds)).toBe(shown);
+describe('partyDetail', () => {
+  test('shows the number under a name, says a named private caller withheld it, and repeats nothing', () => {
+    expect(partyDetail({ name: 'Ana Silva', number: '+12015550123', privacy: false })).toBe('+1 201 555 0123');
+    expect(partyDetail({ name: 'Ana Silva', number: '+12015550123', privacy: true })).toBe('Private number');
+    expect(partyDetail({ number: '+12015550123', privacy: true })).toBeUndefined();
+    expect(partyDetail({ number: '+12015550123', privacy: false })).toBeUndefined();
+    expect(partyDetail({ name: 'Reception', privacy: false })).toBeUndefined();
   });
 });

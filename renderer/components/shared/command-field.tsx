@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Result } from '../../preload/contract';
-import { useAppStore } from '../store/store-context';
+import type { Result } from '../../../preload/contract';
+import { useAppStore } from '../../store/store-context';
+import { TextInput } from './text-input';
 
 interface CommandFieldProps {
   label: string;
@@ -57,19 +58,7 @@ export function CommandField({ label, buttonLabel, pendingKey, requiredMessage, 
         {label}
       </label>
       <div className="field-row">
-        <input
-          ref={inputRef}
-          id={`${id}-input`}
-          className="field-input"
-          type="text"
-          inputMode="tel"
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
+        <TextInput ref={inputRef} id={`${id}-input`} inputMode="tel" value={value} onChange={setValue} invalid={Boolean(error)} describedBy={describedBy} />
         <button type="submit" className={primary ? 'btn btn-primary' : 'btn'} aria-disabled={busy} aria-busy={busy}>
           {buttonLabel}
         </button>

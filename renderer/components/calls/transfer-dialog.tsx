@@ -1,20 +1,23 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Call, TransferArgs } from '../../preload/contract';
-import { CALL_STATE_WORDS } from '../format/call-text';
-import { partyName } from '../format/phone';
-import { useLatestError } from '../hooks/use-latest-error';
-import { commandsFor, pendingKey } from '../store/commands';
-import { useAppStore, useStoreApi } from '../store/store-context';
-import { ErrorDetails } from './error-details';
+import type { Call, TransferArgs } from '../../../preload/contract';
+import { CALL_STATE_WORDS } from '../../format/call-text';
+import { partyName } from '../../../preload/common/party-text';
+import { useLatestError } from '../../hooks/use-latest-error';
+import { pendingKey } from '../../store/calls-commands';
+import { useAppStore } from '../../store/store-context';
+import { DialogFooter } from '../shared/dialog-footer';
+import { ErrorBlock } from '../shared/error-block';
+import { TextField } from '../shared/text-input';
 import { activeCallsHeading } from './focus-targets';
-import { Modal } from './modal';
+import { Modal } from '../shared/modal';
+import { useCommands } from '../../store/use-commands';
 
 type Mode = TransferArgs['mode'];
 
 export function TransferDialog({ call, onClose }: { call: Call; onClose(): void }) {
-  const store = useStoreApi();
+  const calls = useCommands('calls');
   const id = useId();
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
   const others = useAppStore(useShallow((s) => s.calls.list.filter((c) => c.id !== call.id && c.state !== 'disconnected')));
@@ -51,7 +54,7 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
       args = { callId: call.id, mode: 'voicemail' };
     }
     setFieldError(null);
-    const result = await commandsFor(store).transfer(call, args);
+    const result = await calls.transfer(call, args);
     if (result?.ok) onClose();
     else if (result && result.error.code === 'invalid-input' && mode === 'blind') {
       setFieldError(result.error.message);
@@ -94,29 +97,15 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
         </fieldset>
 
         {mode === 'blind' && (
-          <div className="field">
-            <label htmlFor={`${id}-dest`} className="field-label">
-              Transfer to
-            </label>
-            <input
-              ref={destinationRef}
-              id={`${id}-dest`}
-              className="field-input"
-              type="text"
-              inputMode="tel"
-              autoComplete="off"
-              spellCheck={false}
-              value={destination}
-              onChange={(e) => setDestination(e.target.value)}
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? `${id}-dest-error` : undefined}
-            />
-            {fieldError && (
-              <p id={`${id}-dest-error`} className="field-error" role="alert">
-                {fieldError}
-              </p>
-            )}
-          </div>
+          <TextField
+            id={`${id}-dest`}
+            label="Transfer to"
+            inputRef={destinationRef}
+            inputMode="tel"
+            value={destination}
+            onChange={setDestination}
+            error={fieldError ?? undefined}
+          />
         )}
 
         {mode === 'attended' && (
@@ -143,20 +132,13 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
           </fieldset>
         )}
 
-        {failure && (
-          <div role="alert" className="message message-error">
-            <ErrorDetails title={failure.title} error={failure.error} />
-          </div>
-        )}
+        {failure && <ErrorBlock failure={failure} />}
 
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogFooter onClose={onClose} closeLabel="Cancel">
           <button type="submit" className="btn btn-primary" aria-disabled={busy} aria-busy={busy}>
             Transfer now
           </button>
-        </div>
+        </DialogFooter>
       </form>
     </Modal>
   );

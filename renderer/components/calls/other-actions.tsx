@@ -1,9 +1,9 @@
-import { commandsFor, PICKUP_KEY, RETRIEVE_KEY } from '../store/commands';
-import { useStoreApi } from '../store/store-context';
-import { CommandField } from './command-field';
+import { PICKUP_KEY, RETRIEVE_KEY } from '../../store/calls-commands';
+import { CommandField } from '../shared/command-field';
+import { useCommands } from '../../store/use-commands';
 
 export function OtherActions() {
-  const store = useStoreApi();
+  const calls = useCommands('calls');
   return (
     <section className="pane" aria-labelledby="other-actions-heading">
       <h2 id="other-actions-heading" className="pane-title">
@@ -16,7 +16,7 @@ export function OtherActions() {
           buttonLabel="Pick up"
           pendingKey={PICKUP_KEY}
           hint="Leave empty to pick up a call ringing in your pickup group."
-          submit={(value) => commandsFor(store).pickup(value)}
+          submit={(value) => calls.pickup(value)}
         />
       </div>
       <div className="subsection">
@@ -26,7 +26,7 @@ export function OtherActions() {
           buttonLabel="Retrieve"
           pendingKey={RETRIEVE_KEY}
           requiredMessage="Enter the extension the call is parked on."
-          submit={(value) => commandsFor(store).retrieve(value)}
+          submit={(value) => calls.retrieve(value)}
         />
       </div>
     </section>

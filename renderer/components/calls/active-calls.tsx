@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { useFocusRescue } from '../hooks/use-focus-rescue';
-import { useAppStore } from '../store/store-context';
+import { useFocusRescue } from '../../hooks/use-focus-rescue';
+import { useAppStore } from '../../store/store-context';
 import { CallItem } from './call-item';
 import { ACTIVE_CALLS_HEADING_ID, activeCallsHeading } from './focus-targets';
 
