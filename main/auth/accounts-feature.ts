@@ -11,7 +11,8 @@ import type { AccountsContext, LineSwitch } from './accounts-context.js';
 import { readAccountsDocument } from './accounts-document.js';
 import { createSecretOpener } from './sealed-input.js';
 import { openVault } from './vault.js';
-import { createVideoSdkAccounts, type VideoSdkAccess, type VideoSdkEndpointKey } from './videosdk-accounts.js';
+import type { VideoSdkAccess } from '../providers/videosdk/videosdk-access.js';
+import { createVideoSdkAccounts, type VideoSdkEndpointKey } from './videosdk-accounts.js';
 import { createWebexAccounts, PAT_LIFETIME_MS, type WebexAccountsOptions } from './webex-accounts.js';
 import { SIGN_IN_TIMEOUT_MS } from './webex-sign-in.js';
 

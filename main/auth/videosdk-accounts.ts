@@ -5,6 +5,7 @@
  */
 import { VIDEOSDK_DEFAULT_BASE_URL, type SealedSecret, type VideoSdkAccount } from '../../preload/contract.js';
 import { AppError } from '../core/app-error.js';
+import type { VideoSdkAccess } from '../providers/videosdk/videosdk-access.js';
 import { findAccount, newAccountId, secretKeys, type AccountsContext } from './accounts-context.js';
 import type { VideoSdkRecord } from './accounts-document.js';
 import { mintVideoSdkToken, type VideoSdkKey } from './videosdk-token.js';
@@ -19,16 +20,6 @@ export interface VideoSdkEndpointKey extends VideoSdkKey {
   demo?: { trunkId: string; gatewayId: string };
 }
 
-/**
- * What a VideoSDK client needs: where to send requests and a fresh token for each one. The secret
- * stays inside `mint`.
- */
-export interface VideoSdkAccess {
-  baseUrl: string;
-  source: 'saved' | 'environment' | 'demo';
-  demo?: { trunkId: string; gatewayId: string };
-  mint(): string;
-}
 
 /**
  * `fromEnvironment` is the developer's CALLDECK_VIDEOSDK_* account: used when none is saved, held

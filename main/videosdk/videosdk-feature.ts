@@ -11,17 +11,10 @@ import { readSipTarget } from '../../preload/common/sip-target.js';
 import { AppError } from '../core/app-error.js';
 import type { Clock, Logger, TimerHandle } from '../core/ports.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
+import type { VideoSdkAccess } from '../providers/videosdk/videosdk-access.js';
 import { createVideoSdkClient, type VideoSdkClient } from '../providers/videosdk/videosdk-client.js';
 import { toSipCall } from './to-sip-call.js';
 
-/** Where VideoSDK requests go and a fresh token for each; the secret stays inside `mint`. */
-export interface VideoSdkAccess {
-  baseUrl: string;
-  source: 'saved' | 'environment' | 'demo';
-  /** On the demo line: IDs that exist there. */
-  demo?: { trunkId: string; gatewayId: string };
-  mint(): string;
-}
 
 export const POLL_LIVE_MS = 2_000;
 export const POLL_IDLE_MS = 10_000;

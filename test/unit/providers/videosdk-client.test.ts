@@ -2,6 +2,7 @@
  * The VideoSDK client (VideoSDK's SDK on undici) against the built-in line, over real HTTP: every
  * endpoint, what goes over the wire, and each refusal in VideoSDK's words.
  */
+import { HttpClient } from '@videosdk.live/server-sdk';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mintVideoSdkToken } from '../../../main/auth/videosdk-token.js';
@@ -149,6 +150,35 @@ describe('the current SIP call API', () => {
     const total = first.total ?? 0;
     const last = await client.listCalls({ page: Math.ceil(total / 2), perPage: 2 });
     expect(last.hasNextPage).toBe(false);
+  });
+});
+
+describe('retries', () => {
+  const attempts = (method: string, path: string) => exchanges.filter((x) => x.method === method && x.path === path).length;
+
+  it('the SDK as it ships retries a POST only on 429, never on 5xx or a dropped connection', async () => {
+    // VideoSDK's own HttpClient with its default retries, on our fetch: what we confirmed by reading it.
+    const sdk = new HttpClient({ baseUrl: line.videosdk.origin, getToken: () => mintVideoSdkToken(line.videosdk.project), fetchImpl: fetchOn(agent) });
+    const body = { sipCallTo: '+14155550140', destinationRoomId: 'r', gatewayId: 'gw_sandbox_1' };
+    line.control.injectFault({ kind: 'status', status: 503, path: '/v2/sip/call' });
+    await expect(sdk.post('/v2/sip/call', { body })).rejects.toMatchObject({ httpStatus: 503 });
+    expect(attempts('POST', '/v2/sip/call')).toBe(1);
+    line.control.injectFault({ kind: 'drop', path: '/v2/sip/call' });
+    await expect(sdk.post('/v2/sip/call', { body })).rejects.toThrow();
+    expect(attempts('POST', '/v2/sip/call')).toBe(2);
+    line.control.injectFault({ kind: 'status', status: 429, path: '/v2/sip/call' });
+    await sdk.post('/v2/sip/call', { body });
+    expect(attempts('POST', '/v2/sip/call')).toBe(4);
+  });
+
+  it('ours retries nothing: a 429 on a start is shown, not sent again, and a failed poll waits for the next', async () => {
+    line.control.injectFault({ kind: 'status', status: 429, path: '/v2/sip/call' });
+    const limited = await refusal(client.startCall({ to: '+14155550141', roomId: 'r', route: { kind: 'gateway', gatewayId: 'gw_sandbox_1' } }));
+    expect(limited).toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 5_000 });
+    expect(attempts('POST', '/v2/sip/call')).toBe(1);
+    line.control.injectFault({ kind: 'status', status: 503, path: '/v2/sip/call' });
+    expect(await refusal(client.listCalls())).toMatchObject({ code: 'provider', status: 503 });
+    expect(attempts('GET', '/v2/sip/call')).toBe(1);
   });
 });
 
