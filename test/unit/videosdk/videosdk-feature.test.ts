@@ -59,10 +59,6 @@ async function requestsInAMinute(): Promise<number> {
   return listRequests() - before;
 }
 
-async function ok<T>(promise: Promise<T>): Promise<T> {
-  return promise;
-}
-
 async function refused(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(AppError);
@@ -74,7 +70,7 @@ describe('polling', () => {
     clock.advance(2 * 60_000);
     expect(listRequests()).toBe(0);
 
-    const shown = await ok(feature.handlers['videosdk:watch']({ open: true }));
+    const shown = await feature.handlers['videosdk:watch']({ open: true });
     expect(listRequests()).toBe(1);
     expect(shown).toMatchObject({ account: { available: true, source: 'environment' }, loaded: true });
 
