@@ -4,6 +4,7 @@ import { systemClock } from '../../main/core/system-clock.js';
 import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
 import { startHarness } from '../harness/harness-server.js';
+import { openVideoSdk } from './videosdk-steps.js';
 
 // What a newcomer sees: no account configured, so the built-in line runs with its demo scenario.
 test('with no account, the demo line says so and a call rings within seconds', async ({ page }) => {
@@ -28,8 +29,7 @@ test('with no account, a SIP call can be placed on the demo line with the IDs it
   const harness = await startHarness({ ports: createHarnessPorts({ log }), openLine: () => openLine({ env: {}, clock: systemClock, log }) });
   try {
     await page.goto(harness.url);
-    await page.getByRole('tab', { name: 'Meetings' }).click();
-    const region = page.getByRole('region', { name: 'VideoSDK' });
+    const region = await openVideoSdk(page);
     await expect(region).toContainText('Demo line');
     const trunkId = await region.locator('code').first().textContent();
     await region.getByRole('textbox', { name: 'Room ID' }).fill('demo-room');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, followInBrowser, openAccounts, startSignIn, test } from './accounts-fixtures.js';
+import { closeMeetings, openVideoSdk } from './videosdk-steps.js';
 
 /**
  * The leak test: a whole session (sign in, use the line, VideoSDK keys and a minted token, sign
@@ -53,8 +54,7 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
 
   // Use them: a SIP call into a VideoSDK room, followed in the list and ended; a token per request.
   await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).last().click();
-  await page.getByRole('tab', { name: 'Meetings' }).click();
-  const region = page.getByRole('region', { name: 'VideoSDK' });
+  const region = await openVideoSdk(page);
   await region.getByRole('radio', { name: 'Gateway' }).check();
   await region.getByRole('textbox', { name: 'Room ID' }).fill('leak-room');
   await region.getByRole('textbox', { name: 'Call to' }).fill('+14155550123');
@@ -69,7 +69,7 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   expect(savedKeyTokens.length).toBeGreaterThanOrEqual(3);
   expect(new Set(lineTokens).size).toBeGreaterThanOrEqual(2);
   const meetingsDom = await domText(page);
-  await page.getByRole('tab', { name: 'Calls' }).click();
+  await closeMeetings(page);
 
   // Sign out.
   await openAccounts(page);

@@ -1,14 +1,6 @@
-import type { Page } from '@playwright/test';
 import type { SandboxExchange } from '../../main/sandbox/index.js';
 import { expect, test } from './fixtures.js';
-
-/** Opens the Meetings view and returns the VideoSDK region. */
-async function openVideoSdk(page: Page) {
-  await page.getByRole('tab', { name: 'Meetings' }).click();
-  const region = page.getByRole('region', { name: 'VideoSDK' });
-  await expect(region).toBeVisible();
-  return region;
-}
+import { openVideoSdk } from './videosdk-steps.js';
 
 test('a trunk call shows the participant ID VideoSDK gave it', async ({ app, line }) => {
   const region = await openVideoSdk(app);
