@@ -42,6 +42,7 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       dial: invoke('calls:dial'),
       answer: invoke('calls:answer'),
       decline: invoke('calls:decline'),
+      forward: invoke('calls:forward'),
       voicemail: invoke('calls:voicemail'),
       hangup: invoke('calls:hangup'),
       hold: invoke('calls:hold'),
@@ -52,6 +53,7 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       park: invoke('calls:park'),
       retrieve: invoke('calls:retrieve'),
       pickup: invoke('calls:pickup'),
+      bargeIn: invoke('calls:bargeIn'),
       recording: invoke('calls:recording'),
       dtmf: invoke('calls:dtmf'),
       history: invoke('calls:history'),
@@ -88,5 +90,7 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       end: invoke('videosdk:end'),
       onChanged: on('videosdk:changed'),
     },
+    line: { get: invoke('line:get'), onChanged: on('line:changed') },
+    directory: { search: invoke('directory:search'), cancel: invoke('directory:cancel') },
   } satisfies CallDeckApi;
 }

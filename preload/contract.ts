@@ -16,6 +16,8 @@ import { appChannels, appEvents } from './contract/app.js';
 import { callsChannels, callsEvents } from './contract/calls.js';
 import { desktopChannels, desktopEvents } from './contract/desktop.js';
 import { videosdkChannels, videosdkEvents } from './contract/videosdk.js';
+import { directoryChannels } from './contract/directory.js';
+import { lineChannels, lineEvents } from './contract/line.js';
 import type { Result } from './contract/errors.js';
 
 export * from './contract/errors.js';
@@ -24,6 +26,8 @@ export * from './contract/calls.js';
 export * from './contract/desktop.js';
 export * from './contract/accounts.js';
 export * from './contract/videosdk.js';
+export * from './contract/line.js';
+export * from './contract/directory.js';
 
 export const invokeChannels = {
   ...appChannels,
@@ -31,6 +35,8 @@ export const invokeChannels = {
   ...desktopChannels,
   ...accountsChannels,
   ...videosdkChannels,
+  ...lineChannels,
+  ...directoryChannels,
 } as const;
 
 export const eventChannels = {
@@ -39,6 +45,7 @@ export const eventChannels = {
   ...desktopEvents,
   ...accountsEvents,
   ...videosdkEvents,
+  ...lineEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
