@@ -18,6 +18,7 @@ import { desktopChannels, desktopEvents } from './contract/desktop.js';
 import { videosdkChannels, videosdkEvents } from './contract/videosdk.js';
 import { directoryChannels } from './contract/directory.js';
 import { lineChannels, lineEvents } from './contract/line.js';
+import { meetingsChannels, meetingsEvents } from './contract/meetings.js';
 import type { Result } from './contract/errors.js';
 
 export * from './contract/errors.js';
@@ -28,6 +29,7 @@ export * from './contract/accounts.js';
 export * from './contract/videosdk.js';
 export * from './contract/line.js';
 export * from './contract/directory.js';
+export * from './contract/meetings.js';
 
 export const invokeChannels = {
   ...appChannels,
@@ -37,6 +39,7 @@ export const invokeChannels = {
   ...videosdkChannels,
   ...lineChannels,
   ...directoryChannels,
+  ...meetingsChannels,
 } as const;
 
 export const eventChannels = {
@@ -46,6 +49,7 @@ export const eventChannels = {
   ...accountsEvents,
   ...videosdkEvents,
   ...lineEvents,
+  ...meetingsEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

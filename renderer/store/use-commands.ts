@@ -1,6 +1,7 @@
 import { createAccountCommands } from './accounts-commands';
 import { createCallCommands } from './calls-commands';
 import { createDesktopCommands } from './desktop-commands';
+import { createMeetingsCommands } from './meetings-commands';
 import { createSettingsCommands } from './settings-commands';
 import { createVideoSdkCommands } from './videosdk-commands';
 import { useStoreApi } from './store-context';
@@ -18,6 +19,7 @@ const COMMAND_LAYERS = {
   settings: createSettingsCommands,
   desktop: createDesktopCommands,
   videosdk: createVideoSdkCommands,
+  meetings: createMeetingsCommands,
 } satisfies Record<string, (store: AppStore) => object>;
 
 export type CommandSlice = keyof typeof COMMAND_LAYERS;

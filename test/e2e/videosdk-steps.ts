@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 
 /** Opens the Meetings view and returns the VideoSDK region. */
 export async function openVideoSdk(page: Page) {
-  await page.getByRole('tab', { name: 'Meetings' }).click();
+  await page.getByRole('button', { name: 'Meetings', pressed: false }).click();
   const region = page.getByRole('region', { name: 'VideoSDK' });
   await expect(region).toBeVisible();
   return region;
@@ -11,5 +11,5 @@ export async function openVideoSdk(page: Page) {
 
 /** Back to the calls. */
 export async function closeMeetings(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Calls' }).click();
+  await page.getByRole('button', { name: 'Meetings', pressed: true }).click();
 }

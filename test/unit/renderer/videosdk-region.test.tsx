@@ -14,7 +14,7 @@ async function openRegion(snapshot: VideoSdkSnapshot = WITH_ACCOUNT) {
   api.videosdkState = snapshot;
   const user = userEvent.setup();
   const rendered = await renderApp([], api);
-  await user.click(screen.getByRole('tab', { name: 'Meetings' }));
+  await user.click(screen.getByRole('button', { name: 'Meetings' }));
   await flush();
   return { ...rendered, user, region: screen.getByRole('region', { name: 'VideoSDK' }) };
 }
@@ -23,7 +23,7 @@ describe('the VideoSDK region', () => {
   test('watches the list only while the Meetings view is shown', async () => {
     const { api, user } = await openRegion();
     expect(api.invoked('videosdk:watch')).toEqual([{ open: true }]);
-    await user.click(screen.getByRole('tab', { name: 'Calls' }));
+    await user.click(screen.getByRole('button', { name: 'Meetings' }));
     await flush();
     expect(api.invoked('videosdk:watch')).toEqual([{ open: true }, { open: false }]);
   });
