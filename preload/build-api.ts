@@ -86,5 +86,18 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
     },
     line: { get: invoke('line:get'), onChanged: on('line:changed') },
     directory: { search: invoke('directory:search'), cancel: invoke('directory:cancel') },
+    meetings: {
+      watch: invoke('meetings:watch'),
+      unwatch: invoke('meetings:unwatch'),
+      open: invoke('meetings:open'),
+      mute: invoke('meetings:mute'),
+      unmute: invoke('meetings:unmute'),
+      admit: invoke('meetings:admit'),
+      expel: invoke('meetings:expel'),
+      callout: invoke('meetings:callout'),
+      cancelCallout: invoke('meetings:cancelCallout'),
+      dismissCallout: invoke('meetings:dismissCallout'),
+      onChanged: on('meetings:changed'),
+    },
   } satisfies CallDeckApi;
 }

@@ -17,6 +17,7 @@ import { callsChannels, callsEvents } from './contract/calls.js';
 import { desktopChannels, desktopEvents } from './contract/desktop.js';
 import { directoryChannels } from './contract/directory.js';
 import { lineChannels, lineEvents } from './contract/line.js';
+import { meetingsChannels, meetingsEvents } from './contract/meetings.js';
 import type { Result } from './contract/errors.js';
 
 export * from './contract/errors.js';
@@ -26,6 +27,7 @@ export * from './contract/desktop.js';
 export * from './contract/accounts.js';
 export * from './contract/line.js';
 export * from './contract/directory.js';
+export * from './contract/meetings.js';
 
 export const invokeChannels = {
   ...appChannels,
@@ -34,6 +36,7 @@ export const invokeChannels = {
   ...accountsChannels,
   ...lineChannels,
   ...directoryChannels,
+  ...meetingsChannels,
 } as const;
 
 export const eventChannels = {
@@ -42,6 +45,7 @@ export const eventChannels = {
   ...desktopEvents,
   ...accountsEvents,
   ...lineEvents,
+  ...meetingsEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

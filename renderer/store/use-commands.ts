@@ -1,6 +1,7 @@
 import { createAccountCommands } from './accounts-commands';
 import { createCallCommands } from './calls-commands';
 import { createDesktopCommands } from './desktop-commands';
+import { createMeetingsCommands } from './meetings-commands';
 import { createSettingsCommands } from './settings-commands';
 import { useStoreApi } from './store-context';
 import type { AppStore } from './types';
@@ -16,6 +17,7 @@ const COMMAND_LAYERS = {
   accounts: createAccountCommands,
   settings: createSettingsCommands,
   desktop: createDesktopCommands,
+  meetings: createMeetingsCommands,
 } satisfies Record<string, (store: AppStore) => object>;
 
 export type CommandSlice = keyof typeof COMMAND_LAYERS;
