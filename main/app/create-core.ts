@@ -8,6 +8,7 @@ import { createEventHub, type EventHub } from '../ipc/event-hub.js';
 import { createMeetingsFeature, type MeetingsFeature } from '../meetings/index.js';
 import { createSettingsService, type SettingsService } from '../settings/index.js';
 import type { Line } from '../providers/line.js';
+import { createVideoSdkFeature, type VideoSdkFeature } from '../videosdk/index.js';
 import type {
   AutoStart,
   Browser,
@@ -67,6 +68,7 @@ export interface Core {
   calls: CallsFeature;
   accounts: AccountsFeature;
   desktop: DesktopFeature;
+  videosdk: VideoSdkFeature;
   meetings: MeetingsFeature;
   /** The latest calls snapshot; tests and the harness read it. */
   snapshot(): CallsSnapshot;
@@ -104,7 +106,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   // A signed-in account's line wins over the default (demo, or the developer's environment account).
   const line = accounts.restoredLine() ?? (await options.openLine());
   const calls = createCallsFeature({ clock, log, settings, callLogStore: ports.callLogStore, line });
-  lineSwitch.bind(calls);
+
   calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
   calls.onLineInfo((info) => events.emit('line:changed', info));
 
@@ -126,6 +128,23 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
 
   const desktop = createDesktopFeature({ ...ports, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 
+  // A saved VideoSDK account wins, then the developer's; the demo line brings its own for newcomers.
+  const videosdk = createVideoSdkFeature({
+    clock,
+    log,
+    access: () => accounts.videoSdkAccess(calls.line().videoSdk),
+    defaultCountry: () => settings.get().defaultCountry,
+  });
+  videosdk.onChange((snapshot) => events.emit('videosdk:changed', snapshot));
+  accounts.onChange(() => videosdk.accountChanged());
+  // The demo line brings a VideoSDK account, so switching lines may change VideoSDK's too.
+  lineSwitch.bind({
+    useLine: async (next) => {
+      await calls.useLine(next);
+      videosdk.accountChanged();
+    },
+  });
+
   const handlers: Handlers = {
     'app:info': async () => ({
       name: 'CallDeck',
@@ -142,6 +161,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...calls.handlers,
     ...accounts.handlers,
     ...desktop.handlers,
+    ...videosdk.handlers,
     ...meetings.handlers,
   };
 
@@ -152,12 +172,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     calls,
     accounts,
     desktop,
+    videosdk,
     meetings,
     snapshot: () => calls.snapshot(),
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       accounts.stop();
       desktop.stop();
+      videosdk.stop();
       meetings.stop();
       await calls.stop();
     },

@@ -6,6 +6,7 @@ import type { DesktopSlice } from './desktop-slice';
 import type { MeetingsSlice } from './meetings-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { UiSlice } from './ui-slice';
+import type { VideoSdkSlice } from './videosdk-slice';
 
 /** The whole store: one key per slice; each slice's type lives beside it in `<name>-slice.ts`. */
 export interface AppState {
@@ -13,6 +14,7 @@ export interface AppState {
   settings: SettingsSlice;
   desktop: DesktopSlice;
   accounts: AccountsSlice;
+  videosdk: VideoSdkSlice;
   meetings: MeetingsSlice;
   ui: UiSlice;
   app: AppSlice;

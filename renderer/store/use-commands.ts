@@ -3,6 +3,7 @@ import { createCallCommands } from './calls-commands';
 import { createDesktopCommands } from './desktop-commands';
 import { createMeetingsCommands } from './meetings-commands';
 import { createSettingsCommands } from './settings-commands';
+import { createVideoSdkCommands } from './videosdk-commands';
 import { useStoreApi } from './store-context';
 import type { AppStore } from './types';
 
@@ -17,6 +18,7 @@ const COMMAND_LAYERS = {
   accounts: createAccountCommands,
   settings: createSettingsCommands,
   desktop: createDesktopCommands,
+  videosdk: createVideoSdkCommands,
   meetings: createMeetingsCommands,
 } satisfies Record<string, (store: AppStore) => object>;
 
