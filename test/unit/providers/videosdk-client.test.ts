@@ -189,16 +189,17 @@ describe('failures without an answer', () => {
   });
 
   it('main’s dispatcher is the one used: its headers timeout ends a silent request', async () => {
-    line.control.injectFault({ kind: 'slow', delayMs: 1_000, path: '/v2/sip/call' });
-    const tight = new Agent({ headersTimeout: 150 });
+    // Wide margins on both sides: a loaded CI machine can stall either clock by a few hundred ms.
+    line.control.injectFault({ kind: 'slow', delayMs: 3_000, path: '/v2/sip/call' });
+    const tight = new Agent({ headersTimeout: 400 });
     const slow = createVideoSdkClient({ baseUrl: line.videosdk.origin, getToken: () => mintVideoSdkToken(line.videosdk.project), fetch: fetchOn(tight), timeoutMs: 10_000 });
     expect(await refusal(slow.listCalls())).toMatchObject({ code: 'timeout' });
     await tight.close();
   });
 
   it('our deadline holds: a silent server is a timeout', async () => {
-    line.control.injectFault({ kind: 'slow', delayMs: 2_000, path: '/v2/sip/call' });
-    const slow = createVideoSdkClient({ baseUrl: line.videosdk.origin, getToken: () => mintVideoSdkToken(line.videosdk.project), fetch: fetchOn(agent), timeoutMs: 200 });
+    line.control.injectFault({ kind: 'slow', delayMs: 3_000, path: '/v2/sip/call' });
+    const slow = createVideoSdkClient({ baseUrl: line.videosdk.origin, getToken: () => mintVideoSdkToken(line.videosdk.project), fetch: fetchOn(agent), timeoutMs: 400 });
     expect(await refusal(slow.listCalls())).toMatchObject({ code: 'timeout' });
   });
 });
