@@ -20,6 +20,12 @@ export const FaultSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('slow'), delayMs: z.number().int().nonnegative(), times: Times, path: PathMatch }),
   z.object({ kind: z.literal('drop'), times: Times, path: PathMatch }),
   z.object({ kind: z.literal('bad-json'), times: Times, path: PathMatch }),
+  /** Headers and half a body, then a TCP reset. */
+  z.object({ kind: z.literal('reset-mid-body'), times: Times, path: PathMatch }),
+  /** 200 with an HTML page, as a captive portal or a login proxy answers. */
+  z.object({ kind: z.literal('wrong-content-type'), times: Times, path: PathMatch }),
+  /** 200 JSON that never seems to end: `bytes` of it (default 8 MiB), chunked, no Content-Length. */
+  z.object({ kind: z.literal('oversized'), bytes: z.number().int().positive().max(64 * 1024 * 1024).optional(), times: Times, path: PathMatch }),
 ]);
 /** `times` defaults to 1; 'always' keeps the fault until clearFaults(). `path` is a substring match. */
 export type FaultSpec = z.infer<typeof FaultSpec>;
@@ -85,6 +91,15 @@ export async function playFault(fault: FaultSpec, respond: Responder): Promise<b
       return true;
     case 'bad-json':
       respond.raw(200, 'application/json;charset=UTF-8', '{"items":[{"id":"Y2lzY29zcGFyazovL3VzL0NBTEwv');
+      return true;
+    case 'reset-mid-body':
+      respond.cutOff(200, 'application/json;charset=UTF-8', '{"items":[{"id":"Y2lzY29zcGFyazovL3VzL0NBTEwv');
+      return true;
+    case 'wrong-content-type':
+      respond.raw(200, 'text/html;charset=UTF-8', '<!doctype html><html><body><h1>Sign in to the guest network</h1></body></html>');
+      return true;
+    case 'oversized':
+      respond.flood(200, 'application/json;charset=UTF-8', `{"items":[${'{"id":"padding"},'.repeat(4096)}`, fault.bytes ?? 8 * 1024 * 1024);
       return true;
   }
 }

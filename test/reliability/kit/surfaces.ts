@@ -1,0 +1,144 @@
+/**
+ * The API surfaces the fault table drives. A new API (meetings' roster, a VideoSDK call) is one
+ * entry here: how to get it going, what a person sees of it, and the path its requests take.
+ * `poll` surfaces keep themselves up to date; `request` surfaces are one press of a button.
+ */
+import { expect } from 'vitest';
+import type { ErrorValue } from '../../../preload/contract.js';
+import type { World } from './world.js';
+
+/** What a person sees of a polled surface: its status and whether any control is offered. */
+export interface SurfaceView {
+  state: string;
+  message?: string | undefined;
+  /** How many controls each listed item offers (a stale list must offer none). */
+  controls: number[];
+}
+
+export interface PollSurface {
+  kind: 'poll';
+  name: string;
+  /** Faults strike requests whose path contains this. */
+  faultPath: string;
+  /** The exact request path of one poll (under /v1, query excluded). */
+  pollPath: string;
+  /** Until this many ms apart, polls count as one (GET retries inside one poll). */
+  normalIntervalMs: number;
+  /** Brings the surface to a healthy state with at least one controllable item. */
+  prepare(world: World): Promise<void>;
+  view(world: World): SurfaceView;
+}
+
+export interface RequestSurface {
+  kind: 'request';
+  name: string;
+  faultPath: string;
+  /** The request one press sends; a press must send it exactly once. */
+  sends: { method: string; path: string };
+  /** Whether the deadline in use is short enough for the "slower than the timeout" row. */
+  shortDeadline: boolean;
+  prepare(world: World): Promise<void>;
+  press(world: World): Promise<{ ok: true } | { ok: false; error: ErrorValue }>;
+  /** After the fault clears: the same press works, and nothing the failed one did is lost or doubled. */
+  recover(world: World): Promise<void>;
+}
+
+export interface PendingSurface {
+  kind: 'pending';
+  name: string;
+  why: string;
+}
+
+export type Surface = PollSurface | RequestSurface | PendingSurface;
+
+const CALLER = { number: '+14155550100', name: 'Ada Lovelace' };
+
+async function ringing(world: World): Promise<string> {
+  const id = world.line.control.incomingCall({ from: CALLER });
+  const shown = await world.runUntil(() => world.core.snapshot().calls.some((c) => c.id === id && c.actions.length > 0), 10_000);
+  expect(shown, 'the incoming call shows with its controls').toBeDefined();
+  return id;
+}
+
+async function connectedCall(world: World): Promise<string> {
+  const id = await ringing(world);
+  await world.ok('calls:answer', { callId: id });
+  await world.run(1_000);
+  return id;
+}
+
+const unwrap = (result: { ok: boolean; error?: ErrorValue }) =>
+  result.ok ? ({ ok: true } as const) : ({ ok: false, error: result.error as ErrorValue } as const);
+
+export const SURFACES: Surface[] = [
+  {
+    kind: 'poll',
+    name: 'Webex calls: list (polling)',
+    faultPath: '/telephony/calls',
+    pollPath: '/v1/telephony/calls',
+    normalIntervalMs: 1_000,
+    prepare: async (world) => void (await ringing(world)),
+    view(world) {
+      const { line, calls } = world.core.snapshot();
+      return { state: line.state, message: line.message, controls: calls.map((c) => c.actions.length) };
+    },
+  },
+  {
+    kind: 'request',
+    name: 'Webex calls: dial',
+    faultPath: '/telephony/calls/dial',
+    sends: { method: 'POST', path: '/v1/telephony/calls/dial' },
+    shortDeadline: true,
+    prepare: async (world) => void (await world.run(3_000)),
+    press: async (world) => unwrap(await world.call('calls:dial', { destination: '+14155550123' })),
+    async recover(world) {
+      await world.run(3_000);
+      // A dial the line did act on (a slow answer) shows as its one call; a refused one as none.
+      const accepted = world.seen('/telephony/calls/dial', 'POST').filter((x) => x.status === 201).length;
+      expect(world.line.control.state().calls).toHaveLength(accepted);
+      expect(world.core.snapshot().calls).toHaveLength(accepted);
+      expect(await world.call('calls:dial', { destination: '+14155550124' })).toMatchObject({ ok: true });
+      await world.run(1_000);
+      expect(world.line.control.state().calls).toHaveLength(accepted + 1);
+    },
+  },
+  {
+    kind: 'request',
+    name: 'Webex calls: hold',
+    faultPath: '/telephony/calls/hold',
+    sends: { method: 'POST', path: '/v1/telephony/calls/hold' },
+    shortDeadline: true,
+    prepare: async (world) => void (await connectedCall(world)),
+    press: async (world) => unwrap(await world.call('calls:hold', { callId: world.core.snapshot().calls[0]?.id ?? '' })),
+    async recover(world) {
+      await world.run(3_000);
+      const [call] = world.core.snapshot().calls;
+      const onLine = world.line.control.state().calls[0];
+      // The window shows what the line has: held only if a (slow) hold did get through.
+      expect(call?.state).toBe(onLine?.state);
+      const next = call?.state === 'held' ? 'calls:resume' : 'calls:hold';
+      expect(await world.call(next, { callId: call?.id ?? '' })).toMatchObject({ ok: true });
+    },
+  },
+  {
+    kind: 'request',
+    name: 'Webex people/me (signing in with a personal access token)',
+    faultPath: '/people/me',
+    sends: { method: 'GET', path: '/v1/people/me' },
+    // fetchWebexUser uses the product's 15 s deadline; the slow row would take 45 s of real time.
+    shortDeadline: false,
+    prepare: async (world) => void (await world.run(1_000)),
+    press: async (world) =>
+      unwrap(await world.call('accounts:usePat', { token: await world.seal('webex.pat', world.line.token), baseUrl: world.gate.baseUrl })),
+    async recover(world) {
+      // The failed attempt left no half-signed-in account behind.
+      expect(world.webex()?.status ?? 'signed-out').toBe('signed-out');
+      const result = await world.call('accounts:usePat', { token: await world.seal('webex.pat', world.line.token), baseUrl: world.gate.baseUrl });
+      expect(result).toMatchObject({ ok: true });
+      expect(world.webex()).toMatchObject({ status: 'signed-in', user: { displayName: world.line.oauth.person.displayName } });
+    },
+  },
+  { kind: 'pending', name: 'Webex meetings: participants (roster polling, call-out)', why: 'issue 10 is not on main yet' },
+  { kind: 'pending', name: 'VideoSDK: SIP calls', why: 'issue 11 is not on main yet' },
+  { kind: 'pending', name: 'Webex people: my line, directory, voicemail summary', why: 'issue 12 is not on main yet' },
+];
