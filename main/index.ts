@@ -116,7 +116,7 @@ async function onReady(): Promise<void> {
   const startHidden = core.settings.get().startMinimized || process.argv.includes('--hidden');
   const main = createMainWindow(paths.preload, { startHidden });
   const windowMemory = createWindowMemory({
-    store: createJsonDocumentStore({ cwd: userData, name: 'window-state' }, openStore, clock),
+    store: core.notices.watch(createJsonDocumentStore({ cwd: userData, name: 'window-state' }, openStore, clock), 'window-state'),
     notifier,
     log,
     onHintClick: showMain,

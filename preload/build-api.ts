@@ -82,5 +82,10 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       setPersistence: invoke('accounts:setPersistence'),
       onChanged: on('accounts:changed'),
     },
+    notices: {
+      list: invoke('notices:list'),
+      dismiss: invoke('notices:dismiss'),
+      onChanged: on('notices:changed'),
+    },
   } satisfies CallDeckApi;
 }

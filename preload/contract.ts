@@ -15,6 +15,7 @@ import { accountsChannels, accountsEvents } from './contract/accounts.js';
 import { appChannels, appEvents } from './contract/app.js';
 import { callsChannels, callsEvents } from './contract/calls.js';
 import { desktopChannels, desktopEvents } from './contract/desktop.js';
+import { noticesChannels, noticesEvents } from './contract/notices.js';
 import type { Result } from './contract/errors.js';
 
 export * from './contract/errors.js';
@@ -22,12 +23,14 @@ export * from './contract/app.js';
 export * from './contract/calls.js';
 export * from './contract/desktop.js';
 export * from './contract/accounts.js';
+export * from './contract/notices.js';
 
 export const invokeChannels = {
   ...appChannels,
   ...callsChannels,
   ...desktopChannels,
   ...accountsChannels,
+  ...noticesChannels,
 } as const;
 
 export const eventChannels = {
@@ -35,6 +38,7 @@ export const eventChannels = {
   ...callsEvents,
   ...desktopEvents,
   ...accountsEvents,
+  ...noticesEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

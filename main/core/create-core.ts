@@ -5,6 +5,7 @@ import { createDesktopFeature, type DesktopFeature } from '../desktop/desktop-fe
 import type { Handlers } from '../ipc/handlers.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
+import { createStoredFileNotices, type StoredFileNotices } from '../settings/stored-file-notices.js';
 import type { Line } from './line.js';
 import type {
   AutoStart,
@@ -65,6 +66,8 @@ export interface Core {
   calls: CallsFeature;
   accounts: AccountsFeature;
   desktop: DesktopFeature;
+  /** Damaged stored files the person is told about; the composition root watches window-state with it. */
+  notices: StoredFileNotices;
   /** The latest calls snapshot; tests and the harness read it. */
   snapshot(): CallsSnapshot;
   stop(): Promise<void>;
@@ -79,7 +82,9 @@ export interface Core {
 export async function createCore(ports: CorePorts, options: CoreOptions): Promise<Core> {
   const { log, clock } = ports;
   const events = createEventHub(log);
-  const settings = createSettingsService(ports.settingsStore, log);
+  const notices = createStoredFileNotices();
+  notices.onChange((list) => events.emit('notices:changed', list));
+  const settings = createSettingsService(notices.watch(ports.settingsStore, 'settings'), log);
   settings.onChange((next) => events.emit('settings:changed', next));
 
   const accounts = await createAccountsFeature({
@@ -87,8 +92,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     log,
     browser: ports.browser,
     keychain: ports.keychain,
-    vaultStore: ports.vaultStore,
-    accountsStore: ports.accountsStore,
+    vaultStore: notices.watch(ports.vaultStore, 'vault'),
+    accountsStore: notices.watch(ports.accountsStore, 'accounts'),
     // Called only after start-up, once `calls` exists.
     lines: { use: (line) => calls.useLine(line), useDefault: async () => calls.useLine(await options.openLine()) },
     ...(options.accounts ? { options: options.accounts } : {}),
@@ -97,7 +102,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
 
   // A signed-in account's line wins over the default (demo, or the developer's environment account).
   const line = accounts.restoredLine() ?? (await options.openLine());
-  const calls = createCallsFeature({ clock, log, settings, callLogStore: ports.callLogStore, line });
+  const calls = createCallsFeature({ clock, log, settings, callLogStore: notices.watch(ports.callLogStore, 'call-log'), line });
   calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
 
   // The OS tells us when what we show may be stale: re-sync at once rather than at the next tick.
@@ -127,6 +132,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...calls.handlers,
     ...accounts.handlers,
     ...desktop.handlers,
+    'notices:list': async () => notices.list(),
+    'notices:dismiss': async ({ id }) => notices.dismiss(id),
   };
 
   return {
@@ -136,6 +143,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     calls,
     accounts,
     desktop,
+    notices,
     snapshot: () => calls.snapshot(),
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();

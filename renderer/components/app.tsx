@@ -7,6 +7,7 @@ import { DesktopFeedback } from './desktop/desktop-feedback';
 import { Dialer } from './dialer';
 import { LineBanner } from './line-banner';
 import { MessageCenter } from './message-center';
+import { StoredFileNotices } from './notices/stored-file-notices';
 import { OtherActions } from './other-actions';
 
 export function App() {
@@ -17,6 +18,7 @@ export function App() {
       <div className="shell" inert={dialogOpen}>
         <AppHeader />
         <LineBanner />
+        <StoredFileNotices />
         <MessageCenter />
         <main className="layout">
           <ActiveCalls />

@@ -1,6 +1,7 @@
 import type { CallDeckApi, Result } from '../../preload/contract';
 import { unexpected } from './app-slice';
 import { bindDesktop } from './bind-desktop';
+import { bindNotices } from './bind-notices';
 import type { AppStore } from './types';
 
 /**
@@ -36,6 +37,7 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
       if (!disposed) state().settings.setValues(settings);
     }),
     bindDesktop(api, store),
+    bindNotices(api, store),
     api.accounts.onChanged((accounts) => {
       if (disposed) return;
       state().accounts.apply(accounts);

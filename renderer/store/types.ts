@@ -9,6 +9,7 @@ import type {
   ErrorValue,
   HistoryEntry,
   LineStatus,
+  Notice,
   Result,
   Settings,
 } from '../../preload/contract';
@@ -69,6 +70,11 @@ export interface AccountsSlice {
   apply(snapshot: AccountsSnapshot): void;
 }
 
+export interface NoticesSlice {
+  list: Notice[];
+  apply(list: Notice[]): void;
+}
+
 export interface UiSlice {
   pending: Readonly<Record<PendingKey, true>>;
   /** Newest first, capped. */
@@ -113,6 +119,7 @@ export interface AppState {
   settings: SettingsSlice;
   desktop: DesktopSlice;
   accounts: AccountsSlice;
+  notices: NoticesSlice;
   ui: UiSlice;
   app: AppSlice;
 }

@@ -21,6 +21,7 @@ import { createWebexCallsClient } from '../../../main/providers/webex/calls-clie
 import { startSandbox, type SandboxExchange, type SandboxLine } from '../../../main/sandbox/index.js';
 import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
+import { FakeKeychain } from '../../fakes/fake-keychain.js';
 import { MemoryLogger } from '../../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../../harness/harness-ports.js';
 import { openGate, type Gate } from './gate.js';
@@ -61,6 +62,8 @@ export interface World {
   seen(path: string, method?: string): TimedExchange[];
   webex(): WebexAccount | undefined;
   signInWithOAuth(): Promise<void>;
+  /** Stops this core and starts another on the same files and keychain, as an app restart; `damage` edits the files in between. */
+  restart(damage?: (dir: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,40 +104,50 @@ export async function createWorld(): Promise<World> {
     return { provider: createWebexCallsClient(http), mode: 'demo', label: DEFAULT_LABEL, close: () => http.close() };
   };
 
-  const harness = createHarnessPorts({ clock, log });
-  const ports: CorePorts = {
-    ...harness,
-    settingsStore: store('settings'),
-    callLogStore: store('call-log'),
-    vaultStore: store('vault'),
-    accountsStore: store('accounts'),
-  };
-  const core = await createCore(ports, {
-    shell: 'harness',
-    version: '0.0.0-test',
-    platform: 'linux',
-    openLine: openDefault,
-    accounts: { loopbackPort: 'random', signInTimeoutMs: 60_000 },
-  });
-  const dispatch = createDispatch(core.handlers, log);
+  const keychain = new FakeKeychain();
   const events: World['events'] = [];
-  core.events.attach({ id: 1, isDestroyed: () => false, send: (channel, payload) => events.push({ channel, payload, at: clock.now() }) });
-  core.events.markReady(1);
+  const start = async () => {
+    const harness = createHarnessPorts({ clock, log, keychain });
+    const ports: CorePorts = {
+      ...harness,
+      settingsStore: store('settings'),
+      callLogStore: store('call-log'),
+      vaultStore: store('vault'),
+      accountsStore: store('accounts'),
+    };
+    const core = await createCore(ports, {
+      shell: 'harness',
+      version: '0.0.0-test',
+      platform: 'linux',
+      openLine: openDefault,
+      accounts: { loopbackPort: 'random', signInTimeoutMs: 60_000 },
+    });
+    core.events.attach({ id: 1, isDestroyed: () => false, send: (channel, payload) => events.push({ channel, payload, at: clock.now() }) });
+    core.events.markReady(1);
+    return { harness, ports, core, dispatch: createDispatch(core.handlers, log) };
+  };
+  let running = await start();
 
   const world: World = {
     clock,
     line,
     gate,
     log,
-    core,
+    get core() {
+      return running.core;
+    },
     dir,
     exchanges,
     events,
     attempts,
     crashes,
-    settingsStore: ports.settingsStore,
-    accountsStore: ports.accountsStore,
-    call: (channel, args) => dispatch(channel, args) as never,
+    get settingsStore() {
+      return running.ports.settingsStore;
+    },
+    get accountsStore() {
+      return running.ports.accountsStore;
+    },
+    call: (channel, args) => running.dispatch(channel, args) as never,
     async ok(channel, args) {
       const result = await world.call(channel, args);
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
@@ -168,7 +181,7 @@ export async function createWorld(): Promise<World> {
       return clock.now() - start;
     },
     seen: (path, method) => exchanges.filter((x) => x.path === `/v1${path}` && (method === undefined || x.method === method)),
-    webex: () => core.accounts.snapshot().accounts.find((a): a is WebexAccount => a.kind === 'webex'),
+    webex: () => running.core.accounts.snapshot().accounts.find((a): a is WebexAccount => a.kind === 'webex'),
     async signInWithOAuth() {
       await world.ok('accounts:configureWebex', {
         clientId: line.oauth.client.id,
@@ -177,7 +190,7 @@ export async function createWorld(): Promise<World> {
         baseUrl: gate.baseUrl,
       });
       const id = world.webex()?.id ?? '';
-      const opened = harness.browser.nextUrl();
+      const opened = running.harness.browser.nextUrl();
       const pending = world.call('accounts:signIn', { id });
       const authorize = await request(await opened, { dispatcher: agent });
       await authorize.body.text();
@@ -188,8 +201,15 @@ export async function createWorld(): Promise<World> {
       if (!result.ok) throw new Error(`sign-in failed: ${result.error.message}`);
       await settle();
     },
+    async restart(damage) {
+      await running.core.stop();
+      await settle();
+      damage?.(dir);
+      running = await start();
+      await settle();
+    },
     async close() {
-      await core.stop();
+      await running.core.stop();
       await gate.close();
       await line.close();
       await settle();
