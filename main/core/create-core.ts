@@ -6,6 +6,7 @@ import type { Handlers } from '../ipc/handlers.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
 import { createSettingsService, type SettingsService } from '../settings/settings-service.js';
 import { createStoredFileNotices, type StoredFileNotices } from '../settings/stored-file-notices.js';
+import { redactingLogger } from './console-logger.js';
 import type { Line } from './line.js';
 import type {
   AutoStart,
@@ -80,7 +81,9 @@ export interface Core {
  * brings the handlers for its own channels; this function only assembles them.
  */
 export async function createCore(ports: CorePorts, options: CoreOptions): Promise<Core> {
-  const { log, clock } = ports;
+  const { clock } = ports;
+  // Redacted by construction: nothing in the core can hand a port's logger a token.
+  const log = redactingLogger(ports.log);
   const events = createEventHub(log);
   const notices = createStoredFileNotices();
   notices.onChange((list) => events.emit('notices:changed', list));
@@ -114,7 +117,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ports.system.on('unlock', () => void calls.refresh()),
   ];
 
-  const desktop = createDesktopFeature({ ...ports, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
+  const desktop = createDesktopFeature({ ...ports, log, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 
   const handlers: Handlers = {
     'app:info': async () => ({

@@ -4,7 +4,7 @@ import { openLine } from '../../main/core/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
 import { startSandbox, type SandboxLine } from '../../main/sandbox/index.js';
 import { FakeKeychain } from '../fakes/fake-keychain.js';
-import { MemoryLogger } from '../fakes/in-memory-ports.js';
+import { MemoryLogger, MemorySettingsStore } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
 import { startHarness, type Harness } from '../harness/harness-server.js';
 
@@ -14,6 +14,8 @@ interface Options {
   patLifetimeMs: number;
   /** The OS keychain's protection level; 'obfuscated' is Linux's basic_text. */
   keychain: 'keychain' | 'obfuscated';
+  /** Start with a settings file that cannot be read (the reliability suite's damaged-file row). */
+  damagedSettings: boolean;
 }
 
 interface Fixtures {
@@ -35,6 +37,7 @@ export const test = base.extend<Options & Fixtures>({
   signInTimeoutMs: [180_000, { option: true }],
   patLifetimeMs: [12 * 3600_000, { option: true }],
   keychain: ['keychain', { option: true }],
+  damagedSettings: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   line: async ({}, use) => {
     const line = await startSandbox({ oauth: { clientId: `C${randomBytes(8).toString('hex')}` } });
@@ -43,10 +46,12 @@ export const test = base.extend<Options & Fixtures>({
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   log: async ({}, use) => use(new MemoryLogger()),
-  harness: async ({ line, log, signInTimeoutMs, patLifetimeMs, keychain }, use) => {
+  harness: async ({ line, log, signInTimeoutMs, patLifetimeMs, keychain, damagedSettings }, use) => {
     const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
+    const ports = createHarnessPorts({ log, keychain: new FakeKeychain(keychain) });
+    if (damagedSettings) ports.settingsStore = new MemorySettingsStore({}, false);
     const harness = await startHarness({
-      ports: createHarnessPorts({ log, keychain: new FakeKeychain(keychain) }),
+      ports,
       openLine: () => openLine({ env, clock: systemClock, log }),
       accounts: { loopbackPort: 'random', signInTimeoutMs, patLifetimeMs },
     });
