@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 /**
  * The layering rule: Electron *values* may be imported only at the edge (the composition root,
@@ -37,6 +38,12 @@ export default tseslint.config(
     },
   },
   {
+    // Dependencies in main/ point one way: app → features → providers → core (eslint/layers.js).
+    files: ['main/**/*.ts'],
+    plugins: { calldeck: layers },
+    rules: { 'calldeck/layers': 'error' },
+  },
+  {
     files: ['main/index.ts', 'main/adapters/**', 'main/ipc/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noIpcRenderer] }] },
   },
@@ -50,7 +57,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The renderer talks only to window.calldeck.' }], patterns: ['node:*', '**/main/**'] },
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks only to window.calldeck.' },
+            { name: 'zod', message: 'Main validates every message; the renderer bundle carries no zod.' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node; ask main through window.calldeck.' },
+            { group: ['**/main/**'], message: 'The renderer talks only to window.calldeck.' },
+            {
+              // Values from the contract drag zod into the bundle; constants live in preload/common.
+              group: ['**/preload/contract', '**/preload/contract.js', '**/preload/contract/**'],
+              allowTypeImports: true,
+              message: 'Import only types from preload/contract; runtime constants come from preload/common.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -22,13 +22,11 @@ import {
   systemClipboard,
 } from './adapters/desktop-ports.js';
 import { createConsoleLogger } from './core/console-logger.js';
-import { createCore } from './core/create-core.js';
-import { readDevAccounts } from './core/dev-accounts.js';
-import { openLine } from './core/open-line.js';
+import { createCore } from './app/create-core.js';
+import { readDevAccounts } from './app/dev-accounts.js';
+import { openLine } from './app/open-line.js';
 import { systemClock } from './core/system-clock.js';
-import { APP_ID, DESKTOP_NAME, isWaylandSession } from './desktop/app-identity.js';
-import { LINK_SCHEMES } from './desktop/deep-link.js';
-import { createWindowMemory } from './desktop/window-memory.js';
+import { APP_ID, DESKTOP_NAME, LINK_SCHEMES, createWindowMemory, isWaylandSession } from './desktop/index.js';
 import { createDispatch } from './ipc/dispatch.js';
 import { closeSharedAgent } from './providers/http.js';
 import { setupIpc, webContentsTarget } from './ipc/electron-ipc.js';

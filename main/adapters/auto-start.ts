@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app } from 'electron';
 import type { AutoStart } from '../core/ports.js';
-import { autostartEntry } from '../desktop/autostart-entry.js';
+import { autostartEntry } from '../desktop/index.js';
 
 /**
  * The OS login item. macOS and Windows have Electron's login item settings; Linux has none, so

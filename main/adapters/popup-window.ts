@@ -1,8 +1,8 @@
 import { BrowserWindow, screen, type WebContents } from 'electron';
 import type { PopupState } from '../../preload/contract.js';
 import type { Logger, PopupView } from '../core/ports.js';
-import { popupBounds, popupSize, trayCorner, type Rect } from '../desktop/popup-placement.js';
-import { popupWindowOptions } from '../desktop/popup-window-options.js';
+import { popupSize } from '../../preload/common/popup-size.js';
+import { popupBounds, popupWindowOptions, trayCorner, type Rect } from '../desktop/index.js';
 import { APP_ORIGIN } from '../window/app-origin.js';
 import { guardWindow } from '../window/navigation-guard.js';
 

@@ -1,6 +1,5 @@
 import { screen, type BrowserWindow } from 'electron';
-import { restoreBounds } from '../desktop/window-memory.js';
-import type { WindowMemory } from '../desktop/window-memory.js';
+import { restoreBounds, type WindowMemory } from '../desktop/index.js';
 
 /**
  * Puts the main window where the person left it (clamped to the displays there are now), keeps

@@ -1,4 +1,4 @@
-import type { Line } from '../core/line.js';
+import type { Line } from '../providers/line.js';
 import type { Logger } from '../core/ports.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexCallsClient } from '../providers/webex/calls-client.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountsSnapshot } from '../../preload/contract.js';
 import { AppError } from '../core/app-error.js';
-import type { Line } from '../core/line.js';
+import type { Line } from '../providers/line.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { AccountRecord, AccountsDocument } from './accounts-document.js';
 import type { SecretOpener } from './sealed-input.js';

@@ -4,7 +4,7 @@
  * construction holds no secret (the contract's schemas strip anything else).
  */
 import type { AccountsSnapshot } from '../../preload/contract.js';
-import type { Line } from '../core/line.js';
+import type { Line } from '../providers/line.js';
 import type { Browser, Clock, Keychain, Logger, SettingsStore } from '../core/ports.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
 import type { AccountsContext, LineSwitch } from './accounts-context.js';

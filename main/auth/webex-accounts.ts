@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, type ConfigureWebexArgs, type SealedSecret } from '../../preload/contract.js';
 import { AppError } from '../core/app-error.js';
-import type { Line } from '../core/line.js';
+import type { Line } from '../providers/line.js';
 import type { Browser } from '../core/ports.js';
 import { accountLabel, openAccountLine } from './account-line.js';
 import { CANCELLED_MESSAGE } from './loopback-listener.js';

@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../core/app-error.js';
 import type { Logger } from '../core/ports.js';
 import type { WebexHistoryRecord, WebexParty } from '../providers/webex/schemas.js';
 import type { ChannelsOf } from '../ipc/handlers.js';
-import type { CallsProvider } from './calls-provider.js';
+import type { CallsProvider } from '../providers/calls-provider.js';
 import { normalizeDestination } from './phone-number.js';
 
 export interface CallCommandsDeps {

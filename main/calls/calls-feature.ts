@@ -1,8 +1,8 @@
 import type { CallsSnapshot } from '../../preload/contract.js';
-import type { Line } from '../core/line.js';
+import type { Line } from '../providers/line.js';
 import type { Clock, Logger, SettingsStore } from '../core/ports.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
-import type { SettingsService } from '../settings/settings-service.js';
+import type { SettingsService } from '../settings/index.js';
 import { createCallCommands, type CallCommands } from './call-commands.js';
 import { createCallLog } from './call-log.js';
 import { createCallSync, type CallSync } from './sync-engine.js';

@@ -1,7 +1,7 @@
 import type { Call, CallOutcome } from '../../preload/contract.js';
 import type { Logger } from '../core/ports.js';
 import type { WebexHistoryRecord } from '../providers/webex/schemas.js';
-import type { CallsProvider } from './calls-provider.js';
+import type { CallsProvider } from '../providers/calls-provider.js';
 
 /** An incoming call that stopped ringing and left the list without ever being answered on this line. */
 export interface VanishedCall {

@@ -2,7 +2,7 @@ import type { Call, CallOutcome, CallsSnapshot, LineStatus } from '../../preload
 import { isAppError } from '../core/app-error.js';
 import type { Clock, Logger, TimerHandle } from '../core/ports.js';
 import type { WebexCall } from '../providers/webex/schemas.js';
-import type { CallsProvider } from './calls-provider.js';
+import type { CallsProvider } from '../providers/calls-provider.js';
 import { orderCalls } from './call-order.js';
 import { createMissedCallClassifier, outcomeWithoutHistory, type ClassifyVanished, type VanishedCall } from './classify-vanished.js';
 import { toCall } from './to-call.js';

@@ -1,4 +1,4 @@
-import { normalizeDestination } from '../calls/phone-number.js';
+import { normalizeDestination } from '../calls/index.js';
 
 export type LinkScheme = 'tel' | 'sip' | 'sips' | 'callto';
 

@@ -1,9 +1,7 @@
 import type { Call, CallAction, HotkeyAction } from '../../preload/contract.js';
-import type { CallCommands } from '../calls/call-commands.js';
-import { resolveIntent } from '../calls/hotkey-target.js';
-import { normalizeDestination } from '../calls/phone-number.js';
+import { normalizeDestination, resolveIntent, type CallCommands } from '../calls/index.js';
 import type { Clipboard, Logger } from '../core/ports.js';
-import { partyLabel } from './call-text.js';
+import { partyName } from '../../preload/common/party-text.js';
 import { looksLikeLink, readLink } from './deep-link.js';
 import { logMessage, userMessage } from './error-text.js';
 
@@ -58,7 +56,7 @@ export function createDeskActions(deps: DeskActionsDeps): DeskActions {
       await commands[action](args);
     } catch (error) {
       deps.log.warn('desk: action failed', { action, error: logMessage(error) });
-      deps.say(`Couldn't ${VERBS[action]} the call with ${partyLabel(call.remote, deps.country())}: ${userMessage(error)}`, 'error');
+      deps.say(`Couldn't ${VERBS[action]} the call with ${partyName(call.remote, deps.country())}: ${userMessage(error)}`, 'error');
     } finally {
       inFlight.delete(key);
     }
@@ -102,7 +100,7 @@ export function createDeskActions(deps: DeskActionsDeps): DeskActions {
       // The menu was built a moment ago; the call may have moved on since.
       if (call === undefined) return deps.say('That call has ended.', 'info');
       if (!call.actions.includes(action)) {
-        return deps.say(`Can't ${VERBS[action]} the call with ${partyLabel(call.remote, deps.country())} now.`, 'info');
+        return deps.say(`Can't ${VERBS[action]} the call with ${partyName(call.remote, deps.country())} now.`, 'info');
       }
       await send(call, action);
     },

@@ -1,11 +1,11 @@
 import type { CallsSnapshot, DesktopState, HotkeyAction } from '../../preload/contract.js';
-import type { CallsFeature } from '../calls/calls-feature.js';
+import type { CallsFeature } from '../calls/index.js';
 import type { AutoStart, Clipboard, Clock, Lifecycle, Logger, Notifier, PopupView, ShortcutRegistry, SystemEvents, TrayView, WindowControl } from '../core/ports.js';
 import type { EventHub } from '../ipc/event-hub.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
-import type { SettingsService } from '../settings/settings-service.js';
+import type { SettingsService } from '../settings/index.js';
 import { linkFromArgv } from './argv-links.js';
-import { partyLabel, partyNumber } from './call-text.js';
+import { partyDetail, partyName } from '../../preload/common/party-text.js';
 import { createDeskActions } from './desk-actions.js';
 import type { DeskModel } from './desk-model.js';
 import { createDnd } from './dnd.js';
@@ -161,9 +161,9 @@ export function createDesktopFeature(deps: DesktopFeatureDeps): DesktopFeature {
     const country = settings.get().defaultCountry;
     for (const { call, outcome } of snapshot.ended) {
       if (outcome !== 'missed') continue;
-      const details = [partyNumber(call.remote, country), call.via].filter(Boolean).join(' · ');
+      const details = [partyDetail(call.remote, country), call.via].filter(Boolean).join(' · ');
       deps.notifier.notify({
-        title: `Missed call: ${partyLabel(call.remote, country)}`,
+        title: `Missed call: ${partyName(call.remote, country)}`,
         body: details || 'CallDeck saw this call ring and stop.',
         onClick: showWindow,
       });

@@ -1,5 +1,5 @@
 import type { DndState } from '../../preload/contract.js';
-import type { CallsProvider } from '../calls/calls-provider.js';
+import type { CallsProvider } from '../providers/calls-provider.js';
 import { AppError } from '../core/app-error.js';
 import type { Clock, Logger, TimerHandle } from '../core/ports.js';
 import { logMessage, userMessage } from './error-text.js';

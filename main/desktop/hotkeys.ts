@@ -1,16 +1,7 @@
 import type { HotkeyAction, HotkeyStatus } from '../../preload/contract.js';
 import type { Logger, ShortcutRegistry } from '../core/ports.js';
+import { HOTKEY_ACTIONS, HOTKEY_NAMES } from '../../preload/common/hotkeys.js';
 import { canonicalAccelerator, checkAccelerator } from './accelerator.js';
-
-export const HOTKEY_ORDER: readonly HotkeyAction[] = ['answer', 'holdResume', 'hangupDecline', 'muteUnmute', 'dialClipboard'];
-
-export const HOTKEY_NAMES: Record<HotkeyAction, string> = {
-  answer: 'Answer',
-  holdResume: 'Hold / Resume',
-  hangupDecline: 'Hang up / Decline',
-  muteUnmute: 'Mute / Unmute',
-  dialClipboard: 'Dial clipboard',
-};
 
 export const IN_USE_MESSAGE = 'In use by another application. Choose another shortcut.';
 
@@ -19,7 +10,7 @@ export type HotkeyBindings = Readonly<Record<HotkeyAction, string>>;
 /** What each action's shortcut should become, before asking the OS: problems are found here. */
 export function planHotkeys(bindings: HotkeyBindings, platform: string): HotkeyStatus[] {
   const claimedBy = new Map<string, HotkeyAction>();
-  return HOTKEY_ORDER.map((action): HotkeyStatus => {
+  return HOTKEY_ACTIONS.map((action): HotkeyStatus => {
     const accelerator = bindings[action].trim();
     if (accelerator === '') return { action, accelerator, registration: 'unbound', message: 'Not set.' };
     const checked = checkAccelerator(accelerator);

@@ -1,7 +1,7 @@
 import type { LinkPrompt, Settings } from '../../preload/contract.js';
 import { AppError } from '../core/app-error.js';
 import type { Logger } from '../core/ports.js';
-import { clip } from './call-text.js';
+import { clip } from './clip.js';
 import { readLink } from './deep-link.js';
 import { userMessage } from './error-text.js';
 

@@ -1,6 +1,6 @@
 import type { Call, PopupAction, PopupCard, PopupState } from '../../preload/contract.js';
-import { partyLabel, partyNumber } from './call-text.js';
-import { ringingOldestFirst } from '../calls/hotkey-target.js';
+import { partyDetail, partyName } from '../../preload/common/party-text.js';
+import { ringingOldestFirst } from '../calls/index.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 
 /** More cards than this would cover the screen; the rest are counted. */
@@ -25,10 +25,10 @@ export function popupState(model: DeskModel, dismissed: ReadonlySet<string>): Po
 }
 
 function card(call: Call, country: string): PopupCard {
-  const number = partyNumber(call.remote, country);
+  const number = partyDetail(call.remote, country);
   return {
     callId: call.id,
-    name: partyLabel(call.remote, country),
+    name: partyName(call.remote, country),
     ...(number === undefined ? {} : { number }),
     ...(call.via === undefined ? {} : { via: call.via }),
     ...(call.recall === undefined ? {} : { recall: call.recall }),

@@ -14,20 +14,7 @@ export interface DisplayArea {
 
 export type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
 
-/** Sizes shared with the popup page's stylesheet (renderer/popup/popup.css). */
-export const POPUP_WIDTH = 360;
-export const POPUP_CARD_HEIGHT = 148;
-export const POPUP_MORE_HEIGHT = 32;
-export const POPUP_GAP = 8;
 const MARGIN = 12;
-
-export function popupSize(cards: number, more: number): { width: number; height: number } {
-  const shown = Math.max(1, cards);
-  return {
-    width: POPUP_WIDTH,
-    height: POPUP_GAP + shown * (POPUP_CARD_HEIGHT + POPUP_GAP) + (more > 0 ? POPUP_MORE_HEIGHT : 0),
-  };
-}
 
 /**
  * Where the tray probably is. Windows and macOS report the tray icon's bounds; Linux does not,

@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { mainWindowOptions } from '../window/window-options.js';
-import { popupSize, POPUP_WIDTH } from './popup-placement.js';
+import { popupSize, POPUP_WIDTH } from '../../preload/common/popup-size.js';
 
 /**
  * The incoming-call popup's window: frameless, always on top, out of the taskbar and never

@@ -1,5 +1,5 @@
 import type { CallsSnapshot } from '../../preload/contract.js';
-import type { CallCommands } from '../calls/call-commands.js';
+import type { CallCommands } from '../calls/index.js';
 import type { Clock, Logger } from '../core/ports.js';
 import { userMessage } from './error-text.js';
 

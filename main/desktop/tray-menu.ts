@@ -1,8 +1,8 @@
 import type { Call } from '../../preload/contract.js';
-import { resolveIntent, type Intent } from '../calls/hotkey-target.js';
+import { resolveIntent, ringingOldestFirst, type Intent } from '../calls/index.js';
 import type { TrayMenuItem } from '../core/ports.js';
-import { clip, partyLabel } from './call-text.js';
-import { ringingOldestFirst } from '../calls/hotkey-target.js';
+import { partyName } from '../../preload/common/party-text.js';
+import { clip } from './clip.js';
 import { DESK_CALL_ACTIONS, type DeskCallAction } from './desk-actions.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 
@@ -57,7 +57,7 @@ export function buildTrayMenu(model: DeskModel): TrayMenuItem[] {
 }
 
 function ringingSection(call: Call, model: DeskModel): TrayMenuItem[] {
-  const who = clip(partyLabel(call.remote, model.country), NAME_MAX);
+  const who = clip(partyName(call.remote, model.country), NAME_MAX);
   const why = call.via ?? call.recall;
   return [
     header(call, `Ringing: ${who}${why ? ` · ${clip(why, NAME_MAX)}` : ''}`),
@@ -80,7 +80,7 @@ function activeSections(model: DeskModel): TrayMenuItem[][] {
   return [...byCall].flatMap(([callId, actions]) => {
     const call = model.calls.find((candidate) => candidate.id === callId);
     if (call === undefined) return [];
-    const who = clip(partyLabel(call.remote, model.country), NAME_MAX);
+    const who = clip(partyName(call.remote, model.country), NAME_MAX);
     return [[header(call, activeHeader(call, who)), ...actions.map((action) => item(call, action, activeLabel(call, action)))]];
   });
 }

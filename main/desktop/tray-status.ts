@@ -1,7 +1,9 @@
 import type { Call } from '../../preload/contract.js';
 import type { TrayIconState } from '../core/ports.js';
-import { activeCall, isRinging, ringingOldestFirst } from '../calls/hotkey-target.js';
-import { clip, formatElapsed, partyLabel, secondsOnCall } from './call-text.js';
+import { activeCall, isRinging, ringingOldestFirst } from '../calls/index.js';
+import { formatDuration, secondsOnCall } from '../../preload/common/duration.js';
+import { partyName } from '../../preload/common/party-text.js';
+import { clip } from './clip.js';
 import { dndOn, type DeskModel } from './desk-model.js';
 
 /** Windows cuts tray tooltips at 127 characters. */
@@ -37,7 +39,7 @@ function tooltipParts(model: DeskModel, now: number): string[] {
   if (line.state === 'offline' || line.state === 'error') return ['CallDeck', line.message ? `Offline: ${line.message}` : 'Offline, reconnecting…'];
   if (line.state === 'starting') return ['CallDeck', 'Connecting…'];
 
-  const who = (call: Call) => partyLabel(call.remote, country);
+  const who = (call: Call) => partyName(call.remote, country);
   const parts: string[] = [];
   const ringing = dndOn(model) ? [] : ringingOldestFirst(model.calls);
   const active = activeCall(model.calls);
@@ -45,7 +47,7 @@ function tooltipParts(model: DeskModel, now: number): string[] {
   const dialling = model.calls.filter((call) => call.state === 'connecting');
 
   if (active !== undefined) {
-    parts.push(`On a call with ${who(active)}`, formatElapsed(secondsOnCall(active, now)));
+    parts.push(`On a call with ${who(active)}`, formatDuration(secondsOnCall(active, now)));
     if (active.muted) parts.push('muted');
   } else if (dialling[0] !== undefined) {
     parts.push(`Calling ${who(dialling[0])}…`);

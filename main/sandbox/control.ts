@@ -1,16 +1,13 @@
 /**
- * The sandbox's control surface: the rest of the world (callers, colleagues, the network) acting
- * on the built-in line. Tests and demo mode call it in-process; the browser harness calls the same
- * methods over HTTP at /__sandbox (control-routes.ts).
+ * The line's control surface: the rest of the world (callers, colleagues) acting on the built-in
+ * line. The demo scenario drives it in-process; the test kit (test/line-kit) extends it with
+ * faults, tokens and a request log, and serves it over HTTP.
  */
 import { z } from 'zod';
 import { WebexRedirectionReason } from '../providers/webex/schemas.js';
 import type { DndSettings, GroupCall, ParkedCall, WireCall, WireHistoryRecord } from './line-model.js';
 import { toWireCall, toWireHistory } from './line-model.js';
 import type { DialBehavior, Line } from './line.js';
-import type { FaultQueue, FaultSpec } from './faults.js';
-import type { SandboxExchange } from './http-io.js';
-import type { TokenBook } from './tokens.js';
 
 const CallTypeSchema = z.enum(['location', 'organization', 'external', 'emergency', 'repair', 'other']);
 
@@ -45,14 +42,7 @@ export const DialBehaviorSchema = z.object({
   clickToDial: z.boolean().optional(),
 });
 
-export interface SandboxRequestSummary {
-  method: string;
-  path: string;
-  status?: number;
-  fault?: string;
-}
-
-export interface SandboxState {
+export interface LineSnapshot {
   /** Active calls exactly as GET /telephony/calls shows them. */
   calls: WireCall[];
   parked: ParkedCall[];
@@ -62,12 +52,9 @@ export interface SandboxState {
   dnd: DndSettings;
   dtmf: Array<{ callId: string; digits: string }>;
   dialBehavior: DialBehavior;
-  pendingFaults: FaultSpec[];
-  /** The most recent Webex API requests (not /__sandbox ones), oldest first. */
-  requests: SandboxRequestSummary[];
 }
 
-export interface SandboxControl {
+export interface LineControl {
   /** A call rings on the user's line (alerting, personality terminator); returns its callId. */
   incomingCall(input: IncomingCallInput): string;
   /** A call rings on a colleague's phone in the user's pickup group; pickup can take it. */
@@ -81,38 +68,13 @@ export interface SandboxControl {
   remoteHangup(callId: string): void;
   /** An alerting call stops ringing because someone else took it; no missed record. */
   answeredElsewhere(callId: string): void;
-  injectFault(fault: FaultSpec): void;
-  clearFaults(): void;
-  /** Requests with the current token get 401 from now on. */
-  expireToken(): void;
-  /** Issues a fresh valid token (what a refresh would obtain) and makes it the line's token. */
-  issueToken(): string;
-  state(): SandboxState;
-  /** Back to an idle line: no calls, history, faults or timers; the current token is valid again. */
+  state(): LineSnapshot;
+  /** Back to an idle line: no calls, history or timers. */
   reset(): void;
-  /** Observes every request/response pair on the Webex API; returns the unsubscribe function. */
-  onExchange(listener: (exchange: SandboxExchange) => void): () => void;
 }
 
-const REQUEST_LOG_SIZE = 500;
-
-export interface ControlDeps {
-  line: Line;
-  faults: FaultQueue;
-  tokens: TokenBook;
-}
-
-export interface ControlInternals {
-  control: SandboxControl;
-  /** The server reports each Webex API exchange here. */
-  record(exchange: SandboxExchange): void;
-}
-
-export function createControl({ line, faults, tokens }: ControlDeps): ControlInternals {
-  const listeners = new Set<(exchange: SandboxExchange) => void>();
-  let requests: SandboxRequestSummary[] = [];
-
-  const control: SandboxControl = {
+export function createLineControl(line: Line): LineControl {
+  return {
     incomingCall: (input) => line.incomingCall(IncomingCallSchema.parse(input)),
     ringInGroup: (input) => line.ringInGroup(GroupCallSchema.parse(input)),
     remoteAnswer: (callId) => line.remoteAnswer(callId),
@@ -121,10 +83,6 @@ export function createControl({ line, faults, tokens }: ControlDeps): ControlInt
     remoteResume: (callId) => line.remoteResume(callId),
     remoteHangup: (callId) => line.remoteHangup(callId),
     answeredElsewhere: (callId) => line.answeredElsewhere(callId),
-    injectFault: (fault) => faults.add(fault),
-    clearFaults: () => faults.clear(),
-    expireToken: () => tokens.expireCurrent(),
-    issueToken: () => tokens.issue(),
     state: () => {
       const s = line.state();
       return {
@@ -135,30 +93,8 @@ export function createControl({ line, faults, tokens }: ControlDeps): ControlInt
         dnd: { ...s.dnd },
         dtmf: s.dtmf.map((d) => ({ ...d })),
         dialBehavior: line.dialBehavior(),
-        pendingFaults: faults.pending(),
-        requests: [...requests],
       };
     },
-    reset: () => {
-      line.reset();
-      faults.clear();
-      tokens.revive();
-      requests = [];
-    },
-    onExchange: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-
-  return {
-    control,
-    record(exchange) {
-      const summary: SandboxRequestSummary = { method: exchange.method, path: exchange.path };
-      if (exchange.status !== undefined) summary.status = exchange.status;
-      if (exchange.fault !== undefined) summary.fault = exchange.fault;
-      requests = [...requests.slice(-(REQUEST_LOG_SIZE - 1)), summary];
-      for (const listener of listeners) listener(exchange);
-    },
+    reset: () => line.reset(),
   };
 }

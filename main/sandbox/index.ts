@@ -1,15 +1,16 @@
 /** The built-in line's public surface; everything else in this folder is its inside. */
-export { startSandbox, DEFAULT_PARK_RECALL_MS, type SandboxLine, type SandboxOptions } from './start-sandbox.js';
-export type {
-  SandboxControl,
-  SandboxState,
-  SandboxRequestSummary,
-  IncomingCallInput,
-  GroupCallInput,
-  SandboxPartyInput,
-} from './control.js';
+export {
+  startSandbox,
+  DEFAULT_PARK_RECALL_MS,
+  type SandboxExtension,
+  type SandboxLine,
+  type SandboxOptions,
+  type SandboxRequest,
+} from './start-sandbox.js';
+export type { LineControl, LineSnapshot, IncomingCallInput, GroupCallInput, SandboxPartyInput } from './control.js';
 export type { DialBehavior } from './line.js';
 export type { WireCall, WireHistoryRecord } from './line-model.js';
-export type { FaultSpec } from './faults.js';
-export type { SandboxExchange } from './http-io.js';
+export type { Responder, SandboxExchange } from './http-io.js';
+export { RequestError, parseJsonBody } from './routes.js';
+export { TokenBook, bearerToken } from './tokens.js';
 export { startDemoScenario, DEMO_CAST, type DemoScenario, type DemoScenarioOptions } from './demo-scenario.js';

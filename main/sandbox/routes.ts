@@ -4,7 +4,7 @@
  * test/contract checks every exchange against it.
  */
 import { z } from 'zod';
-import type { RecordingOp } from '../calls/calls-provider.js';
+import type { RecordingOp } from '../providers/calls-provider.js';
 import type { Line } from './line.js';
 import { toWireCall, toWireHistory } from './line-model.js';
 
@@ -27,6 +27,24 @@ export class RequestError extends Error {
     this.name = 'RequestError';
     this.status = status;
   }
+}
+
+/** A JSON object body; an empty body reads as {}. Anything else is refused as Webex refuses it. */
+export function parseJsonBody(text: string, contentType: string | undefined): unknown {
+  if (text.trim() === '') return {};
+  if (contentType === undefined || !/^application\/json\b/i.test(contentType)) {
+    throw new RequestError(415, 'The request body must be JSON (Content-Type: application/json).');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new RequestError(400, 'The request body is not valid JSON.');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new RequestError(400, 'The request body must be a JSON object.');
+  }
+  return value;
 }
 
 interface Route {

@@ -1,67 +1,73 @@
 /**
  * The built-in line: a Webex-compatible HTTP server on 127.0.0.1 (random port, random bearer
- * token) serving the user-level Call Controls API under /v1, plus the control API under /__sandbox.
- * Demo mode and every integration test point the real Webex client at it.
+ * token) serving the user-level Call Controls API under /v1. Demo mode points the real Webex
+ * client at it. The test kit (test/line-kit) builds on the same server through `extensions`:
+ * fault injection, the /__sandbox control API and the OAuth endpoints are not in the product.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { Clock } from '../core/ports.js';
 import { systemClock } from '../core/system-clock.js';
 import { CallStateError } from './call-state.js';
-import { createControl, type SandboxControl } from './control.js';
-import { CONTROL_PREFIX, runControl } from './control-routes.js';
-import { FaultQueue, playFault } from './faults.js';
-import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder } from './http-io.js';
+import { createLineControl, type LineControl } from './control.js';
+import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder, type SandboxExchange } from './http-io.js';
 import { createLine } from './line.js';
-import { OAuthBook, type SandboxOAuth, type SandboxOAuthOptions } from './oauth-book.js';
-import { OAUTH_API_PATHS, redactForm, runOAuthRoute } from './oauth-routes.js';
-import { RequestError, describeZodError, matchRoute } from './routes.js';
+import { RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
 import { TokenBook, bearerToken } from './tokens.js';
+
+/** One request as an extension sees it, before the line authenticates and routes it. */
+export interface SandboxRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+  readonly respond: Responder;
+  /** Whether the request's bearer token is valid for the Webex API (the line's or an extension's). */
+  authorised(): boolean;
+  /** What the exchange log records of this request; an extension may redact, annotate or omit it. */
+  readonly log: { omit: boolean; requestBody: string; fault?: string };
+}
+
+/**
+ * Extends the line without the product carrying the extension: the test kit adds its control
+ * API, faults and OAuth server this way. Extensions see each request in order, before the line.
+ */
+export interface SandboxExtension {
+  /** Resolves true when the extension answered the request (through `request.respond`). */
+  handle?(request: SandboxRequest): boolean | Promise<boolean>;
+  /** Bearer tokens the Webex API accepts besides the line's own (e.g. OAuth access tokens). */
+  acceptsToken?(token: string | undefined): boolean;
+  /** Sees every logged request/response pair once it is answered. */
+  observe?(exchange: SandboxExchange): void;
+}
 
 export interface SandboxOptions {
   /** 0 or absent: a random free port. */
   port?: number;
-  /** Absent: a random token. */
+  /** Absent: a random token. Ignored when `tokens` is given. */
   token?: string;
+  /** The line's bearer tokens; the test kit passes its own book so it can expire and issue them. */
+  tokens?: TokenBook;
   clock?: Clock;
   /** How long a parked call waits before it rings back on the parker's line. */
   parkRecallMs?: number;
-  /** The built-in integration tests sign in with (client, token lifetimes, the person). */
-  oauth?: SandboxOAuthOptions;
+  /** Extensions built on the line's control, consulted in order before the line's own routes. */
+  extend?: (control: LineControl) => readonly SandboxExtension[];
 }
 
 export interface SandboxLine {
   /** e.g. http://127.0.0.1:PORT/v1, the equivalent of https://webexapis.com/v1. */
   readonly baseUrl: string;
-  /** The line's current bearer token (changes when control.issueToken() is called). */
+  /** The line's current bearer token. */
   readonly token: string;
-  readonly control: SandboxControl;
-  /** The OAuth side: the integration's client ID and secret, token expiry, counters. */
-  readonly oauth: SandboxOAuth;
+  readonly control: LineControl;
   close(): Promise<void>;
 }
 
 export const DEFAULT_PARK_RECALL_MS = 45_000;
 const API_PREFIX = '/v1';
 const UNAUTHORIZED = 'The request requires a valid access token set in the Authorization request header.';
-
-function parseJsonBody(text: string, contentType: string | undefined): unknown {
-  if (text.trim() === '') return {};
-  if (contentType === undefined || !/^application\/json\b/i.test(contentType)) {
-    throw new RequestError(415, 'The request body must be JSON (Content-Type: application/json).');
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new RequestError(400, 'The request body is not valid JSON.');
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new RequestError(400, 'The request body must be a JSON object.');
-  }
-  return value;
-}
 
 function sendFailure(respond: Responder, error: unknown): void {
   if (error instanceof CallStateError || error instanceof RequestError) {
@@ -78,68 +84,52 @@ function sendFailure(respond: Responder, error: unknown): void {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLine> {
   const clock = opts.clock ?? systemClock;
   const line = createLine({ clock, parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS });
-  const faults = new FaultQueue();
-  const tokens = new TokenBook(opts.token);
-  const { control, record } = createControl({ line, faults, tokens });
-  const oauth = new OAuthBook(clock, opts.oauth);
+  const tokens = opts.tokens ?? new TokenBook(opts.token);
+  const control = createLineControl(line);
+  const extensions = opts.extend?.(control) ?? [];
   const authorised = (header: string | string[] | undefined) => {
     const bearer = bearerToken(header);
-    return tokens.acceptsForApi(bearer) || oauth.acceptsAccessToken(bearer);
+    return tokens.acceptsForApi(bearer) || extensions.some((e) => e.acceptsToken?.(bearer) ?? false);
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
-    const isControl = path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
-    let requestBody = '';
-    let fault: string | undefined;
+    const log: SandboxRequest['log'] = { omit: false, requestBody: '' };
     const respond = createResponder(res, trackingIdFor(req), (outcome) => {
-      if (isControl) return;
-      record({
+      if (log.omit) return;
+      const exchange: SandboxExchange = {
         method,
         path,
         query: Object.fromEntries(url.searchParams),
         requestHeaders: redactedHeaders(req),
-        requestBody,
+        requestBody: log.requestBody,
         ...(outcome.status !== undefined ? { status: outcome.status } : {}),
         responseHeaders: outcome.headers,
         responseBody: outcome.body,
-        ...(fault !== undefined ? { fault } : {}),
-      });
+        ...(log.fault !== undefined ? { fault: log.fault } : {}),
+      };
+      for (const extension of extensions) extension.observe?.(exchange);
     });
 
     try {
-      requestBody = await readBody(req);
-      if (isControl) {
-        if (!tokens.acceptsForControl(bearerToken(req.headers.authorization))) {
-          respond.error(401, UNAUTHORIZED);
-          return;
-        }
-        const body = method === 'GET' ? {} : parseJsonBody(requestBody, req.headers['content-type']);
-        const result = runControl(control, method, path, body);
-        if (result.body === undefined) respond.empty(result.status);
-        else respond.json(result.status, result.body);
-        return;
-      }
-
-      // Faults strike before authentication, as a proxy or an overloaded front end would.
-      const armed = faults.take(path);
-      if (armed) {
-        fault = armed.kind;
-        if (await playFault(armed, respond)) return;
+      const body = await readBody(req);
+      log.requestBody = body;
+      const request: SandboxRequest = {
+        method,
+        url,
+        headers: req.headers,
+        body,
+        respond,
+        authorised: () => authorised(req.headers.authorization),
+        log,
+      };
+      for (const extension of extensions) {
+        if (extension.handle && (await extension.handle(request))) return;
       }
 
       if (!path.startsWith(`${API_PREFIX}/`)) throw new RequestError(404, `No API at ${path}.`);
-      const apiPath = path.slice(API_PREFIX.length);
-      if (OAUTH_API_PATHS.has(apiPath)) {
-        const body = requestBody;
-        // The exchange log must not keep client secrets, codes or verifiers.
-        if (apiPath === '/access_token') requestBody = redactForm(body);
-        const contentType = req.headers['content-type'];
-        runOAuthRoute(oauth, { method, apiPath, query: url.searchParams, body, contentType, authorised: authorised(req.headers.authorization) }, respond);
-        return;
-      }
       if (!authorised(req.headers.authorization)) {
         respond.error(401, UNAUTHORIZED);
         return;
@@ -150,8 +140,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: match.allowed.join(', ') } });
         return;
       }
-      const body = match.route.body ? parseJsonBody(requestBody, req.headers['content-type']) : undefined;
-      const result = match.route.run({ line, body, params: match.params, query: url.searchParams });
+      const parsed = match.route.body ? parseJsonBody(body, req.headers['content-type']) : undefined;
+      const result = match.route.run({ line, body: parsed, params: match.params, query: url.searchParams });
       if (result.body === undefined) respond.empty(result.status);
       else respond.json(result.status, result.body);
     } catch (error) {
@@ -177,7 +167,6 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       return tokens.current;
     },
     control,
-    oauth,
     async close() {
       line.dispose();
       await new Promise<void>((resolve) => {

@@ -46,7 +46,7 @@ export interface ViaInput {
   number?: string | undefined;
 }
 
-export type { RejectAction, RecordingOp } from '../calls/calls-provider.js';
+export type { RejectAction, RecordingOp } from '../providers/calls-provider.js';
 
 export const DTMF_PATTERN = /^[0-9*#ABCD,]+$/;
 

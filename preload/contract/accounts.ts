@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES } from '../common/accounts.js';
 import { channel, Done, None } from './channel.js';
 
 /**
@@ -9,19 +10,7 @@ import { channel, Done, None } from './channel.js';
  * sealed (see SealedSecret), so no bridge message ever contains one in the clear.
  */
 
-export const WEBEX_DEFAULT_BASE_URL = 'https://webexapis.com/v1';
-export const WEBEX_DEFAULT_REDIRECT_URI = 'http://localhost:6001/callback';
-
-/** The scopes CallDeck asks for; DND needs the telephony config pair. */
-export const WEBEX_SCOPES = [
-  'spark:calls_read',
-  'spark:calls_write',
-  'spark:people_read',
-  'meeting:participants_read',
-  'meeting:participants_write',
-  'spark:telephony_config_read',
-  'spark:telephony_config_write',
-] as const;
+export { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES };
 
 const AccountId = z.string().regex(/^[a-z]+-[A-Za-z0-9_-]{4,40}$/, 'Not an account id');
 

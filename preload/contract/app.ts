@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOTKEY_ACTIONS } from '../common/hotkeys.js';
 import { channel, Done, None } from './channel.js';
 
 export const AppInfo = z.object({
@@ -13,7 +14,7 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const HotkeyAction = z.enum(['answer', 'holdResume', 'hangupDecline', 'muteUnmute', 'dialClipboard']);
+export const HotkeyAction = z.enum(HOTKEY_ACTIONS);
 export type HotkeyAction = z.infer<typeof HotkeyAction>;
 
 /** An Electron accelerator such as `CommandOrControl+Alt+A`; empty string means "not bound". */

@@ -1,14 +1,14 @@
 import { useAppStore } from '../store/store-context';
-import { ActiveCalls } from './active-calls';
-import { AppHeader } from './app-header';
-import { CallHistory } from './call-history';
-import { DialogHost } from './dialog-host';
+import { ActiveCalls } from './calls/active-calls';
+import { AppHeader } from './window/app-header';
+import { CallHistory } from './calls/call-history';
+import { DialogHost } from './window/dialog-host';
 import { DesktopFeedback } from './desktop/desktop-feedback';
-import { Dialer } from './dialer';
-import { LineBanner } from './line-banner';
-import { MessageCenter } from './message-center';
-import { StoredFileNotices } from './notices/stored-file-notices';
-import { OtherActions } from './other-actions';
+import { Dialer } from './calls/dialer';
+import { LineBanner } from './window/line-banner';
+import { MessageCenter } from './window/message-center';
+import { OtherActions } from './calls/other-actions';
+import { StoredFileNotices } from './window/stored-file-notices';
 
 export function App() {
   const dialogOpen = useAppStore((s) => s.ui.dialog !== null);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useAppStore, useStoreApi } from '../store/store-context';
-import type { ErrorItem } from '../store/types';
+import type { ErrorItem } from '../store/ui-slice';
 
 /**
  * The newest failure of one command since this component mounted. Dialogs show it inline, because

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CallDeckApi, PopupAction, PopupCard } from '../../preload/contract';
 import { ACTION_LABELS } from '../format/call-text';
-import { formatDuration, secondsSince } from '../format/duration';
+import { formatDuration, secondsSince } from '../../preload/common/duration';
 import { useNow } from '../hooks/use-now';
 
 const CLASSES: Record<PopupAction, string> = { answer: 'btn btn-primary', decline: 'btn btn-danger', voicemail: 'btn' };

@@ -31,7 +31,7 @@ async function sealIfTyped(api: CallDeckApi, purpose: SecretPurpose, typed: stri
 }
 
 /** Everything the Accounts section asks of main; secrets are sealed before they leave this file. */
-export function accountsCommands(store: AppStore) {
+export function createAccountCommands(store: AppStore) {
   const state = () => store.getState();
   const applied = async (result: Promise<Result<AccountsSnapshot>>) => {
     const settled = await result;
@@ -104,3 +104,5 @@ export function accountsCommands(store: AppStore) {
     },
   };
 }
+
+export type AccountCommands = ReturnType<typeof createAccountCommands>;

@@ -1,5 +1,12 @@
-import type { Account } from '../../preload/contract';
+import type { Account, AccountsSnapshot } from '../../preload/contract';
 import type { SliceCreator } from './types';
+
+export interface AccountsSlice {
+  /** Null until main first answers; holds no secret, only whether one is stored. */
+  snapshot: AccountsSnapshot | null;
+  /** Stores the snapshot and reports each new problem main raised on its own. */
+  apply(snapshot: AccountsSnapshot): void;
+}
 
 const TITLES: Record<Account['kind'], string> = { webex: 'Webex account', videosdk: 'VideoSDK account' };
 

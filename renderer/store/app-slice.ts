@@ -1,5 +1,29 @@
-import type { ErrorValue, Result } from '../../preload/contract';
+import type { AppInfo, CallDeckApi, ErrorValue, Result } from '../../preload/contract';
+import type { PendingKey } from './ui-slice';
 import type { SliceCreator } from './types';
+
+export interface ActOptions {
+  /** Return false for failures the caller shows itself, e.g. next to a text field. */
+  report?: (error: ErrorValue) => boolean;
+}
+
+export interface AppSlice {
+  info: AppInfo | null;
+  /** Set by bindBridge. Components never call the bridge or `act` themselves: they use useCommands('<slice>'), whose commands run through `act`. */
+  bridge: CallDeckApi | null;
+  setInfo(info: AppInfo): void;
+  attachBridge(api: CallDeckApi | null): void;
+  /**
+   * Runs one bridge call under `key`: ignored (resolves null) while the same key is in flight,
+   * marks it pending meanwhile, and pushes a failure into `ui.errors` under `title`.
+   */
+  act<T>(
+    key: PendingKey,
+    title: string,
+    run: (api: CallDeckApi) => Promise<Result<T>>,
+    options?: ActOptions,
+  ): Promise<Result<T> | null>;
+}
 
 export const createAppSlice: SliceCreator<'app'> = (set, get) => ({
   info: null,

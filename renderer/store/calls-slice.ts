@@ -1,5 +1,17 @@
-import { partyName } from '../format/phone';
+import { partyName } from '../../preload/common/party-text';
+import type { Call, CallsSnapshot, HistoryEntry, LineStatus } from '../../preload/contract';
 import type { SliceCreator } from './types';
+
+export interface CallsSlice {
+  /** False until the first snapshot (from calls.list or an event) arrives. */
+  loaded: boolean;
+  list: Call[];
+  line: LineStatus | null;
+  history: HistoryEntry[];
+  historyLoaded: boolean;
+  applySnapshot(snapshot: CallsSnapshot): void;
+  setHistory(history: HistoryEntry[]): void;
+}
 
 export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
   loaded: false,

@@ -1,4 +1,11 @@
+import type { DesktopState } from '../../preload/contract';
 import type { SliceCreator } from './types';
+
+export interface DesktopSlice {
+  /** Hotkeys, Do Not Disturb, a link waiting, feedback: null until main first answers. */
+  state: DesktopState | null;
+  apply(state: DesktopState): void;
+}
 
 /**
  * What main says about the desktop side. A link waiting for confirmation opens its dialog here,

@@ -1,4 +1,48 @@
+import type { ErrorValue } from '../../preload/contract';
 import type { SliceCreator } from './types';
+
+/** Identifies one in-flight command, e.g. "call-1:answer" or "dial", so it cannot be sent twice. */
+export type PendingKey = string;
+
+export interface ErrorItem {
+  id: number;
+  /** What the user was trying to do, e.g. "Couldn't answer the call with Ana Silva". */
+  title: string;
+  error: ErrorValue;
+  /** The pending key of the command that failed, so a dialog can show its own failures. */
+  source?: PendingKey;
+}
+
+export interface NoteItem {
+  id: number;
+  kind: 'answered-elsewhere' | 'missed' | 'parked';
+  text: string;
+  /** For parked calls: the extension to retrieve it from. */
+  parkedOn?: string;
+}
+
+export type DialogState =
+  | { kind: 'transfer' | 'keypad'; callId: string }
+  | { kind: 'settings' }
+  /** A tel:/sip: link main asked the window to confirm (or explain). */
+  | { kind: 'link'; id: number }
+  | null;
+
+export interface UiSlice {
+  pending: Readonly<Record<PendingKey, true>>;
+  /** Newest first, capped. */
+  errors: ErrorItem[];
+  /** Quiet status notes (answered elsewhere, missed, parked), newest first, capped. */
+  notes: NoteItem[];
+  dialog: DialogState;
+  setPending(key: PendingKey, on: boolean): void;
+  pushError(title: string, error: ErrorValue, source?: PendingKey): void;
+  dismissError(id: number): void;
+  pushNote(note: Omit<NoteItem, 'id'>): void;
+  dismissNote(id: number): void;
+  openDialog(dialog: NonNullable<DialogState>): void;
+  closeDialog(): void;
+}
 
 /** Enough to see what just went wrong without the messages pushing the calls off screen. */
 export const MAX_ERRORS = 4;

@@ -3,12 +3,12 @@
  * same run, and how much polling load the live-calls sync puts on a line (requests per minute,
  * idle and with a call, measured against the built-in line in real time).
  */
-import { openLine } from '../../main/core/open-line.js';
+import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
-import { createCore } from '../../main/core/create-core.js';
+import { createCore } from '../../main/app/create-core.js';
 import { createDispatch } from '../../main/ipc/dispatch.js';
 import { toCall } from '../../main/calls/to-call.js';
-import { startSandbox } from '../../main/sandbox/index.js';
+import { startTestLine } from '../line-kit/index.js';
 import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
 import { webexCall } from '../fakes/webex-call-fixtures.js';
@@ -30,7 +30,7 @@ const rawCalls = Array.from({ length: 8 }, (_, i) =>
 /** The real core, connected to a fresh built-in line the way a configured account connects. */
 async function startCoreOnBuiltInLine() {
   const log = new MemoryLogger();
-  const line = await startSandbox();
+  const line = await startTestLine();
   const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
   const core = await createCore(createHarnessPorts({ log }), {
     shell: 'harness',

@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../main/providers/http.js';
 import { createWebexCallsClient, type WebexCallsClient } from '../../main/providers/webex/calls-client.js';
 import { ROUTES } from '../../main/sandbox/routes.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../main/sandbox/index.js';
+import { startTestLine, type SandboxExchange, type TestLine } from '../line-kit/index.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { checkExchange, createContractApi, loadContract, type ExchangeCheck } from './contract-validator.js';
 
 let api: OpenAPIBackend;
-let line: SandboxLine;
+let line: TestLine;
 let agent: Agent;
 let clock: FakeClock;
 let calls: WebexCallsClient;
@@ -26,7 +26,7 @@ const PARK_RECALL_MS = 1_000;
 beforeAll(async () => {
   api = await createContractApi();
   clock = new FakeClock();
-  line = await startSandbox({ clock, parkRecallMs: PARK_RECALL_MS });
+  line = await startTestLine({ clock, parkRecallMs: PARK_RECALL_MS });
   agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
   calls = createWebexCallsClient(
     createHttpClient({ baseUrl: line.baseUrl, getToken: async () => line.token, dispatcher: agent, retryBackoffMs: 1 }),

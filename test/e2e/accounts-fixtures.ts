@@ -1,6 +1,6 @@
 /** Sign-in steps shared by the accounts and leak specs; the fixtures are test/e2e/fixtures.ts. */
 import type { Page } from '@playwright/test';
-import type { SandboxLine } from '../../main/sandbox/index.js';
+import type { TestLine } from '../line-kit/index.js';
 import type { Harness } from '../harness/harness-server.js';
 import { expect } from './fixtures.js';
 
@@ -16,7 +16,7 @@ export async function openAccounts(page: Page) {
 }
 
 /** Types the line's integration into the form and presses "Sign in with Webex"; returns the URL the app opened. */
-export async function startSignIn(page: Page, harness: Harness, line: SandboxLine): Promise<URL> {
+export async function startSignIn(page: Page, harness: Harness, line: TestLine): Promise<URL> {
   const accounts = await openAccounts(page);
   const webex = accounts.getByRole('group', { name: 'Webex' });
   await webex.getByRole('textbox', { name: 'Client ID' }).fill(line.oauth.client.id);
@@ -28,7 +28,7 @@ export async function startSignIn(page: Page, harness: Harness, line: SandboxLin
 }
 
 /** Points the account at the built-in line: Advanced → Webex API address. */
-export async function useBuiltInLine(page: Page, line: SandboxLine): Promise<void> {
+export async function useBuiltInLine(page: Page, line: TestLine): Promise<void> {
   const webex = page.getByRole('group', { name: 'Webex' });
   await webex.getByText('Advanced', { exact: true }).click();
   await webex.getByRole('textbox', { name: 'Webex API address' }).fill(line.baseUrl);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openLine } from '../../main/core/open-line.js';
+import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
 import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';

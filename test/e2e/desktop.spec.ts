@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { TrayMenuItem } from '../../main/core/ports.js';
+import { POPUP_CARD_HEIGHT, popupSize } from '../../preload/common/popup-size.js';
 import type { PopupState } from '../../preload/contract.js';
 import type { Harness } from '../harness/harness-server.js';
 import { expect, test } from './fixtures.js';
@@ -175,6 +176,9 @@ test.describe('incoming-call popup', () => {
     const card = popup.getByRole('listitem', { name: 'Chen Wei' });
     await expect(card).toContainText('via Support call queue');
     await expect(card).toContainText('+1 650 555 0100');
+    // The page lays out the card at the size main opened the window for: nothing is cut off.
+    expect((await card.boundingBox())?.height).toBe(POPUP_CARD_HEIGHT);
+    expect(await popup.locator('.popup').evaluate((el) => el.getBoundingClientRect().height)).toBe(popupSize(1, 0).height);
     // Keyboard accessible: Tab reaches the buttons, Enter presses them.
     await popup.keyboard.press('Tab');
     await popup.keyboard.press('Tab');

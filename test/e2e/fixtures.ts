@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
-import { openLine } from '../../main/core/open-line.js';
+import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
-import { startSandbox, type SandboxLine } from '../../main/sandbox/index.js';
+import { startTestLine, type TestLine } from '../line-kit/index.js';
 import { FakeKeychain } from '../fakes/fake-keychain.js';
 import { MemoryLogger, MemorySettingsStore } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
@@ -20,7 +20,7 @@ interface Options {
 
 interface Fixtures {
   /** The built-in line, driven by the test (no demo scenario, so nothing rings by surprise). */
-  line: SandboxLine;
+  line: TestLine;
   log: MemoryLogger;
   harness: Harness;
   /** The CallDeck window, loaded and showing the line. */
@@ -40,7 +40,7 @@ export const test = base.extend<Options & Fixtures>({
   damagedSettings: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   line: async ({}, use) => {
-    const line = await startSandbox({ oauth: { clientId: `C${randomBytes(8).toString('hex')}` } });
+    const line = await startTestLine({ oauth: { clientId: `C${randomBytes(8).toString('hex')}` } });
     await use(line);
     await line.close();
   },

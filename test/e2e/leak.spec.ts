@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import type { FaultSpec } from '../../main/sandbox/faults.js';
+import type { FaultSpec } from '../line-kit/index.js';
 import { expect, followInBrowser, openAccounts, startSignIn, test } from './accounts-fixtures.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { FaultSpec } from '../../main/sandbox/faults.js';
+import type { FaultSpec } from '../line-kit/index.js';
 import { expect, test } from './fixtures.js';
 
 /**

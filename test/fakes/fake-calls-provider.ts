@@ -3,7 +3,7 @@
  * port the Webex client does, answers from an in-memory list of calls, and records every request
  * so a test can assert exactly what would have been sent to Webex.
  */
-import type { CallsProvider, RecordingOp, RejectAction } from '../../main/calls/calls-provider.js';
+import type { CallsProvider, RecordingOp, RejectAction } from '../../main/providers/calls-provider.js';
 import { AppError } from '../../main/core/app-error.js';
 import type { Clock } from '../../main/core/ports.js';
 import type { WebexCall, WebexCallRef, WebexDoNotDisturb, WebexHistoryRecord, WebexParty } from '../../main/providers/webex/schemas.js';

@@ -3,8 +3,8 @@
  * account configured it runs the built-in demo line, exactly as `npm start` does.
  */
 import { createConsoleLogger } from '../../main/core/console-logger.js';
-import { readDevAccounts } from '../../main/core/dev-accounts.js';
-import { openLine } from '../../main/core/open-line.js';
+import { readDevAccounts } from '../../main/app/dev-accounts.js';
+import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
 import { createHarnessPorts } from './harness-ports.js';
 import { startHarness } from './harness-server.js';

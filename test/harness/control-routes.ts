@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Core } from '../../main/core/create-core.js';
+import type { Core } from '../../main/app/create-core.js';
 import type { HarnessPorts } from './harness-ports.js';
 import { readJsonBody, sendJson } from './http-helpers.js';
 

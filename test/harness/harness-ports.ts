@@ -1,5 +1,5 @@
 import { systemClock } from '../../main/core/system-clock.js';
-import type { CorePorts } from '../../main/core/create-core.js';
+import type { CorePorts } from '../../main/app/create-core.js';
 import type { Clock, Logger } from '../../main/core/ports.js';
 import {
   FakeBrowser,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createCore, type Core, type CoreOptions } from '../../main/core/create-core.js';
+import { createCore, type Core, type CoreOptions } from '../../main/app/create-core.js';
 import { createDispatch } from '../../main/ipc/dispatch.js';
 import { sameSecret } from '../../main/core/same-secret.js';
 import { createHarnessPorts, type HarnessPorts } from './harness-ports.js';

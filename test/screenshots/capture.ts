@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { openLine } from '../../main/core/open-line.js';
+import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
-import { startSandbox } from '../../main/sandbox/index.js';
+import { startTestLine } from '../line-kit/index.js';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
@@ -17,7 +17,7 @@ import { startHarness } from '../harness/harness-server.js';
 const outDir = fileURLToPath(new URL('../../assets/screenshots/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
 
-const line = await startSandbox();
+const line = await startTestLine();
 const log = new MemoryLogger();
 const harness = await startHarness({
   ports: createHarnessPorts({ log }),

@@ -5,7 +5,7 @@
  * parsed with the zod schemas, and one that does not fit is a `provider` error, not a crash later.
  */
 import { z } from 'zod';
-import type { CallsProvider, RecordingOp, RejectAction } from '../../calls/calls-provider.js';
+import type { CallsProvider, RecordingOp, RejectAction } from '../calls-provider.js';
 import { AppError } from '../../core/app-error.js';
 import type { HttpClient, HttpResponse } from '../http.js';
 import {

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore, useStoreApi } from '../../store/store-context';
-
-export const DND_KEY = 'desktop:dnd';
+import { DESKTOP_KEYS } from '../../store/desktop-commands';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
 
 /**
  * The header's Do Not Disturb switch: the user's Webex setting, the same one the tray's checkbox
@@ -9,20 +9,17 @@ export const DND_KEY = 'desktop:dnd';
  * refused.
  */
 export function DndToggle() {
-  const store = useStoreApi();
+  const desktop = useCommands('desktop');
   const [status, updating, error] = useAppStore(
     useShallow((s) => [s.desktop.state?.dnd.status ?? 'unknown', s.desktop.state?.dnd.updating ?? false, s.desktop.state?.dnd.error] as const),
   );
-  const pending = useAppStore((s) => s.ui.pending[DND_KEY] === true);
+  const pending = useAppStore((s) => s.ui.pending[DESKTOP_KEYS.dnd] === true);
   const busy = updating || pending;
   const on = status === 'on';
 
   function toggle() {
     if (busy) return;
-    const enabled = !on;
-    void store
-      .getState()
-      .app.act(DND_KEY, `Couldn't turn Do Not Disturb ${enabled ? 'on' : 'off'}`, (api) => api.desktop.setDnd({ enabled }));
+    void desktop.setDnd(!on);
   }
 
   return (

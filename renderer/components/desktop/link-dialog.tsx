@@ -1,37 +1,33 @@
 import { useRef } from 'react';
 import type { LinkPrompt } from '../../../preload/contract';
-import { useAppStore, useStoreApi } from '../../store/store-context';
-import { Modal } from '../modal';
-
-export const LINK_KEY = 'desktop:link';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
+import { DialogFooter } from '../shared/dialog-footer';
+import { Modal } from '../shared/modal';
 
 /**
  * A tel:/sip: link waiting in the window: "Ask before dialing" confirms it, an invalid one says
  * why nothing was dialled. Closing the dialog any way but "Call" dials nothing.
  */
 export function LinkDialog({ id, onClose }: { id: number; onClose(): void }) {
-  const store = useStoreApi();
+  const desktop = useCommands('desktop');
   const prompt = useAppStore((s) => (s.desktop.state?.link?.id === id ? s.desktop.state.link : null));
   const callRef = useRef<HTMLButtonElement>(null);
   if (prompt === null) return null;
 
   const resolve = (dial: boolean) => {
     onClose();
-    const title = prompt.kind === 'confirm' ? `Couldn't call ${prompt.display}` : "Couldn't close the link";
-    void store.getState().app.act(LINK_KEY, title, (api) => api.desktop.resolveLink({ id, dial }));
+    void desktop.resolveLink(prompt, dial);
   };
 
   return prompt.kind === 'confirm' ? (
     <Modal title="Call this number?" onClose={() => resolve(false)} initialFocus={callRef} className="link-dialog">
       <ConfirmBody prompt={prompt} />
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={() => resolve(false)}>
-          Cancel
-        </button>
+      <DialogFooter onClose={() => resolve(false)} closeLabel="Cancel">
         <button ref={callRef} type="button" className="btn btn-primary" data-action="answer" onClick={() => resolve(true)}>
           Call
         </button>
-      </div>
+      </DialogFooter>
     </Modal>
   ) : (
     <Modal title="Can't call this link" onClose={() => resolve(false)} className="link-dialog">
@@ -39,11 +35,7 @@ export function LinkDialog({ id, onClose }: { id: number; onClose(): void }) {
       <p className="hint">
         Nothing was dialled. The link was: <span className="link-text">{prompt.link}</span>
       </p>
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={() => resolve(false)}>
-          Close
-        </button>
-      </div>
+      <DialogFooter onClose={() => resolve(false)} />
     </Modal>
   );
 }

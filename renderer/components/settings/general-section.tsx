@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSaveSettings } from '../../hooks/use-save-settings';
+import { useCommands } from '../../store/use-commands';
 import { useAppStore } from '../../store/store-context';
 
 /** Countries people most often pick first; any other ISO code still works from the list. */
@@ -20,7 +20,7 @@ const COUNTRIES: ReadonlyArray<readonly [code: string, name: string]> = [
 ];
 
 export function GeneralSection() {
-  const save = useSaveSettings();
+  const { save } = useCommands('settings');
   const countryId = useId();
   const [country, deepLinkAction] = useAppStore(
     useShallow((s) => [s.settings.values?.defaultCountry ?? 'US', s.settings.values?.deepLinkAction ?? 'ask'] as const),

@@ -1,18 +1,11 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { HotkeyAction, HotkeyStatus } from '../../../preload/contract';
-import { useSaveSettings } from '../../hooks/use-save-settings';
+import { HOTKEY_ACTIONS, HOTKEY_NAMES } from '../../../preload/common/hotkeys';
+import type { HotkeyStatus } from '../../../preload/contract';
+import { useCommands } from '../../store/use-commands';
 import { useAppStore } from '../../store/store-context';
 import '../desktop/desktop.css';
 import { ShortcutField } from './shortcut-field';
-
-const ACTIONS: ReadonlyArray<readonly [HotkeyAction, string]> = [
-  ['answer', 'Answer'],
-  ['holdResume', 'Hold / Resume'],
-  ['hangupDecline', 'Hang up / Decline'],
-  ['muteUnmute', 'Mute / Unmute'],
-  ['dialClipboard', 'Dial clipboard'],
-];
 
 const STATUS_WORDS: Record<HotkeyStatus['registration'], string> = {
   registered: 'Active',
@@ -25,7 +18,7 @@ const STATUS_WORDS: Record<HotkeyStatus['registration'], string> = {
 /** Global hotkeys with what the OS made of each, and how CallDeck starts and closes. */
 export function HotkeysSection() {
   const id = useId();
-  const save = useSaveSettings();
+  const { save } = useCommands('settings');
   const platform = useAppStore((s) => s.app.info?.platform ?? 'linux');
   const [hotkeys, startAtLogin, startMinimized, closeToTray] = useAppStore(
     useShallow((s) => [s.settings.values?.hotkeys, s.settings.values?.startAtLogin, s.settings.values?.startMinimized, s.settings.values?.closeToTray] as const),
@@ -47,7 +40,8 @@ export function HotkeysSection() {
         </p>
       )}
       <ul className="hotkey-list" aria-label="Hotkeys">
-        {ACTIONS.map(([action, label]) => {
+        {HOTKEY_ACTIONS.map((action) => {
+          const label = HOTKEY_NAMES[action];
           const status = statuses.find((candidate) => candidate.action === action);
           const fieldId = `${id}-${action}`;
           return (

@@ -1,4 +1,5 @@
-import { Modal } from '../modal';
+import { DialogFooter } from '../shared/dialog-footer';
+import { Modal } from '../shared/modal';
 import { AccountsSection } from './accounts-section';
 import { GeneralSection } from './general-section';
 import { HotkeysSection } from './hotkeys-section';
@@ -15,11 +16,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <HotkeysSection />
         <AccountsSection />
       </div>
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DialogFooter onClose={onClose} />
     </Modal>
   );
 }

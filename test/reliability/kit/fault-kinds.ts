@@ -4,7 +4,7 @@
  * with every API surface.
  */
 import type { ErrorCode, LineStatus } from '../../../preload/contract.js';
-import type { FaultSpec } from '../../../main/sandbox/faults.js';
+import type { FaultSpec } from '../../line-kit/index.js';
 import { CLIENT_TIMEOUT_MS, type World } from './world.js';
 
 export interface FaultKind {

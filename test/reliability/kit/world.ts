@@ -12,13 +12,13 @@ import Conf from 'conf';
 import { Agent, request } from 'undici';
 import type { ArgsOf, CallDeckApi, EventChannel, InvokeChannel, Result, ResultOf, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
-import { createCore, type Core, type CorePorts } from '../../../main/core/create-core.js';
-import type { Line } from '../../../main/core/line.js';
+import { createCore, type Core, type CorePorts } from '../../../main/app/create-core.js';
+import type { Line } from '../../../main/providers/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { createHttpClient } from '../../../main/providers/http.js';
 import { createWebexCallsClient } from '../../../main/providers/webex/calls-client.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../../main/sandbox/index.js';
+import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
 import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakeKeychain } from '../../fakes/fake-keychain.js';
@@ -38,7 +38,7 @@ export interface TimedExchange extends SandboxExchange {
 
 export interface World {
   clock: FakeClock;
-  line: SandboxLine;
+  line: TestLine;
   gate: Gate;
   log: MemoryLogger;
   core: Core;
@@ -71,7 +71,7 @@ const agent = new Agent({ connect: { timeout: 2_000 } });
 
 export async function createWorld(): Promise<World> {
   const clock = new FakeClock();
-  const line = await startSandbox({ clock });
+  const line = await startTestLine({ clock });
   const gate = await openGate(line.baseUrl);
   const log = new MemoryLogger();
   const dir = mkdtempSync(join(tmpdir(), 'calldeck-reliability-'));

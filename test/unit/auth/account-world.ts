@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import type { AccountsSnapshot, ArgsOf, CallDeckApi, InvokeChannel, Result, ResultOf, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
-import { createCore, type Core, type CorePorts } from '../../../main/core/create-core.js';
-import type { Line } from '../../../main/core/line.js';
+import { createCore, type Core, type CorePorts } from '../../../main/app/create-core.js';
+import type { Line } from '../../../main/providers/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { createHttpClient } from '../../../main/providers/http.js';
 import { createWebexCallsClient } from '../../../main/providers/webex/calls-client.js';
-import { startSandbox, type SandboxLine, type SandboxOptions } from '../../../main/sandbox/index.js';
+import { startTestLine, type TestLine, type TestLineOptions } from '../../line-kit/index.js';
 import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakeKeychain } from '../../fakes/fake-keychain.js';
@@ -27,7 +27,7 @@ export const DEFAULT_LABEL = 'Default line';
 
 export interface World {
   clock: FakeClock;
-  line: SandboxLine;
+  line: TestLine;
   keychain: FakeKeychain;
   log: MemoryLogger;
   dir: string;
@@ -46,7 +46,7 @@ export interface World {
 }
 
 export interface WorldOptions {
-  sandbox?: SandboxOptions;
+  sandbox?: TestLineOptions;
   keychain?: FakeKeychain;
   signInTimeoutMs?: number;
   patLifetimeMs?: number;
@@ -55,7 +55,7 @@ export interface WorldOptions {
 
 export async function createWorld(opts: WorldOptions = {}): Promise<World> {
   const clock = new FakeClock();
-  const line = await startSandbox({ clock, ...opts.sandbox });
+  const line = await startTestLine({ clock, ...opts.sandbox });
   const dir = mkdtempSync(join(tmpdir(), 'calldeck-accounts-'));
   const log = new MemoryLogger();
   let keychain = opts.keychain ?? new FakeKeychain();

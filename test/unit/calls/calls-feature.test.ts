@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type CallsSnapshot } from '../../../preload/contract.js';
 import { createCallsFeature } from '../../../main/calls/calls-feature.js';
-import type { Line } from '../../../main/core/line.js';
+import type { Line } from '../../../main/providers/line.js';
 import { createSettingsService } from '../../../main/settings/settings-service.js';
 import { FakeCallsProvider } from '../../fakes/fake-calls-provider.js';
 import { FakeClock, flushAsync } from '../../fakes/fake-clock.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type HotkeyAction } from '../../../preload/contract.js';
 import { createCallsFeature } from '../../../main/calls/calls-feature.js';
 import { AppError } from '../../../main/core/app-error.js';
-import type { Line } from '../../../main/core/line.js';
+import type { Line } from '../../../main/providers/line.js';
 import { createDesktopFeature, WAYLAND_CAVEAT } from '../../../main/desktop/desktop-feature.js';
 import { FEEDBACK_MS } from '../../../main/desktop/feedback.js';
 import { createEventHub } from '../../../main/ipc/event-hub.js';

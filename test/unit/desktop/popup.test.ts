@@ -3,7 +3,8 @@ import { isWaylandSession } from '../../../main/desktop/app-identity.js';
 import { popupWindowOptions } from '../../../main/desktop/popup-window-options.js';
 import { mainWindowOptions } from '../../../main/window/window-options.js';
 import { MAX_POPUP_CARDS, popupState } from '../../../main/desktop/popup-model.js';
-import { popupBounds, popupSize, trayCorner, type DisplayArea } from '../../../main/desktop/popup-placement.js';
+import { popupSize } from '../../../preload/common/popup-size.js';
+import { popupBounds, trayCorner, type DisplayArea } from '../../../main/desktop/popup-placement.js';
 import { desk, DND_ON, offline, ringing, talking } from './desk-fixtures.js';
 
 describe('the popup model', () => {

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/core/app-error.js';
 import { createHttpClient } from '../../../main/providers/http.js';
 import { createWebexCallsClient, type WebexCallsClient } from '../../../main/providers/webex/calls-client.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../../main/sandbox/index.js';
+import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 
-let line: SandboxLine;
+let line: TestLine;
 let agent: Agent;
 let clock: FakeClock;
 let calls: WebexCallsClient;
@@ -16,7 +16,7 @@ let exchanges: SandboxExchange[];
 
 beforeAll(async () => {
   clock = new FakeClock();
-  line = await startSandbox({ clock, parkRecallMs: 1_000 });
+  line = await startTestLine({ clock, parkRecallMs: 1_000 });
   agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
   calls = createWebexCallsClient(
     createHttpClient({ baseUrl: line.baseUrl, getToken: async () => line.token, dispatcher: agent, retryBackoffMs: 5 }),

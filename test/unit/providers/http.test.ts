@@ -6,14 +6,14 @@ import { AppError } from '../../../main/core/app-error.js';
 import type { Logger } from '../../../main/core/ports.js';
 import { retryAfterMs, statusError } from '../../../main/providers/http-errors.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../../main/providers/http.js';
-import { startSandbox, type SandboxExchange, type SandboxLine } from '../../../main/sandbox/index.js';
+import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
 
-let line: SandboxLine;
+let line: TestLine;
 let agent: Agent;
 let exchanges: SandboxExchange[];
 
 beforeAll(async () => {
-  line = await startSandbox();
+  line = await startTestLine();
   agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
   line.control.onExchange((x) => exchanges.push(x));
 });

@@ -2,21 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEMO_CAST,
   startDemoScenario,
-  startSandbox,
+  startTestLine,
   type DemoScenario,
   type IncomingCallInput,
-  type SandboxLine,
-} from '../../../main/sandbox/index.js';
+  type TestLine,
+} from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { raw, testAgent } from './raw-http.js';
 
 let clock: FakeClock;
-let line: SandboxLine;
+let line: TestLine;
 let scenario: DemoScenario | undefined;
 
 beforeEach(async () => {
   clock = new FakeClock();
-  line = await startSandbox({ clock });
+  line = await startTestLine({ clock });
 });
 afterEach(async () => {
   scenario?.stop();
@@ -101,7 +101,7 @@ describe('demo scenario', () => {
 
   it('varies its callers, some via the Sales hunt group and the Support call queue', () => {
     const rung: IncomingCallInput[] = [];
-    const spied: SandboxLine = {
+    const spied: TestLine = {
       ...line,
       baseUrl: line.baseUrl,
       token: line.token,

@@ -1,15 +1,16 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { WebexAccount } from '../../../../preload/contract';
-import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
-import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { SecretField } from './fields';
+import { ACCOUNT_KEYS } from '../../../store/accounts-commands';
+import { useAppStore } from '../../../store/store-context';
+import { SecretField } from '../../shared/text-input';
 import { InlineFailure } from './inline-failure';
+import { useCommands } from '../../../store/use-commands';
 
 /** The quick way in for a developer: a personal access token, good for 12 hours. */
 export function PatForm({ account, baseUrl }: { account: WebexAccount | undefined; baseUrl: string }) {
   const id = useId();
-  const store = useStoreApi();
+  const accounts = useCommands('accounts');
   const busy = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.usePat] === true);
   const [token, setToken] = useState('');
   const [error, setError] = useState<string>();
@@ -22,7 +23,7 @@ export function PatForm({ account, baseUrl }: { account: WebexAccount | undefine
       return;
     }
     setError(undefined);
-    void accountsCommands(store).usePat({ token, baseUrl, ...(account ? { id: account.id } : {}) }, () => setToken(''));
+    void accounts.usePat({ token, baseUrl, ...(account ? { id: account.id } : {}) }, () => setToken(''));
   }
 
   return (

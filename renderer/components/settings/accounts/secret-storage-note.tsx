@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import type { SecretStorage } from '../../../../preload/contract';
-import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
-import { useAppStore, useStoreApi } from '../../../store/store-context';
+import { ACCOUNT_KEYS } from '../../../store/accounts-commands';
+import { useAppStore } from '../../../store/store-context';
 import { InlineFailure } from './inline-failure';
+import { useCommands } from '../../../store/use-commands';
 
 /** Says in words how well secrets are protected here, and lets the person choose whether they outlive the session. */
 export function SecretStorageNote({ storage }: { storage: SecretStorage }) {
-  const store = useStoreApi();
+  const accounts = useCommands('accounts');
   const busy = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.persistence] === true);
   // Show the choice at once; main's answer (or its refusal) settles it.
   const [asked, setAsked] = useState<boolean>();
   const toggle = (persist: boolean) => {
     setAsked(persist);
-    void accountsCommands(store)
+    void accounts
       .setPersistence(persist)
       .finally(() => setAsked(undefined));
   };

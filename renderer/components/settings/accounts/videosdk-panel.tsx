@@ -1,21 +1,21 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { VideoSdkAccount } from '../../../../preload/contract';
-import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
-import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { SecretField, TextField } from './fields';
+import { ACCOUNT_KEYS } from '../../../store/accounts-commands';
+import { useAppStore } from '../../../store/store-context';
+import { SecretField, TextField } from '../../shared/text-input';
 import { InlineFailure } from './inline-failure';
+import { useCommands } from '../../../store/use-commands';
 
 /** VideoSDK API key and secret; main signs short-lived tokens with the secret when it needs one. */
 export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
   const id = useId();
-  const store = useStoreApi();
+  const commands = useCommands('accounts');
   const saving = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.videoSdk] === true);
   const removing = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.removeVideoSdk] === true);
   const [apiKey, setApiKey] = useState(account?.apiKey ?? '');
   const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<{ apiKey?: string; secret?: string }>({});
-  const commands = accountsCommands(store);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

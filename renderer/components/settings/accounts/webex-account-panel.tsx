@@ -1,22 +1,23 @@
 import { useId, useState } from 'react';
-import { WEBEX_DEFAULT_BASE_URL, type WebexAccount } from '../../../../preload/contract';
+import { WEBEX_DEFAULT_BASE_URL } from '../../../../preload/common/accounts';
+import type { WebexAccount } from '../../../../preload/contract';
 import { formatExpiry, formatRemaining } from '../../../format/expiry';
 import { useNow } from '../../../hooks/use-now';
-import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
-import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { TextField } from './fields';
+import { ACCOUNT_KEYS } from '../../../store/accounts-commands';
+import { useAppStore } from '../../../store/store-context';
+import { TextField } from '../../shared/text-input';
 import { InlineFailure } from './inline-failure';
 import { MissingScopes } from './missing-scopes';
 import { PatForm } from './pat-form';
 import { WebexIntegrationForm } from './webex-integration-form';
+import { useCommands } from '../../../store/use-commands';
 
 /** One Webex account: who is signed in and how, or the ways to sign in. */
 export function WebexAccountPanel({ account }: { account?: WebexAccount }) {
   const headingId = useId();
-  const store = useStoreApi();
+  const commands = useCommands('accounts');
   const signingOut = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.signOut] === true);
   const status = account?.status ?? 'signed-out';
-  const commands = accountsCommands(store);
   // Shared by both ways in; only changed to reach another Webex-compatible service (or the built-in line).
   const [baseUrl, setBaseUrl] = useState(account?.baseUrl ?? WEBEX_DEFAULT_BASE_URL);
 

@@ -1,15 +1,17 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES, type WebexAccount } from '../../../../preload/contract';
-import { ACCOUNT_KEYS, accountsCommands } from '../../../store/accounts-commands';
-import { useAppStore, useStoreApi } from '../../../store/store-context';
-import { SecretField, TextField } from './fields';
+import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES } from '../../../../preload/common/accounts';
+import type { WebexAccount } from '../../../../preload/contract';
+import { ACCOUNT_KEYS } from '../../../store/accounts-commands';
+import { useAppStore } from '../../../store/store-context';
+import { SecretField, TextField } from '../../shared/text-input';
 import { InlineFailure } from './inline-failure';
+import { useCommands } from '../../../store/use-commands';
 
 /** The person's own Webex integration: client ID and secret, redirect URI; then "Sign in with Webex". */
 export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccount | undefined; baseUrl: string }) {
   const id = useId();
-  const store = useStoreApi();
+  const accounts = useCommands('accounts');
   const busy = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.signIn] === true);
   const [clientId, setClientId] = useState(account?.clientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
@@ -25,7 +27,7 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
     };
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    void accountsCommands(store).signIn(
+    void accounts.signIn(
       { ...(account ? { id: account.id } : {}), clientId, clientSecret, redirectUri, baseUrl },
       // Main holds it now; the page has no reason to keep it.
       () => setClientSecret(''),

@@ -1,0 +1,162 @@
+import type { CallsSnapshot } from '../../preload/contract.js';
+import { createAccountsFeature, type AccountsFeature, type AccountsOptions } from '../auth/index.js';
+import { createCallsFeature, type CallsFeature } from '../calls/index.js';
+import { createDesktopFeature, type DesktopFeature } from '../desktop/index.js';
+import type { Handlers } from '../ipc/handlers.js';
+import { lateLineSwitch } from './late-line-switch.js';
+import { createEventHub, type EventHub } from '../ipc/event-hub.js';
+import { createSettingsService, createStoredFileNotices, type SettingsService, type StoredFileNotices } from '../settings/index.js';
+import { redactingLogger } from '../core/console-logger.js';
+import type { Line } from '../providers/line.js';
+import type {
+  AutoStart,
+  Browser,
+  Clipboard,
+  Clock,
+  Keychain,
+  Lifecycle,
+  Logger,
+  Notifier,
+  PopupView,
+  SettingsStore,
+  ShortcutRegistry,
+  SystemEvents,
+  TrayView,
+  WindowControl,
+} from '../core/ports.js';
+
+/** Everything the core needs from the outside world; Electron adapters or in-memory fakes. */
+export interface CorePorts {
+  log: Logger;
+  clock: Clock;
+  settingsStore: SettingsStore;
+  callLogStore: SettingsStore;
+  /** Encrypts secrets (the OS keychain); the vault keeps the ciphertext in `vaultStore`. */
+  keychain: Keychain;
+  vaultStore: SettingsStore;
+  /** The accounts' non-secret settings. */
+  accountsStore: SettingsStore;
+  shortcuts: ShortcutRegistry;
+  tray: TrayView;
+  notifier: Notifier;
+  browser: Browser;
+  window: WindowControl;
+  clipboard: Clipboard;
+  system: SystemEvents;
+  popup: PopupView;
+  autoStart: AutoStart;
+  lifecycle: Lifecycle;
+}
+
+export interface CoreOptions {
+  shell: 'electron' | 'harness';
+  version: string;
+  platform: string;
+  /** Opens the phone line: the built-in demo line, or the configured account. */
+  openLine: () => Promise<Line>;
+  /** Linux on Wayland, where a registered global shortcut may still not fire. */
+  wayland?: boolean;
+  /** Sign-in tuning; tests shorten the wait and bind a random loopback port. */
+  accounts?: AccountsOptions;
+}
+
+export interface Core {
+  handlers: Handlers;
+  events: EventHub;
+  settings: SettingsService;
+  calls: CallsFeature;
+  accounts: AccountsFeature;
+  desktop: DesktopFeature;
+  /** Damaged stored files the person is told about; the composition root watches window-state with it. */
+  notices: StoredFileNotices;
+  /** The latest calls snapshot; tests and the harness read it. */
+  snapshot(): CallsSnapshot;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the application core from ports. It never touches Electron: the composition root
+ * (main/index.ts) passes real adapters, the browser harness passes in-memory ones, so the same
+ * code is tested end to end on machines where the Electron binary cannot run. Each feature
+ * brings the handlers for its own channels; this function only assembles them.
+ */
+export async function createCore(ports: CorePorts, options: CoreOptions): Promise<Core> {
+  const { clock } = ports;
+  // Redacted by construction: nothing in the core can hand a port's logger a token.
+  const log = redactingLogger(ports.log);
+  const events = createEventHub(log);
+  const notices = createStoredFileNotices();
+  notices.onChange((list) => events.emit('notices:changed', list));
+  const settings = createSettingsService(notices.watch(ports.settingsStore, 'settings'), log);
+  settings.onChange((next) => events.emit('settings:changed', next));
+
+  // Accounts and calls need each other: calls starts on the line accounts restores, and accounts
+  // switch calls' line on sign-in and sign-out. Switching happens only after start-up, so accounts
+  // get a switch now that is wired to calls once calls exists.
+  const lineSwitch = lateLineSwitch(options.openLine);
+  const accounts = await createAccountsFeature({
+    clock,
+    log,
+    browser: ports.browser,
+    keychain: ports.keychain,
+    vaultStore: notices.watch(ports.vaultStore, 'vault'),
+    accountsStore: notices.watch(ports.accountsStore, 'accounts'),
+    lines: lineSwitch,
+    ...(options.accounts ? { options: options.accounts } : {}),
+  });
+  accounts.onChange((snapshot) => events.emit('accounts:changed', snapshot));
+
+  // A signed-in account's line wins over the default (demo, or the developer's environment account).
+  const line = accounts.restoredLine() ?? (await options.openLine());
+  const calls = createCallsFeature({ clock, log, settings, callLogStore: notices.watch(ports.callLogStore, 'call-log'), line });
+  lineSwitch.bind(calls);
+  calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
+
+  // The OS tells us when what we show may be stale: re-sync at once rather than at the next tick.
+  const unsubscribers = [
+    ports.system.on('focus', () => void calls.refresh()),
+    ports.system.on('online', () => calls.setOnline(true)),
+    ports.system.on('offline', () => calls.setOnline(false)),
+    ports.system.on('resume', () => void calls.refresh()),
+    ports.system.on('unlock', () => void calls.refresh()),
+  ];
+
+  const desktop = createDesktopFeature({ ...ports, log, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
+
+  const handlers: Handlers = {
+    'app:info': async () => ({
+      name: 'CallDeck',
+      version: options.version,
+      platform: options.platform,
+      mode: calls.line().mode,
+      lineLabel: calls.line().label,
+      shell: options.shell,
+    }),
+    // Readiness is per renderer; the transport (ipc/harness) marks it on the hub after this runs.
+    'app:ready': async () => null,
+    'settings:get': async () => settings.get(),
+    'settings:set': async (patch) => settings.set(patch),
+    ...calls.handlers,
+    ...accounts.handlers,
+    ...desktop.handlers,
+    'notices:list': async () => notices.list(),
+    'notices:dismiss': async ({ id }) => notices.dismiss(id),
+  };
+
+  return {
+    handlers,
+    events,
+    settings,
+    calls,
+    accounts,
+    desktop,
+    notices,
+    snapshot: () => calls.snapshot(),
+    async stop() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      accounts.stop();
+      desktop.stop();
+      await calls.stop();
+    },
+  };
+}

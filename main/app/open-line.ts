@@ -1,0 +1,45 @@
+import { createHttpClient } from '../providers/http.js';
+import { createWebexCallsClient } from '../providers/webex/calls-client.js';
+import { startDemoScenario, startSandbox } from '../sandbox/index.js';
+import { readDevAccounts } from './dev-accounts.js';
+import type { Line } from '../providers/line.js';
+import type { Clock, Logger } from '../core/ports.js';
+
+export const DEMO_LABEL = 'Demo line — no account connected';
+
+/**
+ * Opens the line the app drives when no account is signed in (Settings → Accounts wins over
+ * this): the developer's environment account if one is configured; otherwise the built-in line
+ * runs inside main with a demo scenario, so a newcomer sees calls arrive within seconds and every
+ * control works. Signing out comes back here.
+ */
+export async function openLine(deps: { env: Record<string, string | undefined>; clock: Clock; log: Logger }): Promise<Line> {
+  const accounts = readDevAccounts(deps.env);
+  for (const problem of accounts.problems) deps.log.warn(problem);
+
+  if (accounts.webex) {
+    const { baseUrl, token } = accounts.webex;
+    const http = createHttpClient({ baseUrl, getToken: async () => token, log: deps.log });
+    return {
+      provider: createWebexCallsClient(http),
+      mode: 'account',
+      label: `Webex · ${new URL(baseUrl).host}`,
+      close: async () => http.close(),
+    };
+  }
+
+  const sandbox = await startSandbox({ clock: deps.clock });
+  const scenario = startDemoScenario(sandbox, { clock: deps.clock });
+  const http = createHttpClient({ baseUrl: sandbox.baseUrl, getToken: async () => sandbox.token, log: deps.log });
+  deps.log.info('no account configured: running the built-in demo line', { baseUrl: sandbox.baseUrl });
+  return {
+    provider: createWebexCallsClient(http),
+    mode: 'demo',
+    label: DEMO_LABEL,
+    async close() {
+      scenario.stop();
+      await http.close();
+      await sandbox.close();
+    },
+  };
+}

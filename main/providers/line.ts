@@ -1,0 +1,10 @@
+import type { CallsProvider } from './calls-provider.js';
+
+/** A phone line the core drives: the built-in demo line or a configured account. */
+export interface Line {
+  provider: CallsProvider;
+  mode: 'demo' | 'account';
+  /** Shown in the window header and the tray tooltip. */
+  label: string;
+  close(): Promise<void>;
+}

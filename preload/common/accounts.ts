@@ -1,0 +1,19 @@
+/**
+ * Accounts' runtime constants, without zod: the renderer shows them (defaults, the scopes to
+ * register) and the contract builds its schemas from them. The renderer imports values from
+ * preload/common only; from preload/contract it imports types.
+ */
+
+export const WEBEX_DEFAULT_BASE_URL = 'https://webexapis.com/v1';
+export const WEBEX_DEFAULT_REDIRECT_URI = 'http://localhost:6001/callback';
+
+/** The scopes CallDeck asks for; DND needs the telephony config pair. */
+export const WEBEX_SCOPES = [
+  'spark:calls_read',
+  'spark:calls_write',
+  'spark:people_read',
+  'meeting:participants_read',
+  'meeting:participants_write',
+  'spark:telephony_config_read',
+  'spark:telephony_config_write',
+] as const;

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { HistoryEntry } from '../../../preload/contract';
+import { HISTORY_TYPE_WORDS } from '../../format/call-text';
+import { formatDuration } from '../../../preload/common/duration';
+import { formatNumber } from '../../../preload/common/party-text';
+import { formatWhen } from '../../format/when';
+import { DIAL_KEY } from '../../store/calls-commands';
+import { useAppStore } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
+
+export function CallHistory() {
+  const loaded = useAppStore((s) => s.calls.historyLoaded);
+  const history = useAppStore((s) => s.calls.history);
+  const dialing = useAppStore((s) => s.ui.pending[DIAL_KEY] === true);
+  // Which row started the pending call, so only that button shows as busy.
+  const [redialed, setRedialed] = useState<number | null>(null);
+
+  return (
+    <section className="pane pane-history" aria-labelledby="history-heading">
+      <h2 id="history-heading" className="pane-title">
+        Call history
+      </h2>
+      {!loaded ? (
+        <p className="empty">Loading call history…</p>
+      ) : history.length === 0 ? (
+        <div className="empty">
+          <p className="empty-title">No calls yet</p>
+          <p className="hint">Calls you place, receive or miss show up here.</p>
+        </div>
+      ) : (
+        <ul className="history-list" aria-label="Call history">
+          {history.map((entry, index) => (
+            <HistoryRow
+              key={`${entry.time}-${entry.type}-${entry.number ?? ''}-${index}`}
+              entry={entry}
+              dialing={dialing}
+              busy={dialing && redialed === index}
+              onRedial={() => setRedialed(index)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function HistoryRow({ entry, dialing, busy, onRedial }: { entry: HistoryEntry; dialing: boolean; busy: boolean; onRedial(): void }) {
+  const calls = useCommands('calls');
+  const country = useAppStore((s) => s.settings.values?.defaultCountry);
+  const number = entry.number && !entry.privacy ? entry.number : undefined;
+  const shownNumber = number ? formatNumber(number, country) : undefined;
+  const headline = entry.privacy ? (entry.name ?? 'Private number') : (entry.name ?? shownNumber ?? 'Unknown caller');
+  const label = entry.name ?? number;
+  // A colleague took it (hunt group, queue): not a call this person missed, so not shown as one.
+  const elsewhere = entry.outcome === 'answered-elsewhere';
+
+  const meta = [
+    entry.durationSec !== undefined ? formatDuration(entry.durationSec) : '',
+    entry.source === 'local' ? 'Logged by CallDeck' : '',
+  ].filter(Boolean);
+
+  return (
+    <li className={`history-item history-${elsewhere ? 'elsewhere' : entry.type}`}>
+      <span className="history-type">{elsewhere ? 'Answered elsewhere' : HISTORY_TYPE_WORDS[entry.type]}</span>
+      <div className="history-party">
+        <span className="history-name">{headline}</span>
+        {entry.name && shownNumber && <span className="history-number">{shownNumber}</span>}
+      </div>
+      <div className="history-meta">
+        <time dateTime={entry.time}>{formatWhen(entry.time)}</time>
+        {meta.map((m) => (
+          <span key={m}>{m}</span>
+        ))}
+      </div>
+      {number && (
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`Redial ${label}`}
+          aria-disabled={dialing}
+          aria-busy={busy}
+          onClick={() => {
+            if (dialing) return;
+            onRedial();
+            void calls.redial(number, label ?? number);
+          }}
+        >
+          Redial
+        </button>
+      )}
+    </li>
+  );
+}

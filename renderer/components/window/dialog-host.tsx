@@ -1,0 +1,21 @@
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import { LinkDialog } from '../desktop/link-dialog';
+import { KeypadDialog } from '../calls/keypad-dialog';
+import { SettingsDialog } from '../settings/settings-dialog';
+import { TransferDialog } from '../calls/transfer-dialog';
+
+/** Renders the one open dialog, if any: settings, or a dialog about one call. */
+export function DialogHost() {
+  const store = useStoreApi();
+  const dialog = useAppStore((s) => s.ui.dialog);
+  const call = useAppStore((s) => (dialog && 'callId' in dialog ? s.calls.list.find((c) => c.id === dialog.callId) : undefined));
+  const close = () => store.getState().ui.closeDialog();
+  if (dialog?.kind === 'settings') return <SettingsDialog onClose={close} />;
+  if (dialog?.kind === 'link') return <LinkDialog key={dialog.id} id={dialog.id} onClose={close} />;
+  if (!dialog || !call) return null;
+  return dialog.kind === 'transfer' ? (
+    <TransferDialog key={call.id} call={call} onClose={close} />
+  ) : (
+    <KeypadDialog key={call.id} call={call} onClose={close} />
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * The test kit for the built-in line: the product's line (main/sandbox) extended with fault
+ * injection, the /__sandbox control API and an OAuth server. None of it ships in the app.
+ */
+export { startTestLine, type TestLine, type TestLineOptions } from './start-test-line.js';
+export type { SandboxControl, SandboxState, SandboxRequestSummary } from './test-control.js';
+export type { FaultSpec } from './faults.js';
+export type { SandboxOAuth, SandboxOAuthOptions, SandboxOAuthStats } from './oauth-book.js';
+export { CONTROL_PREFIX } from './control-routes.js';
+export {
+  DEFAULT_PARK_RECALL_MS,
+  DEMO_CAST,
+  startDemoScenario,
+  type DemoScenario,
+  type DialBehavior,
+  type GroupCallInput,
+  type IncomingCallInput,
+  type SandboxExchange,
+  type SandboxPartyInput,
+  type WireCall,
+  type WireHistoryRecord,
+} from '../../main/sandbox/index.js';
