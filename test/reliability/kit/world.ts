@@ -62,6 +62,8 @@ export interface World {
   seen(path: string, method?: string): TimedExchange[];
   webex(): WebexAccount | undefined;
   signInWithOAuth(): Promise<void>;
+  /** Drops the test's own bookkeeping (exchanges, events, attempts, log lines), so a long run measures the app, not the test. */
+  forget(): void;
   /** Stops this core and starts another on the same files and keychain, as an app restart; `damage` edits the files in between. */
   restart(damage?: (dir: string) => void): Promise<void>;
   close(): Promise<void>;
@@ -200,6 +202,12 @@ export async function createWorld(): Promise<World> {
       const result = await pending;
       if (!result.ok) throw new Error(`sign-in failed: ${result.error.message}`);
       await settle();
+    },
+    forget() {
+      exchanges.length = 0;
+      events.length = 0;
+      attempts.length = 0;
+      log.lines.length = 0;
     },
     async restart(damage) {
       await running.core.stop();
