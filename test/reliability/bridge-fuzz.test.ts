@@ -107,7 +107,10 @@ it(`${RUNS} generated payloads across every channel: values only, invalid-input 
         let answered = false;
         void pending.finally(() => (answered = true));
         await settle();
-        while (!answered) await world.run(1_000);
+        for (let waited = 0; !answered; waited += 1) {
+          if (waited > 300) throw new Error(`${channel} never answered a valid payload: ${JSON.stringify(payload)?.slice(0, 200)}`);
+          await world.run(1_000);
+        }
       }
       const result = await pending;
       expect(typeof result.ok).toBe('boolean');
