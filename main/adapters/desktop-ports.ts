@@ -29,19 +29,22 @@ export function createShortcutRegistry(): ShortcutRegistry {
 export interface ElectronTrayView extends TrayView {
   /** Where the icon is, for placing the popup; Linux reports nothing (undefined). */
   bounds(): Electron.Rectangle | undefined;
+  /** What a left click does where the platform separates it from the menu (Windows). */
+  onActivate(listener: () => void): void;
 }
 
 /**
  * The tray icon appears the first time the core shows something in it, not before. A left click
- * runs `onActivate` where the platform separates it from the menu (Windows, macOS); Linux tray
- * hosts open the menu on any click.
+ * runs `onActivate` on Windows, where it is separate from the menu; Linux tray hosts open the
+ * menu on any click.
  */
-export function createTrayView(iconPath: (state: TrayIconState) => string, onActivate?: () => void): ElectronTrayView {
+export function createTrayView(iconPath: (state: TrayIconState) => string): ElectronTrayView {
   let created: Tray | undefined;
+  let activate: (() => void) | undefined;
   const tray = () => {
     if (created) return created;
     created = new Tray(nativeImage.createFromPath(iconPath('idle')));
-    if (onActivate && process.platform === 'win32') created.on('click', onActivate);
+    if (process.platform === 'win32') created.on('click', () => activate?.());
     return created;
   };
   const toTemplate = (items: TrayMenuItem[], onClick: (id: string) => void): Electron.MenuItemConstructorOptions[] =>
@@ -65,6 +68,9 @@ export function createTrayView(iconPath: (state: TrayIconState) => string, onAct
     bounds() {
       const rect = created?.getBounds();
       return rect && rect.width > 0 ? rect : undefined;
+    },
+    onActivate(listener) {
+      activate = listener;
     },
   };
 }

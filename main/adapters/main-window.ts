@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { WindowControl } from '../core/ports.js';
+import type { Logger, WindowControl } from '../core/ports.js';
 import { APP_ENTRY_URL } from '../window/app-origin.js';
 import { guardWindow } from '../window/navigation-guard.js';
 import { mainWindowOptions } from '../window/window-options.js';
@@ -10,13 +10,13 @@ export interface MainWindow {
 }
 
 /** Creates the guarded main window; it shows itself once the first paint is ready. */
-export function createMainWindow(preloadPath: string, options: { startHidden: boolean }): MainWindow {
+export function createMainWindow(preloadPath: string, options: { startHidden: boolean; log: Logger }): MainWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
   guardWindow(window.webContents, window.webContents.session);
   window.once('ready-to-show', () => {
     if (!options.startHidden) window.show();
   });
-  void window.loadURL(APP_ENTRY_URL);
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => options.log.error('main window: could not load', { error: String(error) }));
   const control: WindowControl = {
     show: () => {
       if (window.isDestroyed()) return;

@@ -1,6 +1,7 @@
 import { invokeChannels, type ErrorValue, type InvokeChannel, type Result } from '../../preload/contract.js';
 import { isAppError } from '../core/app-error.js';
 import type { Logger } from '../core/ports.js';
+import type { EventHub } from './event-hub.js';
 import type { Handlers } from './handlers.js';
 
 export type Dispatch = (channel: string, rawArgs: unknown) => Promise<Result<unknown>>;
@@ -49,5 +50,20 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       });
       return failure({ code: 'internal', message: 'Something went wrong inside CallDeck.' });
     }
+  };
+}
+
+/** A dispatch that knows which renderer is calling, whatever carries the call. */
+export type RendererDispatch = (rendererId: number, channel: string, rawArgs: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one place `app:ready` marks a renderer ready (Electron IPC and the harness socket both come
+ * through here): once its listeners are attached, the events queued for it are released.
+ */
+export function createRendererDispatch(dispatch: Dispatch, hub: Pick<EventHub, 'markReady'>): RendererDispatch {
+  return async (rendererId, channel, rawArgs) => {
+    const result = await dispatch(channel, rawArgs);
+    if (channel === 'app:ready' && result.ok) hub.markReady(rendererId);
+    return result;
   };
 }

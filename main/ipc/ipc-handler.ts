@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../preload/contract.js';
-import type { Dispatch } from './dispatch.js';
+import { createRendererDispatch, type Dispatch } from './dispatch.js';
 import type { EventHub } from './event-hub.js';
 import { isTrustedSender } from './trusted-sender.js';
 
@@ -18,9 +18,10 @@ export interface TrustedWindows {
 /**
  * The one wrapper every `ipcMain.handle` goes through: refuse anything but the main frame of
  * one of our windows showing our origin, then dispatch (parse args, run, turn outcomes into
- * values). `app:ready` also releases the events queued for that renderer.
+ * values).
  */
 export function createIpcHandler(dispatch: Dispatch, hub: EventHub, trusted: TrustedWindows) {
+  const dispatchFrom = createRendererDispatch(dispatch, hub);
   return async (channel: string, event: InvokeEventLike, args: unknown): Promise<Result<unknown>> => {
     const frame = event.senderFrame;
     const sender = {
@@ -32,8 +33,6 @@ export function createIpcHandler(dispatch: Dispatch, hub: EventHub, trusted: Tru
     if (!isTrustedSender(sender, trusted.ids(), trusted.origin)) {
       return { ok: false, error: { code: 'forbidden', message: 'This page may not talk to CallDeck.' } };
     }
-    const result = await dispatch(channel, args);
-    if (channel === 'app:ready' && result.ok) hub.markReady(event.sender.id);
-    return result;
+    return dispatchFrom(event.sender.id, channel, args);
   };
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore, type Core, type CoreOptions } from '../../main/app/create-core.js';
-import { createDispatch } from '../../main/ipc/dispatch.js';
+import { createDispatch, createRendererDispatch } from '../../main/ipc/dispatch.js';
 import { sameSecret } from '../../main/core/same-secret.js';
 import { createHarnessPorts, type HarnessPorts } from './harness-ports.js';
 import { handleControlRoute } from './control-routes.js';
@@ -49,7 +49,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     openLine: options.openLine,
     ...(options.accounts ? { accounts: options.accounts } : {}),
   });
-  const dispatch = createDispatch(core.handlers, ports.log);
+  const dispatch = createRendererDispatch(createDispatch(core.handlers, ports.log), core.events);
   const secret = randomBytes(24).toString('base64url');
   const bridgeScript = await (bridgeBundle ??= bundleBridge());
 
@@ -101,8 +101,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return;
       }
       if (typeof message.id !== 'number' || typeof message.channel !== 'string') return;
-      const result = await dispatch(message.channel, message.args);
-      if (message.channel === 'app:ready' && result.ok) core.events.markReady(targetId);
+      const result = await dispatch(targetId, message.channel, message.args);
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: message.id, result }));
     });
     ws.on('close', () => core.events.detach(targetId));
