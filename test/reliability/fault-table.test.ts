@@ -102,7 +102,7 @@ async function requestRow(surface: RequestSurface, kind: FaultKind): Promise<voi
   await withWorld(async (world) => {
     await surface.prepare(world);
     const before = world.attempts.length;
-    await kind.arm(world, surface.faultPath);
+    await kind.arm(world, surface.faultPath, surface.faultMethod);
     const result = await surface.press(world);
 
     expect(result.ok, 'the failure is reported').toBe(false);
@@ -114,6 +114,7 @@ async function requestRow(surface: RequestSurface, kind: FaultKind): Promise<voi
     const sent = world.attempts.slice(before).filter((a) => a.method === surface.sends.method && a.path.split('?')[0] === surface.sends.path);
     // Reads may be retried inside one press (GET on 5xx/network); actions never are.
     if (surface.sends.method === 'GET') expect(sent.length).toBeLessThanOrEqual(3);
+    else if (surface.sends.afterRead && kind.atGate) expect(sent, 'nothing written without the read').toHaveLength(0);
     else expect(sent, 'no action sent twice').toHaveLength(1);
     // A slow answer lands after the client gave up; let it, so nothing is still out when the fault clears.
     if (kind.realTimeout) await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -9,8 +9,8 @@ import { CLIENT_TIMEOUT_MS, type World } from './world.js';
 
 export interface FaultKind {
   name: string;
-  /** Arms the fault for every request whose path contains `path`, until `disarm`. */
-  arm(world: World, path: string): Promise<void>;
+  /** Arms the fault for every request whose path contains `path` (and has `method`, if given), until `disarm`. */
+  arm(world: World, path: string, method?: 'GET' | 'POST' | 'PUT' | 'DELETE'): Promise<void>;
   disarm(world: World): Promise<void>;
   /** The line status a failing poll shows. */
   line: LineStatus['state'];
@@ -22,14 +22,16 @@ export interface FaultKind {
   minGapMs?: number;
   /** Needs real time longer than a product timeout; only surfaces with a short client deadline run it. */
   realTimeout?: boolean;
+  /** Strikes every request at the network, whatever its path or method (nothing reaches the line). */
+  atGate?: boolean;
 }
 
 type Unarmed<T> = T extends unknown ? Omit<T, 'path' | 'times'> : never;
 
 function lineFault(spec: Unarmed<FaultSpec>): Pick<FaultKind, 'arm' | 'disarm'> {
   return {
-    async arm(world, path) {
-      world.line.control.injectFault({ ...spec, path, times: 'always' } as FaultSpec);
+    async arm(world, path, method) {
+      world.line.control.injectFault({ ...spec, path, times: 'always', ...(method ? { method } : {}) } as FaultSpec);
     },
     async disarm(world) {
       world.line.control.clearFaults();
@@ -77,5 +79,6 @@ export const FAULT_KINDS: FaultKind[] = [
     line: 'offline',
     code: 'network',
     says: /ECONNREFUSED/,
+    atGate: true,
   },
 ];

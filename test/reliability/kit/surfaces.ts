@@ -33,8 +33,10 @@ export interface RequestSurface {
   kind: 'request';
   name: string;
   faultPath: string;
-  /** The request one press sends; a press must send it exactly once. */
-  sends: { method: string; path: string };
+  /** Only requests with this method are faulted (e.g. the write of a read-then-write). */
+  faultMethod?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The request one press sends; a press must send it exactly once (none, if it reads first and the network is gone). */
+  sends: { method: string; path: string; afterRead?: boolean };
   /** Whether the deadline in use is short enough for the "slower than the timeout" row. */
   shortDeadline: boolean;
   prepare(world: World): Promise<void>;
@@ -118,6 +120,26 @@ export const SURFACES: Surface[] = [
       expect(call?.state).toBe(onLine?.state);
       const next = call?.state === 'held' ? 'calls:resume' : 'calls:hold';
       expect(await world.call(next, { callId: call?.id ?? '' })).toMatchObject({ ok: true });
+    },
+  },
+  {
+    kind: 'request',
+    name: 'Webex call settings: Do Not Disturb',
+    faultPath: '/telephony/config/people/me/settings/doNotDisturb',
+    faultMethod: 'PUT',
+    // Read, then write the whole setting back: a failed read means no write at all.
+    sends: { method: 'PUT', path: '/v1/telephony/config/people/me/settings/doNotDisturb', afterRead: true },
+    shortDeadline: true,
+    prepare: async (world) => void (await world.run(3_000)),
+    press: async (world) => unwrap(await world.call('desktop:setDnd', { enabled: true })),
+    async recover(world) {
+      // The switch shows what it knows, with the failure in words; it is not left "updating".
+      const shown = await world.ok('desktop:get');
+      expect(shown.dnd.updating).toBe(false);
+      expect(shown.dnd.error ?? '').toMatch(/Couldn't turn Do Not Disturb on/);
+      // Turning it on is idempotent, so pressing again is safe even if a slow PUT did get through.
+      expect(await world.call('desktop:setDnd', { enabled: true })).toMatchObject({ ok: true, value: { status: 'on', updating: false } });
+      expect(world.line.control.state().dnd.enabled).toBe(true);
     },
   },
   {

@@ -60,6 +60,13 @@ describe('injected faults', () => {
     expect(() => JSON.parse(res.text)).toThrow();
   });
 
+  it('method: strikes only requests with that method', async () => {
+    line.control.injectFault({ kind: 'status', status: 503, method: 'POST', path: '/telephony/calls' });
+    expect((await list()).status).toBe(200);
+    const dial = await raw(agent, `${line.baseUrl}/telephony/calls/dial`, { token: line.token, body: { destination: '1002' } });
+    expect(dial.status).toBe(503);
+  });
+
   it('reset-mid-body: headers and part of the body, then the connection is reset', async () => {
     line.control.injectFault({ kind: 'reset-mid-body' });
     await expect(list()).rejects.toMatchObject({ code: expect.stringMatching(/^UND_ERR_SOCKET$|^ECONNRESET$/) });
