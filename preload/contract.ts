@@ -15,6 +15,8 @@ import { accountsChannels, accountsEvents } from './contract/accounts.js';
 import { appChannels, appEvents } from './contract/app.js';
 import { callsChannels, callsEvents } from './contract/calls.js';
 import { desktopChannels, desktopEvents } from './contract/desktop.js';
+import { directoryChannels } from './contract/directory.js';
+import { lineChannels, lineEvents } from './contract/line.js';
 import { noticesChannels, noticesEvents } from './contract/notices.js';
 import type { Result } from './contract/errors.js';
 
@@ -23,6 +25,8 @@ export * from './contract/app.js';
 export * from './contract/calls.js';
 export * from './contract/desktop.js';
 export * from './contract/accounts.js';
+export * from './contract/line.js';
+export * from './contract/directory.js';
 export * from './contract/notices.js';
 
 export const invokeChannels = {
@@ -30,6 +34,8 @@ export const invokeChannels = {
   ...callsChannels,
   ...desktopChannels,
   ...accountsChannels,
+  ...lineChannels,
+  ...directoryChannels,
   ...noticesChannels,
 } as const;
 
@@ -38,6 +44,7 @@ export const eventChannels = {
   ...callsEvents,
   ...desktopEvents,
   ...accountsEvents,
+  ...lineEvents,
   ...noticesEvents,
 } as const;
 

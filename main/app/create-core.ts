@@ -111,6 +111,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   const calls = createCallsFeature({ clock, log, settings, callLogStore: notices.watch(ports.callLogStore, 'call-log'), line });
   lineSwitch.bind(calls);
   calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
+  calls.onLineInfo((info) => events.emit('line:changed', info));
 
   // The OS tells us when what we show may be stale: re-sync at once rather than at the next tick.
   const unsubscribers = [

@@ -1,5 +1,5 @@
 import { createHttpClient } from '../providers/http.js';
-import { createWebexCallsClient } from '../providers/webex/calls-client.js';
+import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
 import { startDemoScenario, startSandbox } from '../sandbox/index.js';
 import { readDevAccounts } from './dev-accounts.js';
 import type { Line } from '../providers/line.js';
@@ -21,7 +21,7 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
     const { baseUrl, token } = accounts.webex;
     const http = createHttpClient({ baseUrl, getToken: async () => token, log: deps.log });
     return {
-      provider: createWebexCallsClient(http),
+      ...createWebexLineClients(http),
       mode: 'account',
       label: `Webex · ${new URL(baseUrl).host}`,
       close: async () => http.close(),
@@ -33,7 +33,7 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
   const http = createHttpClient({ baseUrl: sandbox.baseUrl, getToken: async () => sandbox.token, log: deps.log });
   deps.log.info('no account configured: running the built-in demo line', { baseUrl: sandbox.baseUrl });
   return {
-    provider: createWebexCallsClient(http),
+    ...createWebexLineClients(http),
     mode: 'demo',
     label: DEMO_LABEL,
     async close() {

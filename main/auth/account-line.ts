@@ -1,7 +1,7 @@
 import type { Line } from '../providers/line.js';
 import type { Logger } from '../core/ports.js';
 import { createHttpClient } from '../providers/http.js';
-import { createWebexCallsClient } from '../providers/webex/calls-client.js';
+import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
 import { withTokenRenewal } from './refreshing-http.js';
 import type { TokenSession } from './token-session.js';
 
@@ -17,7 +17,7 @@ export function openAccountLine(deps: { baseUrl: string; session: TokenSession; 
     deps.session,
   );
   return {
-    provider: createWebexCallsClient(http),
+    ...createWebexLineClients(http),
     mode: 'account',
     label: deps.label,
     close: () => http.close(),

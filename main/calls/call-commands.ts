@@ -76,8 +76,18 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
       return { callId: ref.callId };
     },
     answer: onCall('answer', (id) => provider.answer(id)),
-    // No action: Webex then applies the user's own busy treatment (voicemail or busy tone).
-    decline: onCall('decline', (id) => provider.reject(id)),
+    async decline(args) {
+      const id = callId(args.callId);
+      // No action means busy: Webex then applies the user's own busy treatment (voicemail or busy tone).
+      await send(args.action ?? 'decline', () => provider.reject(id, args.action));
+      return done;
+    },
+    async forward(args) {
+      const id = callId(args.callId);
+      const dial = destination(args.destination);
+      await send('forward', () => provider.divert(id, { destination: dial, ...(args.toVoicemail ? { toVoicemail: true } : {}) }));
+      return done;
+    },
     voicemail: onCall('voicemail', (id) => provider.divert(id, { toVoicemail: true })),
     hangup: onCall('hangup', (id) => provider.hangup(id)),
     hold: onCall('hold', (id) => provider.hold(id)),
@@ -98,20 +108,33 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
           await send('transfer', () => provider.transfer({ callId1: id, callId2: other }));
           return done;
         }
-        case 'voicemail':
-          await send('transfer', () => provider.divert(id, { toVoicemail: true }));
+        case 'voicemail': {
+          // The transfer target's voicemail, not the user's own: that is "Send to voicemail".
+          const dial = destination(args.destination);
+          await send('transfer', () => provider.divert(id, { destination: dial, toVoicemail: true }));
           return done;
+        }
       }
     },
     async park(args) {
       const id = callId(args.callId);
-      const where = args.destination === undefined ? undefined : destination(args.destination);
+      const where = args.isGroupPark
+        ? { isGroupPark: true }
+        : args.destination === undefined
+          ? {}
+          : { destination: destination(args.destination) };
       const result = await send('park', () => provider.park(id, where));
-      return { parkedAgainst: partyLabel(result.parkedAgainst) };
+      const against = retrievableFrom(result.parkedAgainst);
+      return against === undefined ? {} : { parkedAgainst: against };
     },
     async retrieve(args) {
-      const where = destination(args.destination);
+      const where = args.destination === undefined ? undefined : destination(args.destination);
       const ref = await send('retrieve', () => provider.retrieve(where));
+      return { callId: ref.callId };
+    },
+    async bargeIn(args) {
+      const target = destination(args.target);
+      const ref = await send('bargeIn', () => provider.bargeIn(target));
       return { callId: ref.callId };
     },
     async pickup(args) {
@@ -159,7 +182,11 @@ function fromWebex(record: WebexHistoryRecord): HistoryEntry {
   return entry;
 }
 
-/** Where a call was parked, as the person will dial it to retrieve: the extension/number first. */
-function partyLabel(party: WebexParty): string {
-  return party.number ?? party.name ?? (party.privacyEnabled ? 'a private number' : 'an unknown number');
+/**
+ * Where a call was parked, as retrieve takes it: the number Webex gave (its docs say to use it as
+ * the destination). A name or a privacy placeholder is not something retrieve can dial.
+ */
+function retrievableFrom(party: WebexParty): string | undefined {
+  const number = party.privacyEnabled ? undefined : party.number?.trim();
+  return number === undefined || number === '' ? undefined : number;
 }

@@ -1,18 +1,23 @@
-import type { CallsSnapshot } from '../../preload/contract.js';
+import type { CallsSnapshot, LineInfo } from '../../preload/contract.js';
 import type { Line } from '../providers/line.js';
 import type { Clock, Logger, SettingsStore } from '../core/ports.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
 import type { SettingsService } from '../settings/index.js';
 import { createCallCommands, type CallCommands } from './call-commands.js';
 import { createCallLog } from './call-log.js';
+import { createDirectorySearch } from './directory-search.js';
+import { watchMyLine, type MyLineWatch } from './my-line.js';
 import { createCallSync, type CallSync } from './sync-engine.js';
 
 export interface CallsFeature {
-  handlers: HandlersOf<ChannelsOf<'calls'>>;
+  handlers: HandlersOf<ChannelsOf<'calls'> | ChannelsOf<'line'> | ChannelsOf<'directory'>>;
   /** The same commands the window uses, for hotkeys, tray and popup. */
   commands: CallCommands;
   snapshot(): CallsSnapshot;
   onSnapshot(listener: (snapshot: CallsSnapshot) => void): () => void;
+  /** My number and extension, and voicemail waiting, for the line in use. */
+  lineInfo(): LineInfo;
+  onLineInfo(listener: (info: LineInfo) => void): () => void;
   refresh(): Promise<void>;
   setOnline(online: boolean): void;
   /** The line in use: the demo line, or an account's. */
@@ -38,9 +43,12 @@ export function createCallsFeature(deps: Deps): CallsFeature {
   const { clock, log, settings } = deps;
   const callLog = createCallLog({ store: deps.callLogStore, clock, log });
   const listeners = new Set<(snapshot: CallsSnapshot) => void>();
+  const infoListeners = new Set<(info: LineInfo) => void>();
   let current = deps.line;
   let sync: CallSync;
   let commands: CallCommands;
+  let myLine: MyLineWatch;
+  const directory = createDirectorySearch({ people: () => current.people, log });
 
   const bind = (line: Line) => {
     sync = createCallSync({
@@ -51,7 +59,18 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       lineLabel: () => line.label,
       onSnapshot(snapshot) {
         for (const ended of snapshot.ended) callLog.record(ended.call, ended.outcome);
+        // A caller just sent to voicemail (or giving up into it) may have left a message.
+        if (snapshot.ended.length > 0) void myLine.refreshVoicemail();
         for (const listener of listeners) listener(snapshot);
+      },
+    });
+    myLine = watchMyLine({
+      people: line.people,
+      voicemail: line.voicemail,
+      clock,
+      log,
+      onChange: (info) => {
+        for (const listener of infoListeners) listener(info);
       },
     });
     commands = createCallCommands({
@@ -71,6 +90,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
     'calls:dial': (args) => commands.dial(args),
     'calls:answer': (args) => commands.answer(args),
     'calls:decline': (args) => commands.decline(args),
+    'calls:forward': (args) => commands.forward(args),
     'calls:voicemail': (args) => commands.voicemail(args),
     'calls:hangup': (args) => commands.hangup(args),
     'calls:hold': (args) => commands.hold(args),
@@ -81,9 +101,20 @@ export function createCallsFeature(deps: Deps): CallsFeature {
     'calls:park': (args) => commands.park(args),
     'calls:retrieve': (args) => commands.retrieve(args),
     'calls:pickup': (args) => commands.pickup(args),
+    'calls:bargeIn': (args) => commands.bargeIn(args),
     'calls:recording': (args) => commands.recording(args),
     'calls:dtmf': (args) => commands.dtmf(args),
     'calls:history': () => commands.history(),
+    'line:get': async () => {
+      // A window asking is a window just opened: bring the count up to date (the event follows).
+      void myLine.refreshVoicemail();
+      return myLine.info();
+    },
+    'directory:search': (args) => directory.search(args.query),
+    'directory:cancel': async () => {
+      directory.cancel();
+      return null;
+    },
   };
 
   return {
@@ -96,19 +127,30 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    lineInfo: () => myLine.info(),
+    onLineInfo(listener) {
+      infoListeners.add(listener);
+      return () => infoListeners.delete(listener);
+    },
     refresh: () => sync.refresh(),
     setOnline: (online) => sync.setOnline(online),
     line: () => current,
     async useLine(line) {
       const previous = current;
       sync.stop();
+      myLine.stop();
+      directory.cancel();
       current = line;
       bind(line);
+      // The new line's owner is not known yet: say so rather than show the old one's number.
+      for (const listener of infoListeners) listener(myLine.info());
       await previous.close();
       await sync.refresh();
     },
     async stop() {
       sync.stop();
+      myLine.stop();
+      directory.cancel();
       await current.close();
     },
   };

@@ -10,22 +10,27 @@ export function offeredActions(raw: WebexCall): CallAction[] {
     case 'alerting':
       // Only an incoming call can be sent to voicemail; a Click to Dial call rings our own
       // devices on our behalf, so "voicemail" would divert our own outgoing call.
-      if (raw.personality === 'terminator') return ['answer', 'decline', 'voicemail'];
+      if (raw.personality === 'terminator') return ['answer', 'decline', 'ignore', 'unavailable', 'forward', 'voicemail'];
       if (raw.personality === 'clickToDial') return ['answer', 'decline'];
       // Webex does not document an alerting originator call; ending it is the only safe offer.
       return ['hangup'];
     case 'connecting':
       return ['hangup'];
     case 'connected':
-      return ['hangup', 'hold', 'transfer', 'park', 'keypad', ...muteActions(raw), ...recordingActions(raw)];
+      return ['hangup', 'hold', 'transfer', ...divertable(raw), 'park', 'keypad', ...muteActions(raw), ...recordingActions(raw)];
     case 'held':
       // Attended transfer needs a held call, so transfer stays available here.
-      return ['resume', 'hangup', 'transfer'];
+      return ['resume', 'hangup', 'transfer', ...divertable(raw)];
     case 'remoteHeld':
       return ['hangup', 'hold', ...muteActions(raw)];
     case 'disconnected':
       return [];
   }
+}
+
+/** Webex diverts only calls that came in; an outgoing call cannot be sent into anyone's voicemail. */
+function divertable(raw: WebexCall): CallAction[] {
+  return raw.personality === 'terminator' ? ['transferToVoicemail'] : [];
 }
 
 function muteActions(raw: WebexCall): CallAction[] {

@@ -1,4 +1,4 @@
-import type { Call, DndState, LineStatus } from '../../preload/contract.js';
+import type { Call, DndState, LineStatus, VoicemailWaiting } from '../../preload/contract.js';
 
 /** Everything the tray and popup show is a function of this. */
 export interface DeskModel {
@@ -7,6 +7,8 @@ export interface DeskModel {
   dnd: DndState;
   /** For reading and showing numbers without a + prefix. */
   country: string;
+  /** Messages waiting in the user's voicemail; null when not known. */
+  voicemail?: VoicemailWaiting | null;
 }
 
 export const dndOn = (model: Pick<DeskModel, 'dnd'>): boolean => model.dnd.status === 'on';

@@ -101,7 +101,7 @@ export function createDesktopFeature(deps: DesktopFeatureDeps): DesktopFeature {
 
   function model(): DeskModel {
     const snapshot = calls.snapshot();
-    return { calls: snapshot.calls, line: snapshot.line, dnd: dnd.state(), country: settings.get().defaultCountry };
+    return { calls: snapshot.calls, line: snapshot.line, dnd: dnd.state(), country: settings.get().defaultCountry, voicemail: calls.lineInfo().voicemail };
   }
 
   function state(): DesktopState {
@@ -207,6 +207,7 @@ export function createDesktopFeature(deps: DesktopFeatureDeps): DesktopFeature {
       render();
     }),
     dnd.onChange(() => render()),
+    calls.onLineInfo(() => render()),
     ...(['resume', 'unlock', 'online'] as const).map((signal) => deps.system.on(signal, () => void dnd.refresh())),
   ];
   render();

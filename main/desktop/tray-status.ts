@@ -1,4 +1,5 @@
 import type { Call } from '../../preload/contract.js';
+import { voicemailWaitingText } from '../../preload/common/line-text.js';
 import type { TrayIconState } from '../core/ports.js';
 import { activeCall, isRinging, ringingOldestFirst } from '../calls/index.js';
 import { formatDuration, secondsOnCall } from '../../preload/common/duration.js';
@@ -64,6 +65,8 @@ function tooltipParts(model: DeskModel, now: number): string[] {
   if (parts.length === 0) parts.push('CallDeck', dndOn(model) ? 'Do Not Disturb' : 'No calls');
   else if (dndOn(model)) parts.push('Do Not Disturb');
   if (line.state === 'rate-limited') parts.push('slowed down by Webex');
+  const voicemail = voicemailWaitingText(model.voicemail);
+  if (voicemail !== undefined) parts.push(voicemail);
   return parts;
 }
 

@@ -21,13 +21,19 @@ export interface CallsProvider {
   resume(callId: string): Promise<void>;
   mute(callId: string): Promise<void>;
   unmute(callId: string): Promise<void>;
-  divert(callId: string, target: { destination: string } | { toVoicemail: true }): Promise<void>;
+  /**
+   * To a destination, to the user's own voicemail (`toVoicemail` alone), or to the destination's
+   * voicemail (both).
+   */
+  divert(callId: string, target: { destination: string; toVoicemail?: boolean } | { destination?: undefined; toVoicemail: true }): Promise<void>;
   /** Attended (callId1 + callId2) answers 204; mute transfer (callId1 + destination) answers 201. */
   transfer(
     args: { callId1: string; callId2: string } | { callId1: string; destination: string },
   ): Promise<WebexCallRef | undefined>;
-  park(callId: string, destination?: string): Promise<{ parkedAgainst: WebexParty }>;
-  retrieve(destination: string): Promise<WebexCallRef>;
+  /** Without a destination (and not group park) the call is parked against the user. */
+  park(callId: string, where?: { destination?: string; isGroupPark?: boolean }): Promise<{ parkedAgainst: WebexParty }>;
+  /** Without a destination, the call parked against the user is retrieved. */
+  retrieve(destination?: string): Promise<WebexCallRef>;
   pickup(target?: string): Promise<WebexCallRef>;
   bargeIn(target: string): Promise<WebexCallRef>;
   recording(callId: string, op: RecordingOp): Promise<void>;

@@ -1,8 +1,11 @@
 import type { CallsProvider } from './calls-provider.js';
+import type { PeopleProvider, VoicemailProvider } from './people-provider.js';
 
 /** A phone line the core drives: the built-in demo line or a configured account. */
 export interface Line {
   provider: CallsProvider;
+  people: PeopleProvider;
+  voicemail: VoicemailProvider;
   mode: 'demo' | 'account';
   /** Shown in the window header and the tray tooltip. */
   label: string;

@@ -30,10 +30,12 @@ import {
   type RejectAction,
   type Step,
 } from './transition-kit.js';
-import type { DndSettings, LineCall, LineState, ParkedCall, PartyInfo } from './line-model.js';
+import type { DivertRecord, DndSettings, IgnoredCall, LineCall, LineState, ParkedCall, PartyInfo } from './line-model.js';
+import { leaveVoicemail } from './voicemail-state.js';
 
-export { CallStateError, DTMF_PATTERN, type CallRef, type PartyInput, type RecordingOp, type RejectAction, type Step, type ViaInput } from './transition-kit.js';
+export { CallStateError, DTMF_PATTERN, toParty, type CallRef, type PartyInput, type RecordingOp, type RejectAction, type Step, type ViaInput } from './transition-kit.js';
 export * from './remote-events.js';
+export * from './voicemail-state.js';
 
 export function dial(state: LineState, destination: string, now: string, opts: { clickToDial?: boolean } = {}): Step<CallRef> {
   const alloc = allocate(state);
@@ -72,11 +74,27 @@ export function answer(state: LineState, callId: string, now: string): Step {
   return { state: next, value: undefined };
 }
 
+/**
+ * busy and temporarilyUnavailable end the call at once (the caller hears busy or "unavailable" and
+ * goes to the user's busy treatment). ignore only stops the user's devices alerting: the caller
+ * keeps hearing ringback until the no-answer timer runs out (line.ts), and only then is it missed.
+ */
 export function reject(state: LineState, callId: string, action: RejectAction, now: string): Step {
   const call = findCall(state, callId);
   requireAlertingIncoming(call, 'reject');
-  void action; // every action stops the user's devices alerting; what the caller hears is not modelled
+  if (action === 'ignore' && call.personality === 'terminator') {
+    const ignored: IgnoredCall = { callId: call.id, callSessionId: call.callSessionId, caller: call.remoteParty, ignoredAt: now };
+    return { state: { ...endCall(state, call), ignored: [...state.ignored, ignored] }, value: undefined };
+  }
   return { state: endUnanswered(state, call, now, call.personality === 'terminator'), value: undefined };
+}
+
+/** An ignored call nobody answered: the caller reaches the user's voicemail; it counts as missed. */
+export function ignoredTimedOut(state: LineState, callId: string, now: string): Step {
+  const entry = state.ignored.find((i) => i.callId === callId);
+  if (!entry) return { state, value: undefined };
+  const next: LineState = { ...state, ignored: state.ignored.filter((i) => i !== entry) };
+  return { state: leaveVoicemail(addHistory(next, 'missed', entry.caller, now), entry.caller, now), value: undefined };
 }
 
 export function hangup(state: LineState, callId: string, now: string): Step {
@@ -111,6 +129,7 @@ export function setMuted(state: LineState, callId: string, muted: boolean): Step
 export function divert(
   state: LineState,
   input: { callId: string; destination?: string | undefined; toVoicemail?: boolean | undefined },
+  now: string,
 ): Step {
   const call = findCall(state, input.callId);
   if (!input.toVoicemail && (input.destination === undefined || input.destination.trim() === '')) {
@@ -119,7 +138,13 @@ export function divert(
   if (call.phase === 'connecting' || call.personality !== 'terminator') {
     throw new CallStateError(400, `Cannot divert call ${input.callId}: only incoming calls can be diverted.`);
   }
-  return { state: endCall(state, call), value: undefined };
+  const destination = input.destination?.trim() || undefined;
+  const toVoicemail = input.toVoicemail === true;
+  const record: DivertRecord = { callId: call.id, caller: call.remoteParty, toVoicemail, ...(destination ? { destination } : {}) };
+  let next: LineState = { ...endCall(state, call), diverts: [...state.diverts, record] };
+  // Only the user's own box is on this line; a colleague's voicemail is theirs.
+  if (toVoicemail && destination === undefined) next = leaveVoicemail(next, call.remoteParty, now);
+  return { state: next, value: undefined };
 }
 
 export function transfer(

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { WebexRedirectionReason } from '../providers/webex/schemas.js';
-import type { DndSettings, GroupCall, ParkedCall, WireCall, WireHistoryRecord } from './line-model.js';
+import type { DivertRecord, DndSettings, GroupCall, IgnoredCall, ParkedCall, WireCall, WireHistoryRecord } from './line-model.js';
+import { voicemailSummary, type VoicemailSummary } from './voicemail-state.js';
 import { toWireCall, toWireHistory } from './line-model.js';
 import type { DialBehavior, Line } from './line.js';
 
@@ -37,6 +38,9 @@ export type IncomingCallInput = z.infer<typeof IncomingCallSchema>;
 export const GroupCallSchema = z.object({ from: PartyInputSchema, colleague: PartyInputSchema.optional() });
 export type GroupCallInput = z.infer<typeof GroupCallSchema>;
 
+export const VoicemailInputSchema = z.object({ from: PartyInputSchema, urgent: z.boolean().optional() });
+export type VoicemailInput = z.infer<typeof VoicemailInputSchema>;
+
 export const DialBehaviorSchema = z.object({
   answerAfterMs: z.number().int().nonnegative().nullable(),
   clickToDial: z.boolean().optional(),
@@ -51,6 +55,12 @@ export interface LineSnapshot {
   history: WireHistoryRecord[];
   dnd: DndSettings;
   dtmf: Array<{ callId: string; digits: string }>;
+  /** Calls the user ignored that still ring for the caller until no one answers. */
+  ignored: IgnoredCall[];
+  /** Where each diverted call went. */
+  diverts: DivertRecord[];
+  /** What GET /telephony/voiceMessages/summary answers. */
+  voicemail: VoicemailSummary;
   dialBehavior: DialBehavior;
 }
 
@@ -68,6 +78,10 @@ export interface LineControl {
   remoteHangup(callId: string): void;
   /** An alerting call stops ringing because someone else took it; no missed record. */
   answeredElsewhere(callId: string): void;
+  /** Someone leaves a message in the user's voicemail box. */
+  leaveVoicemail(input: VoicemailInput): void;
+  /** The user listened to their messages elsewhere: every new message becomes old. */
+  hearVoicemail(): void;
   state(): LineSnapshot;
   /** Back to an idle line: no calls, history or timers. */
   reset(): void;
@@ -83,6 +97,11 @@ export function createLineControl(line: Line): LineControl {
     remoteResume: (callId) => line.remoteResume(callId),
     remoteHangup: (callId) => line.remoteHangup(callId),
     answeredElsewhere: (callId) => line.answeredElsewhere(callId),
+    leaveVoicemail: (input) => {
+      const parsed = VoicemailInputSchema.parse(input);
+      line.leaveVoicemail(parsed.from, parsed.urgent ?? false);
+    },
+    hearVoicemail: () => line.hearVoicemail(),
     state: () => {
       const s = line.state();
       return {
@@ -92,6 +111,9 @@ export function createLineControl(line: Line): LineControl {
         history: s.history.map(toWireHistory),
         dnd: { ...s.dnd },
         dtmf: s.dtmf.map((d) => ({ ...d })),
+        ignored: [...s.ignored],
+        diverts: [...s.diverts],
+        voicemail: voicemailSummary(s),
         dialBehavior: line.dialBehavior(),
       };
     },

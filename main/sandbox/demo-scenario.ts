@@ -3,6 +3,8 @@
  * without an account sees the app doing its job. Calls arrive soon after start and then every
  * 25–45 s; unanswered callers give up after ~30 s (a missed call); people the user dials pick up
  * after ~2 s. Never more than two calls ring at once: a receptionist's demo, not a stress test.
+ * The voicemail box starts with two new messages; some callers who give up leave one, and every
+ * few minutes the messages are "heard" (as if on the desk phone), so the waiting count comes and goes.
  */
 import type { Clock, TimerHandle } from '../core/ports.js';
 import type { IncomingCallInput } from './control.js';
@@ -18,6 +20,8 @@ export interface DemoScenarioOptions {
   giveUpAfterMs?: number;
   /** How soon a dialled party answers; default 2000. */
   dialAnswerAfterMs?: number;
+  /** How often the waiting messages are marked heard; default 180000. */
+  hearVoicemailEveryMs?: number;
   /** Injected for deterministic tests; default Math.random. */
   random?: () => number;
 }
@@ -41,6 +45,12 @@ export const DEMO_CAST: readonly IncomingCallInput[] = [
 ];
 
 export const FIRST_DEMO_CALLER = 1;
+
+/** Messages waiting when the demo starts. */
+export const DEMO_VOICEMAILS: readonly IncomingCallInput['from'][] = [
+  { name: 'Priya Natarajan', number: '+12125550142' },
+  { name: 'Tom Okafor', number: '+442075550164' },
+];
 
 export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions): DemoScenario {
   const { clock } = opts;
@@ -75,7 +85,9 @@ export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions):
         const callId = line.control.incomingCall(caller);
         later(giveUpAfterMs, () => {
           const still = line.control.state().calls.some((c) => c.id === callId && c.state === 'alerting');
-          if (still) line.control.remoteHangup(callId);
+          if (!still) return;
+          line.control.remoteHangup(callId);
+          if (random() < 0.5) line.control.leaveVoicemail({ from: caller.from });
         });
       }
     }
@@ -83,6 +95,14 @@ export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions):
   }
 
   later(opts.firstCallAfterMs ?? 3_000, ring);
+
+  for (const from of DEMO_VOICEMAILS) line.control.leaveVoicemail({ from });
+  const hearEvery = opts.hearVoicemailEveryMs ?? 180_000;
+  function hear(): void {
+    line.control.hearVoicemail();
+    later(hearEvery, hear);
+  }
+  later(hearEvery, hear);
 
   return {
     stop() {

@@ -2,15 +2,16 @@
 export {
   startSandbox,
   DEFAULT_PARK_RECALL_MS,
+  DEFAULT_NO_ANSWER_MS,
   type SandboxExtension,
   type SandboxLine,
   type SandboxOptions,
   type SandboxRequest,
 } from './start-sandbox.js';
-export type { LineControl, LineSnapshot, IncomingCallInput, GroupCallInput, SandboxPartyInput } from './control.js';
+export type { LineControl, LineSnapshot, IncomingCallInput, GroupCallInput, SandboxPartyInput, VoicemailInput } from './control.js';
 export type { DialBehavior } from './line.js';
 export type { WireCall, WireHistoryRecord } from './line-model.js';
 export type { Responder, SandboxExchange } from './http-io.js';
 export { RequestError, parseJsonBody } from './routes.js';
 export { TokenBook, bearerToken } from './tokens.js';
-export { startDemoScenario, DEMO_CAST, type DemoScenario, type DemoScenarioOptions } from './demo-scenario.js';
+export { startDemoScenario, DEMO_CAST, DEMO_VOICEMAILS, type DemoScenario, type DemoScenarioOptions } from './demo-scenario.js';

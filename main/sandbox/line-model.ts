@@ -90,6 +90,34 @@ export interface DndSettings {
   readonly webexGoOverrideEnabled: boolean;
 }
 
+/**
+ * An incoming call the user ignored: their devices stopped alerting, but the caller still hears
+ * ringback (and other devices on a shared line or group keep ringing) until no one answers.
+ */
+export interface IgnoredCall {
+  readonly callId: string;
+  readonly callSessionId: string;
+  readonly caller: PartyInfo;
+  readonly ignoredAt: string;
+}
+
+/** Where a divert sent a call, so a test (or a curious developer) can see it. */
+export interface DivertRecord {
+  readonly callId: string;
+  readonly caller: PartyInfo;
+  readonly destination?: string;
+  readonly toVoicemail: boolean;
+}
+
+/** A message in the user's own voicemail box. */
+export interface VoiceMessage {
+  readonly id: string;
+  readonly from: PartyInfo;
+  readonly urgent: boolean;
+  readonly read: boolean;
+  readonly time: string;
+}
+
 export interface DtmfSent {
   readonly callId: string;
   readonly digits: string;
@@ -104,13 +132,17 @@ export interface LineState {
   readonly history: readonly HistoryRecord[];
   readonly dnd: DndSettings;
   readonly dtmf: readonly DtmfSent[];
+  readonly ignored: readonly IgnoredCall[];
+  readonly diverts: readonly DivertRecord[];
+  readonly voicemail: readonly VoiceMessage[];
   /** Feeds ids; survives reset so an app polling across a reset never sees an id reused. */
   readonly seq: number;
 }
 
 export const HISTORY_PER_TYPE = 20;
 
-export const DEFAULT_ME: PartyInfo = { name: 'Alex Morgan', number: '1001', privacyEnabled: false, callType: 'location' };
+/** The line's own user; calls parked "on me" are parked against this extension. */
+export const DEFAULT_ME: PartyInfo = { name: 'Alex Morgan', number: '4142', privacyEnabled: false, callType: 'location' };
 
 export function initialLineState(seq = 0, me: PartyInfo = DEFAULT_ME): LineState {
   return {
@@ -121,6 +153,9 @@ export function initialLineState(seq = 0, me: PartyInfo = DEFAULT_ME): LineState
     history: [],
     dnd: { enabled: false, ringSplashEnabled: false, webexGoOverrideEnabled: false },
     dtmf: [],
+    ignored: [],
+    diverts: [],
+    voicemail: [],
     seq,
   };
 }

@@ -17,16 +17,19 @@ export interface DialBehavior {
 export interface LineOptions {
   clock: Clock;
   parkRecallMs: number;
+  /** How long an ignored call keeps ringing for the caller before it goes to voicemail. */
+  noAnswerMs: number;
 }
 
 export type Line = ReturnType<typeof createLine>;
 
 export function createLine(opts: LineOptions) {
-  const { clock, parkRecallMs } = opts;
+  const { clock, parkRecallMs, noAnswerMs } = opts;
   let state: LineState = initialLineState();
   let dialBehavior: DialBehavior = { answerAfterMs: null };
   const answerTimers = new Map<string, TimerHandle>();
   const recallTimers = new Map<string, TimerHandle>();
+  const ignoreTimers = new Map<string, TimerHandle>();
 
   const now = () => new Date(clock.now()).toISOString();
 
@@ -77,12 +80,34 @@ export function createLine(opts: LineOptions) {
         }, parkRecallMs),
       );
     }
+    syncIgnoreTimers();
+  }
+
+  function syncIgnoreTimers(): void {
+    const ringing = new Set(state.ignored.map((i) => i.callId));
+    for (const [id, handle] of ignoreTimers) {
+      if (!ringing.has(id)) {
+        clock.clearTimeout(handle);
+        ignoreTimers.delete(id);
+      }
+    }
+    for (const id of ringing) {
+      if (ignoreTimers.has(id)) continue;
+      ignoreTimers.set(
+        id,
+        clock.setTimeout(() => {
+          ignoreTimers.delete(id);
+          apply((s, at) => machine.ignoredTimedOut(s, id, at));
+        }, noAnswerMs),
+      );
+    }
   }
 
   function clearTimers(): void {
-    for (const handle of [...answerTimers.values(), ...recallTimers.values()]) clock.clearTimeout(handle);
+    for (const handle of [...answerTimers.values(), ...recallTimers.values(), ...ignoreTimers.values()]) clock.clearTimeout(handle);
     answerTimers.clear();
     recallTimers.clear();
+    ignoreTimers.clear();
   }
 
   return {
@@ -96,7 +121,7 @@ export function createLine(opts: LineOptions) {
     hold: (callId: string) => apply((s) => machine.hold(s, callId)),
     resume: (callId: string) => apply((s) => machine.resume(s, callId)),
     setMuted: (callId: string, muted: boolean) => apply((s) => machine.setMuted(s, callId, muted)),
-    divert: (input: Parameters<typeof machine.divert>[1]) => apply((s) => machine.divert(s, input)),
+    divert: (input: Parameters<typeof machine.divert>[1]) => apply((s, at) => machine.divert(s, input, at)),
     transfer: (input: Parameters<typeof machine.transfer>[1]) => apply((s, at) => machine.transfer(s, input, at)),
     park: (input: Parameters<typeof machine.park>[1]) => apply((s) => machine.park(s, input)),
     retrieve: (destination: string | undefined) => apply((s, at) => machine.retrieve(s, destination, at)),
@@ -115,6 +140,10 @@ export function createLine(opts: LineOptions) {
     remoteResume: (callId: string) => apply((s) => machine.setRemoteHold(s, callId, false)),
     remoteHangup: (callId: string) => apply((s, at) => machine.remoteHangup(s, callId, at)),
     answeredElsewhere: (callId: string) => apply((s) => machine.answeredElsewhere(s, callId)),
+    leaveVoicemail: (from: machine.PartyInput, urgent: boolean) =>
+      apply((s, at) => ({ state: machine.leaveVoicemail(s, machine.toParty(from), at, urgent), value: undefined })),
+    hearVoicemail: () => apply((s) => ({ state: machine.hearVoicemail(s), value: undefined })),
+    deleteHeardVoicemail: () => apply((s) => ({ state: machine.deleteHeardVoicemail(s), value: undefined })),
 
     dialBehavior: (): DialBehavior => ({ ...dialBehavior }),
     setDialBehavior(behavior: DialBehavior): void {

@@ -105,6 +105,11 @@ export function setRemoteHold(state: LineState, callId: string, held: boolean): 
 export function remoteHangup(state: LineState, callId: string, now: string): Step {
   const groupCall = state.group.find((g) => g.id === callId);
   if (groupCall) return { state: { ...state, group: state.group.filter((g) => g !== groupCall) }, value: undefined };
+  const ignored = state.ignored.find((i) => i.callId === callId);
+  if (ignored) {
+    // The caller gave up while it still rang for them: missed, with no message left.
+    return { state: addHistory({ ...state, ignored: state.ignored.filter((i) => i !== ignored) }, 'missed', ignored.caller, now), value: undefined };
+  }
   const parked = state.parked.find((p) => p.callId === callId);
   if (parked) {
     let next: LineState = { ...state, parked: state.parked.filter((p) => p !== parked) };
@@ -118,6 +123,8 @@ export function remoteHangup(state: LineState, callId: string, now: string): Ste
 export function answeredElsewhere(state: LineState, callId: string): Step {
   const groupCall = state.group.find((g) => g.id === callId);
   if (groupCall) return { state: { ...state, group: state.group.filter((g) => g !== groupCall) }, value: undefined };
+  const ignored = state.ignored.find((i) => i.callId === callId);
+  if (ignored) return { state: { ...state, ignored: state.ignored.filter((i) => i !== ignored) }, value: undefined };
   const call = findCall(state, callId);
   requireAlertingIncoming(call, 'mark answered elsewhere');
   return { state: endCall(state, call), value: undefined };

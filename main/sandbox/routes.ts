@@ -11,6 +11,7 @@ import { toWireCall, toWireHistory } from './line-model.js';
 export interface RouteResult {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface RouteRequest {
@@ -18,6 +19,8 @@ export interface RouteRequest {
   body: unknown;
   params: Record<string, string>;
   query: URLSearchParams;
+  /** The request's full URL as the client addressed it (paging links point back at it). */
+  url: URL;
 }
 
 export class RequestError extends Error {
@@ -47,7 +50,7 @@ export function parseJsonBody(text: string, contentType: string | undefined): un
   return value;
 }
 
-interface Route {
+export interface Route {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
   operationId: string;
@@ -319,9 +322,9 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
 }
 
 /** Literal paths win over templated ones, as in the contract (history is not a callId). */
-export function matchRoute(method: string, path: string): RouteMatch {
-  const literal = ROUTES.filter((r) => !r.path.includes('{') && r.path === path);
-  const candidates = literal.length > 0 ? literal : ROUTES.filter((r) => matchPath(r.path, path) !== undefined);
+export function matchRoute(method: string, path: string, routes: readonly Route[] = ROUTES): RouteMatch {
+  const literal = routes.filter((r) => !r.path.includes('{') && r.path === path);
+  const candidates = literal.length > 0 ? literal : routes.filter((r) => matchPath(r.path, path) !== undefined);
   if (candidates.length === 0) return { kind: 'none' };
   const route = candidates.find((r) => r.method === method);
   if (!route) return { kind: 'wrong-method', allowed: candidates.map((r) => r.method) };

@@ -13,7 +13,9 @@ import { CallStateError } from './call-state.js';
 import { createLineControl, type LineControl } from './control.js';
 import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder, type SandboxExchange } from './http-io.js';
 import { createLine } from './line.js';
-import { RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
+import { PEOPLE_ROUTES } from './people-routes.js';
+import { ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
+import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
 import { TokenBook, bearerToken } from './tokens.js';
 
 /** One request as an extension sees it, before the line authenticates and routes it. */
@@ -52,6 +54,8 @@ export interface SandboxOptions {
   clock?: Clock;
   /** How long a parked call waits before it rings back on the parker's line. */
   parkRecallMs?: number;
+  /** How long an ignored call rings on for the caller before it reaches voicemail. */
+  noAnswerMs?: number;
   /** Extensions built on the line's control, consulted in order before the line's own routes. */
   extend?: (control: LineControl) => readonly SandboxExtension[];
 }
@@ -66,6 +70,9 @@ export interface SandboxLine {
 }
 
 export const DEFAULT_PARK_RECALL_MS = 45_000;
+/** How long an ignored call keeps ringing for the caller before it goes to voicemail (Webex's default no-answer is about that). */
+export const DEFAULT_NO_ANSWER_MS = 30_000;
+const API_ROUTES = [...ROUTES, ...PEOPLE_ROUTES, ...VOICEMAIL_ROUTES];
 const API_PREFIX = '/v1';
 const UNAUTHORIZED = 'The request requires a valid access token set in the Authorization request header.';
 
@@ -83,7 +90,11 @@ function sendFailure(respond: Responder, error: unknown): void {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLine> {
   const clock = opts.clock ?? systemClock;
-  const line = createLine({ clock, parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS });
+  const line = createLine({
+    clock,
+    parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
+    noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
+  });
   const tokens = opts.tokens ?? new TokenBook(opts.token);
   const control = createLineControl(line);
   const extensions = opts.extend?.(control) ?? [];
@@ -134,16 +145,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         respond.error(401, UNAUTHORIZED);
         return;
       }
-      const match = matchRoute(method, path.slice(API_PREFIX.length));
+      const match = matchRoute(method, path.slice(API_PREFIX.length), API_ROUTES);
       if (match.kind === 'none') throw new RequestError(404, `No API at ${path}.`);
       if (match.kind === 'wrong-method') {
         respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: match.allowed.join(', ') } });
         return;
       }
       const parsed = match.route.body ? parseJsonBody(body, req.headers['content-type']) : undefined;
-      const result = match.route.run({ line, body: parsed, params: match.params, query: url.searchParams });
-      if (result.body === undefined) respond.empty(result.status);
-      else respond.json(result.status, result.body);
+      const addressed = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+      const result = match.route.run({ line, body: parsed, params: match.params, query: url.searchParams, url: addressed });
+      if (result.body === undefined) respond.empty(result.status, result.headers);
+      else respond.json(result.status, result.body, result.headers);
     } catch (error) {
       sendFailure(respond, error);
     }

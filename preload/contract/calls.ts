@@ -14,6 +14,12 @@ export type RecordingState = z.infer<typeof RecordingState>;
 export const CallAction = z.enum([
   'answer',
   'decline',
+  /** Reject with `ignore`: this line stops ringing; the caller keeps hearing ringing until no one answers. */
+  'ignore',
+  /** Reject with `temporarilyUnavailable`. */
+  'unavailable',
+  /** Divert a ringing call to a number, or to someone's voicemail. */
+  'forward',
   'voicemail',
   'hangup',
   'hold',
@@ -22,6 +28,8 @@ export const CallAction = z.enum([
   'unmute',
   'transfer',
   'park',
+  /** An answered incoming call can be diverted into someone's voicemail (Webex cannot divert outgoing calls). */
+  'transferToVoicemail',
   'keypad',
   'startRecording',
   'pauseRecording',
@@ -97,9 +105,20 @@ const Destination = z.string().trim().min(1, 'Enter a number').max(256);
 export const TransferArgs = z.union([
   z.object({ callId: z.string().min(1), mode: z.literal('blind'), destination: Destination }),
   z.object({ callId: z.string().min(1), mode: z.literal('attended'), otherCallId: z.string().min(1) }),
-  z.object({ callId: z.string().min(1), mode: z.literal('voicemail') }),
+  /** Into the destination's voicemail (divert with toVoicemail); only incoming calls can be diverted. */
+  z.object({ callId: z.string().min(1), mode: z.literal('voicemail'), destination: Destination }),
 ]);
 export type TransferArgs = z.infer<typeof TransferArgs>;
+
+/** `busy` is Decline; the other two are in the call's menu. */
+export const RejectAction = z.enum(['busy', 'temporarilyUnavailable', 'ignore']);
+export type RejectAction = z.infer<typeof RejectAction>;
+
+export const ForwardArgs = CallRef.extend({ destination: Destination, toVoicemail: z.boolean().optional() });
+export type ForwardArgs = z.infer<typeof ForwardArgs>;
+
+export const ParkArgs = CallRef.extend({ destination: Destination.optional(), isGroupPark: z.boolean().optional() });
+export type ParkArgs = z.infer<typeof ParkArgs>;
 
 export const DtmfDigits = z.string().regex(/^[0-9*#ABCD,]{1,64}$/, 'Only 0-9, *, #, A-D and , (pause)');
 
@@ -107,7 +126,8 @@ export const callsChannels = {
   'calls:list': channel(None, CallsSnapshot),
   'calls:dial': channel(z.object({ destination: Destination }), z.object({ callId: z.string() })),
   'calls:answer': channel(CallRef, Done),
-  'calls:decline': channel(CallRef, Done),
+  'calls:decline': channel(CallRef.extend({ action: RejectAction.optional() }), Done),
+  'calls:forward': channel(ForwardArgs, Done),
   'calls:voicemail': channel(CallRef, Done),
   'calls:hangup': channel(CallRef, Done),
   'calls:hold': channel(CallRef, Done),
@@ -115,9 +135,12 @@ export const callsChannels = {
   'calls:mute': channel(CallRef, Done),
   'calls:unmute': channel(CallRef, Done),
   'calls:transfer': channel(TransferArgs, Done),
-  'calls:park': channel(CallRef.extend({ destination: Destination.optional() }), z.object({ parkedAgainst: z.string() })),
-  'calls:retrieve': channel(z.object({ destination: Destination }), z.object({ callId: z.string() })),
+  /** parkedAgainst: where to retrieve it from; absent when Webex did not say (e.g. a private party). */
+  'calls:park': channel(ParkArgs, z.object({ parkedAgainst: z.string().optional() })),
+  /** No destination: the call parked against the user's own line. */
+  'calls:retrieve': channel(z.object({ destination: Destination.optional() }), z.object({ callId: z.string() })),
   'calls:pickup': channel(z.object({ target: Destination.optional() }), z.object({ callId: z.string() })),
+  'calls:bargeIn': channel(z.object({ target: Destination }), z.object({ callId: z.string() })),
   'calls:recording': channel(
     CallRef.extend({ op: z.enum(['start', 'stop', 'pause', 'resume']) }),
     Done,

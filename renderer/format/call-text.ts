@@ -22,6 +22,9 @@ export const RECORDING_WORDS: Record<RecordingState, string | undefined> = {
 export const ACTION_LABELS: Record<CallAction, string> = {
   answer: 'Answer',
   decline: 'Decline',
+  ignore: 'Ignore',
+  unavailable: 'Unavailable',
+  forward: 'Forward…',
   voicemail: 'Send to voicemail',
   hangup: 'Hang up',
   hold: 'Hold',
@@ -30,6 +33,7 @@ export const ACTION_LABELS: Record<CallAction, string> = {
   unmute: 'Unmute',
   transfer: 'Transfer',
   park: 'Park',
+  transferToVoicemail: 'Transfer to voicemail',
   keypad: 'Keypad',
   startRecording: 'Start recording',
   pauseRecording: 'Pause recording',

@@ -13,6 +13,7 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
   // A snapshot event is at least as new as an in-flight calls.list answer.
   let sawSnapshotEvent = false;
   let historyRequest = 0;
+  let sawLineEvent = false;
   const state = () => store.getState();
 
   state().app.attachBridge(api);
@@ -37,6 +38,11 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
       if (!disposed) state().settings.setValues(settings);
     }),
     bindDesktop(api, store),
+    api.line.onChanged((info) => {
+      if (disposed) return;
+      sawLineEvent = true;
+      state().calls.setLineInfo(info);
+    }),
     bindNotices(api, store),
     api.accounts.onChanged((accounts) => {
       if (disposed) return;
@@ -49,11 +55,12 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
   ];
 
   void (async () => {
-    const [info, settings, calls, accounts] = await Promise.all([
+    const [info, settings, calls, accounts, lineInfo] = await Promise.all([
       settle(api.app.info()),
       settle(api.settings.get()),
       settle(api.calls.list()),
       settle(api.accounts.list()),
+      settle(api.line.get()),
       refreshHistory(),
     ]);
     if (disposed) return;
@@ -71,6 +78,9 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
     } else {
       state().ui.pushError("Couldn't load your calls", calls.error);
     }
+
+    // Who the line is and voicemail waiting are extras: without them the header just says less.
+    if (lineInfo.ok && !sawLineEvent) state().calls.setLineInfo(lineInfo.value);
 
     const ready = await settle(api.app.ready());
     if (!disposed && !ready.ok) state().ui.pushError("Couldn't start receiving call updates", ready.error);

@@ -1,10 +1,13 @@
-import type { Call, CallAction, Result, TransferArgs } from '../../preload/contract';
+import type { Call, CallAction, DirectoryResult, Result, TransferArgs } from '../../preload/contract';
 import { partyName } from '../../preload/common/party-text';
-import type { ActOptions } from './app-slice';
+import { unexpected, type ActOptions } from './app-slice';
 import type { AppStore } from './types';
 
-/** The actions that run straight away; transfer and keypad open a dialog first. */
-export type DirectAction = Exclude<CallAction, 'transfer' | 'keypad'>;
+/** The actions that run straight away; the others open a dialog first (or only say what a dialog may offer). */
+export type DirectAction = Exclude<CallAction, 'transfer' | 'keypad' | 'forward' | 'transferToVoicemail'>;
+
+/** The two ways of turning a ringing call away that the call's menu offers besides Decline (busy). */
+const REJECT_ACTIONS = { ignore: 'ignore', unavailable: 'temporarilyUnavailable' } as const;
 
 const RECORDING_OPS = {
   startRecording: 'start',
@@ -20,6 +23,8 @@ const isRecordingAction = (action: CallAction): action is RecordingAction => act
 const FAILURE_TITLES: Record<DirectAction, (who: string) => string> = {
   answer: (who) => `Couldn't answer the call from ${who}`,
   decline: (who) => `Couldn't decline the call from ${who}`,
+  ignore: (who) => `Couldn't ignore the call from ${who}`,
+  unavailable: (who) => `Couldn't send ${who} the unavailable treatment`,
   voicemail: (who) => `Couldn't send ${who} to voicemail`,
   hangup: (who) => `Couldn't hang up the call with ${who}`,
   hold: (who) => `Couldn't hold the call with ${who}`,
@@ -38,6 +43,7 @@ export const pendingKey = (callId: string, action: CallAction | 'dtmf') => `${ca
 export const DIAL_KEY = 'dial';
 export const PICKUP_KEY = 'pickup';
 export const RETRIEVE_KEY = 'retrieve';
+export const BARGE_KEY = 'bargeIn';
 
 /** invalid-input is shown next to the field that caused it, not in the error list. */
 export const inlineInvalidInput: ActOptions = { report: (error) => error.code !== 'invalid-input' };
@@ -49,8 +55,8 @@ export function createCallCommands(store: AppStore) {
   // Keypad presses queue per call so fast typing is neither dropped nor reordered.
   const dtmfQueues = new Map<string, string>();
 
-  function runDirect(call: Call, action: DirectAction): Promise<Result<unknown> | null> {
-    if (action === 'park') return park(call);
+  async function runDirect(call: Call, action: DirectAction): Promise<Result<unknown> | null> {
+    if (action === 'park') return park(call, {});
     const callId = call.id;
     const title = FAILURE_TITLES[action](who(call));
     const key = pendingKey(callId, action);
@@ -58,17 +64,63 @@ export function createCallCommands(store: AppStore) {
       const op = RECORDING_OPS[action];
       return state().app.act(key, title, (api) => api.calls.recording({ callId, op }));
     }
+    if (action === 'ignore' || action === 'unavailable') {
+      const reject = REJECT_ACTIONS[action];
+      const result = await state().app.act(key, title, (api) => api.calls.decline({ callId, action: reject }));
+      // It vanishes from the list like a declined call; say why it is not over for the caller.
+      if (result?.ok && action === 'ignore') {
+        state().ui.pushNote({ kind: 'ignored', text: `Ignored: ${who(call)}. It stopped ringing here; the caller hears ringing until no one answers.` });
+      }
+      return result;
+    }
     return state().app.act(key, title, (api) => api.calls[action]({ callId }));
   }
 
-  async function park(call: Call) {
+  /** One-click Park (on my line), or Park at… with a destination or the group. */
+  async function park(call: Call, where: { destination?: string; isGroupPark?: boolean }, options?: ActOptions) {
     const title = FAILURE_TITLES.park(who(call));
-    const result = await state().app.act(pendingKey(call.id, 'park'), title, (api) => api.calls.park({ callId: call.id }));
+    const result = await state().app.act(pendingKey(call.id, 'park'), title, (api) => api.calls.park({ callId: call.id, ...where }), options);
     if (result?.ok) {
       const ext = result.value.parkedAgainst;
-      state().ui.pushNote({ kind: 'parked', text: `Parked on ${ext}: ${who(call)}`, parkedOn: ext });
+      // Without a number from Webex there is nothing to retrieve "from"; say where it went instead.
+      if (ext !== undefined) state().ui.pushNote({ kind: 'parked', text: `Parked on ${ext}: ${who(call)}`, parkedOn: ext });
+      else state().ui.pushNote({ kind: 'parked', text: `Parked: ${who(call)}` });
     }
     return result;
+  }
+
+  function forward(call: Call, destination: string, toVoicemail: boolean) {
+    const title = toVoicemail ? `Couldn't forward ${who(call)} to ${destination}'s voicemail` : `Couldn't forward ${who(call)} to ${destination}`;
+    return state().app.act(
+      pendingKey(call.id, 'forward'),
+      title,
+      (api) => api.calls.forward({ callId: call.id, destination, ...(toVoicemail ? { toVoicemail: true } : {}) }),
+      inlineInvalidInput,
+    );
+  }
+
+  /**
+   * Dial by name. Not through `act`: a search never changes anything, each one replaces the one
+   * before (act would drop it as a double press), and a failure is shown in the list, not the
+   * error list.
+   */
+  async function searchDirectory(query: string): Promise<Result<DirectoryResult>> {
+    const api = state().app.bridge;
+    if (!api) return { ok: false, error: { code: 'internal', message: 'CallDeck is not connected to its line yet.' } };
+    try {
+      return await api.directory.search({ query });
+    } catch (thrown) {
+      return { ok: false, error: unexpected(thrown) };
+    }
+  }
+
+  /** Tells main to abort the running search (the person typed on or cleared the field). */
+  function cancelDirectorySearch(): void {
+    void state().app.bridge?.directory.cancel().catch(() => undefined);
+  }
+
+  function bargeIn(target: string) {
+    return state().app.act(BARGE_KEY, `Couldn't barge in on ${target}`, (api) => api.calls.bargeIn({ target }), inlineInvalidInput);
   }
 
   function dial(destination: string) {
@@ -82,7 +134,7 @@ export function createCallCommands(store: AppStore) {
   function transfer(call: Call, args: TransferArgs) {
     const title = `Couldn't transfer the call with ${who(call)}`;
     // Only a typed destination has a field to show invalid-input next to.
-    const options = args.mode === 'blind' ? inlineInvalidInput : undefined;
+    const options = args.mode === 'attended' ? undefined : inlineInvalidInput;
     return state().app.act(pendingKey(call.id, 'transfer'), title, (api) => api.calls.transfer(args), options);
   }
 
@@ -91,15 +143,17 @@ export function createCallCommands(store: AppStore) {
     return state().app.act(PICKUP_KEY, "Couldn't pick up the call", (api) => api.calls.pickup(args), inlineInvalidInput);
   }
 
+  /** Empty extension: the call parked on my own line. */
   async function retrieve(extension: string, options: ActOptions = inlineInvalidInput) {
+    const where = extension.trim();
     const result = await state().app.act(
       RETRIEVE_KEY,
-      `Couldn't retrieve the call parked on ${extension}`,
-      (api) => api.calls.retrieve({ destination: extension }),
+      where ? `Couldn't retrieve the call parked on ${where}` : `Couldn't retrieve the call parked on your line`,
+      (api) => api.calls.retrieve(where ? { destination: where } : {}),
       options,
     );
-    if (result?.ok) {
-      for (const note of state().ui.notes) if (note.parkedOn === extension) state().ui.dismissNote(note.id);
+    if (result?.ok && where) {
+      for (const note of state().ui.notes) if (note.parkedOn === where) state().ui.dismissNote(note.id);
     }
     return result;
   }
@@ -128,7 +182,7 @@ export function createCallCommands(store: AppStore) {
     }
   }
 
-  return { runDirect, dial, redial, transfer, pickup, retrieve, pressKey };
+  return { runDirect, dial, redial, transfer, park, forward, pickup, retrieve, bargeIn, searchDirectory, cancelDirectorySearch, pressKey };
 }
 
 export type CallCommands = ReturnType<typeof createCallCommands>;

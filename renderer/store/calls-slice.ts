@@ -1,5 +1,5 @@
 import { partyName } from '../../preload/common/party-text';
-import type { Call, CallsSnapshot, HistoryEntry, LineStatus } from '../../preload/contract';
+import type { Call, CallsSnapshot, HistoryEntry, LineInfo, LineStatus } from '../../preload/contract';
 import type { SliceCreator } from './types';
 
 export interface CallsSlice {
@@ -9,8 +9,11 @@ export interface CallsSlice {
   line: LineStatus | null;
   history: HistoryEntry[];
   historyLoaded: boolean;
+  /** My number and extension, and voicemail waiting; null until main first says. */
+  lineInfo: LineInfo | null;
   applySnapshot(snapshot: CallsSnapshot): void;
   setHistory(history: HistoryEntry[]): void;
+  setLineInfo(info: LineInfo): void;
 }
 
 export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
@@ -19,6 +22,7 @@ export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
   line: null,
   history: [],
   historyLoaded: false,
+  lineInfo: null,
 
   applySnapshot(snapshot) {
     set((s) => ({ calls: { ...s.calls, loaded: true, list: snapshot.calls, line: snapshot.line } }));
@@ -38,6 +42,10 @@ export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
     // A dialog about a call that is gone would act on nothing.
     const dialog = get().ui.dialog;
     if (dialog && 'callId' in dialog && !snapshot.calls.some((c) => c.id === dialog.callId)) get().ui.closeDialog();
+  },
+
+  setLineInfo(lineInfo) {
+    set((s) => ({ calls: { ...s.calls, lineInfo } }));
   },
 
   setHistory(history) {

@@ -15,14 +15,14 @@ export interface ErrorItem {
 
 export interface NoteItem {
   id: number;
-  kind: 'answered-elsewhere' | 'missed' | 'parked';
+  kind: 'answered-elsewhere' | 'missed' | 'parked' | 'ignored';
   text: string;
-  /** For parked calls: the extension to retrieve it from. */
+  /** For parked calls: the extension to retrieve it from, when Webex gave one. */
   parkedOn?: string;
 }
 
 export type DialogState =
-  | { kind: 'transfer' | 'keypad'; callId: string }
+  | { kind: 'transfer' | 'keypad' | 'forward' | 'parkAt'; callId: string }
   | { kind: 'settings' }
   /** A tel:/sip: link main asked the window to confirm (or explain). */
   | { kind: 'link'; id: number }
@@ -32,7 +32,7 @@ export interface UiSlice {
   pending: Readonly<Record<PendingKey, true>>;
   /** Newest first, capped. */
   errors: ErrorItem[];
-  /** Quiet status notes (answered elsewhere, missed, parked), newest first, capped. */
+  /** Quiet status notes (answered elsewhere, missed, parked), newest first, capped; each expires. */
   notes: NoteItem[];
   dialog: DialogState;
   setPending(key: PendingKey, on: boolean): void;
@@ -46,10 +46,29 @@ export interface UiSlice {
 
 /** Enough to see what just went wrong without the messages pushing the calls off screen. */
 export const MAX_ERRORS = 4;
-export const MAX_NOTES = 4;
+/** Notes are news, not a log (history is the log): a few at most, above the calls. */
+export const MAX_NOTES = 3;
+/**
+ * How long a note stays. A parked call's note carries its Retrieve button, so it lasts about as
+ * long as the park does before it rings back; the others only need reading once.
+ */
+export const NOTE_TTL_MS: Record<NoteItem['kind'], number> = {
+  'answered-elsewhere': 20_000,
+  missed: 30_000,
+  ignored: 20_000,
+  parked: 60_000,
+};
 
 export const createUiSlice: SliceCreator<'ui'> = (set) => {
   let nextId = 1;
+  const expiries = new Map<number, ReturnType<typeof setTimeout>>();
+
+  function forget(id: number): void {
+    const timer = expiries.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    expiries.delete(id);
+  }
+
   return {
     pending: {},
     errors: [],
@@ -76,10 +95,22 @@ export const createUiSlice: SliceCreator<'ui'> = (set) => {
 
     pushNote(note) {
       const item = { ...note, id: nextId++ };
-      set((s) => ({ ui: { ...s.ui, notes: [item, ...s.ui.notes].slice(0, MAX_NOTES) } }));
+      set((s) => {
+        const notes = [item, ...s.ui.notes];
+        for (const dropped of notes.slice(MAX_NOTES)) forget(dropped.id);
+        return { ui: { ...s.ui, notes: notes.slice(0, MAX_NOTES) } };
+      });
+      expiries.set(
+        item.id,
+        setTimeout(() => {
+          expiries.delete(item.id);
+          set((s) => ({ ui: { ...s.ui, notes: s.ui.notes.filter((n) => n.id !== item.id) } }));
+        }, NOTE_TTL_MS[item.kind]),
+      );
     },
 
     dismissNote(id) {
+      forget(id);
       set((s) => ({ ui: { ...s.ui, notes: s.ui.notes.filter((n) => n.id !== id) } }));
     },
 

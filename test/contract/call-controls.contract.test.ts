@@ -83,19 +83,28 @@ async function session(): Promise<void> {
 
   // Park (200), recall, retrieve (201); park on an occupied spot (409).
   const d = await connected('+34915550123');
-  await calls.park(d, '4102');
+  await calls.park(d, { destination: '4102' });
   clock.advance(PARK_RECALL_MS);
   await calls.listCalls();
   const retrieved = await calls.retrieve('4102');
-  await calls.park(retrieved.callId, '4103');
+  await calls.park(retrieved.callId, { destination: '4103' });
   const e = await connected('+442075550164');
-  await fails(calls.park(e, '4103'));
+  await fails(calls.park(e, { destination: '4103' }));
   await calls.hangup(e);
 
   // Incoming calls the user does not take.
   await calls.reject(line.control.incomingCall({ from: { number: '+16175550199', privacy: true } }), 'busy');
   await calls.divert(line.control.incomingCall({ from: { number: '1007' } }), { toVoicemail: true });
   await calls.divert(line.control.incomingCall({ from: { number: '1008' } }), { destination: '1002' });
+  await calls.divert(line.control.incomingCall({ from: { number: '1011' } }), { destination: '1002', toVoicemail: true });
+  await calls.reject(line.control.incomingCall({ from: { number: '1012' } }), 'ignore');
+  await calls.reject(line.control.incomingCall({ from: { number: '1013' } }), 'temporarilyUnavailable');
+  // Group park, then parked on my own line and taken back without a destination.
+  const g = await connected('+15550111');
+  await calls.park(g, { isGroupPark: true });
+  const h = await connected('+15550112');
+  await calls.park(h);
+  await calls.retrieve();
   const ringing = line.control.incomingCall({ from: { number: '1009' } });
   await calls.push(ringing);
 

@@ -1,6 +1,6 @@
 /**
- * Checks recorded HTTP exchanges against Cisco's official Call Controls OpenAPI (a verbatim copy in
- * specs/), with openapi-backend. The contract describes error responses (400–504) by text only,
+ * Checks recorded HTTP exchanges against Cisco's official OpenAPI contracts (verbatim copies in
+ * specs/; Call Controls unless another is named), with openapi-backend. The contract describes error responses (400–504) by text only,
  * so before validating, every error response in an in-memory copy gets the documented Webex
  * error body: `{ message, errors: [{ description, errorCode? }], trackingId }`.
  */
@@ -9,6 +9,7 @@ import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 import type { SandboxExchange } from '../../main/sandbox/index.js';
 
 export const SPEC_PATH = new URL('./specs/webex-call-controls.openapi.json', import.meta.url);
+export const PEOPLE_SPEC_PATH = new URL('./specs/webex-people.openapi.json', import.meta.url);
 const API_PREFIX = '/v1';
 
 export const WEBEX_ERROR_BODY = {
@@ -31,8 +32,8 @@ export const WEBEX_ERROR_BODY = {
 
 type Json = Record<string, unknown>;
 
-export function loadContract(): Json {
-  return JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Json;
+export function loadContract(spec: URL = SPEC_PATH): Json {
+  return JSON.parse(readFileSync(spec, 'utf8')) as Json;
 }
 
 /**
@@ -68,9 +69,9 @@ export function withErrorBodies(spec: Json): Json {
   return copy;
 }
 
-export async function createContractApi(): Promise<OpenAPIBackend> {
+export async function createContractApi(spec: URL = SPEC_PATH): Promise<OpenAPIBackend> {
   // strict: a document openapi-backend cannot load must fail the test, not leave it with no operations.
-  const api = new OpenAPIBackend({ definition: withErrorBodies(loadContract()) as unknown as Document, validate: true, strict: true, quick: true });
+  const api = new OpenAPIBackend({ definition: withErrorBodies(loadContract(spec)) as unknown as Document, validate: true, strict: true, quick: true });
   await api.init();
   return api;
 }

@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 
 const SPEC_FILES = [
   'README.md',
+  'MORE.md',
   'webex-call-controls.openapi.json',
   'webex-meeting-participants.openapi.json',
+  'webex-people.openapi.json',
   'webex-webhooks.openapi.json',
 ];
 const copies = fileURLToPath(new URL('./specs/', import.meta.url));

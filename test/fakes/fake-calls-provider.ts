@@ -104,7 +104,7 @@ export class FakeCallsProvider implements CallsProvider {
   async unmute(callId: string): Promise<void> {
     this.record('unmute', [callId]);
   }
-  async divert(callId: string, target: { destination: string } | { toVoicemail: true }): Promise<void> {
+  async divert(callId: string, target: Parameters<CallsProvider['divert']>[1]): Promise<void> {
     this.record('divert', [callId, target]);
   }
   async transfer(
@@ -113,12 +113,15 @@ export class FakeCallsProvider implements CallsProvider {
     this.record('transfer', [args]);
     return 'destination' in args ? { callId: 'transferred', callSessionId: 'session-transferred' } : undefined;
   }
-  async park(callId: string, destination?: string): Promise<{ parkedAgainst: WebexParty }> {
-    this.record('park', destination === undefined ? [callId] : [callId, destination]);
-    return { parkedAgainst: { name: 'Park 1', number: destination ?? '4102', privacyEnabled: false, callType: 'location' } };
+  /** What the next park answers it was parked against; by default the destination, else 4102. */
+  parkedAgainst: WebexParty | undefined;
+  async park(callId: string, where?: { destination?: string; isGroupPark?: boolean }): Promise<{ parkedAgainst: WebexParty }> {
+    this.record('park', where === undefined ? [callId] : [callId, where]);
+    const against = this.parkedAgainst ?? { name: 'Park 1', number: where?.destination ?? '4102', privacyEnabled: false, callType: 'location' };
+    return { parkedAgainst: against };
   }
-  async retrieve(destination: string): Promise<WebexCallRef> {
-    this.record('retrieve', [destination]);
+  async retrieve(destination?: string): Promise<WebexCallRef> {
+    this.record('retrieve', destination === undefined ? [] : [destination]);
     return { callId: 'retrieved', callSessionId: 'session-retrieved' };
   }
   async pickup(target?: string): Promise<WebexCallRef> {

@@ -5,6 +5,8 @@
  *   POST   /__sandbox/ring-in-group            {from, colleague?}                → 201 {callId}
  *   POST   /__sandbox/calls/{callId}/remote-answer | remote-hold | remote-resume
  *                                   | remote-hangup | answered-elsewhere        → 204
+ *   POST   /__sandbox/voicemail                {from, urgent?}                   → 204
+ *   POST   /__sandbox/voicemail/heard                                            → 204
  *   PUT    /__sandbox/dial-behavior            {answerAfterMs, clickToDial?}     → 204
  *   POST   /__sandbox/faults                   FaultSpec                          → 204
  *   DELETE /__sandbox/faults                                                      → 204
@@ -13,7 +15,7 @@
  *   GET    /__sandbox/state                                                       → 200 SandboxState
  *   POST   /__sandbox/reset                                                       → 204
  */
-import { RequestError, type DialBehavior, type GroupCallInput, type IncomingCallInput } from '../../main/sandbox/index.js';
+import { RequestError, type DialBehavior, type GroupCallInput, type IncomingCallInput, type VoicemailInput } from '../../main/sandbox/index.js';
 import type { SandboxControl } from './test-control.js';
 import type { FaultSpec } from './faults.js';
 
@@ -40,6 +42,12 @@ export function runControl(
       return { status: 201, body: { callId: control.incomingCall(body as IncomingCallInput) } };
     case 'POST /ring-in-group':
       return { status: 201, body: { callId: control.ringInGroup(body as GroupCallInput) } };
+    case 'POST /voicemail':
+      control.leaveVoicemail(body as VoicemailInput);
+      return { status: 204 };
+    case 'POST /voicemail/heard':
+      control.hearVoicemail();
+      return { status: 204 };
     case 'PUT /dial-behavior':
       control.setDialBehavior(body as DialBehavior);
       return { status: 204 };

@@ -8,8 +8,10 @@ export type { FaultSpec } from './faults.js';
 export type { SandboxOAuth, SandboxOAuthOptions, SandboxOAuthStats } from './oauth-book.js';
 export { CONTROL_PREFIX } from './control-routes.js';
 export {
+  DEFAULT_NO_ANSWER_MS,
   DEFAULT_PARK_RECALL_MS,
   DEMO_CAST,
+  DEMO_VOICEMAILS,
   startDemoScenario,
   type DemoScenario,
   type DialBehavior,
@@ -17,6 +19,7 @@ export {
   type IncomingCallInput,
   type SandboxExchange,
   type SandboxPartyInput,
+  type VoicemailInput,
   type WireCall,
   type WireHistoryRecord,
 } from '../../main/sandbox/index.js';

@@ -14,7 +14,6 @@ export interface SandboxOAuthOptions {
   /** Webex's defaults: 14 days and 90 days. */
   accessTokenTtlMs?: number;
   refreshTokenTtlMs?: number;
-  person?: { displayName: string; email: string };
 }
 
 export interface SandboxOAuthStats {
@@ -28,7 +27,6 @@ export interface SandboxOAuthStats {
 /** What tests steer; in-process only. */
 export interface SandboxOAuth {
   readonly client: { id: string; secret: string };
-  readonly person: { displayName: string; email: string };
   /** The scopes the next grants carry; undefined grants what was asked for. */
   setGrantedScopes(scopes: string[] | undefined): void;
   /** Every access token issued so far stops working (the API answers 401). */
@@ -77,7 +75,6 @@ function isLoopbackHttp(value: string): boolean {
 
 export class OAuthBook implements SandboxOAuth {
   readonly client: { id: string; secret: string };
-  readonly person: { displayName: string; email: string };
   private readonly accessTtl: number;
   private readonly refreshTtl: number;
   private grantScopes: string[] | undefined;
@@ -92,7 +89,6 @@ export class OAuthBook implements SandboxOAuth {
     opts: SandboxOAuthOptions = {},
   ) {
     this.client = { id: opts.clientId ?? 'calldeck-sandbox', secret: opts.clientSecret ?? token('sandbox_cs') };
-    this.person = opts.person ?? { displayName: 'Alex Morgan', email: 'alex.morgan@example.com' };
     this.accessTtl = opts.accessTokenTtlMs ?? 14 * 24 * 3600_000;
     this.refreshTtl = opts.refreshTokenTtlMs ?? 90 * 24 * 3600_000;
   }

@@ -3,12 +3,13 @@
  *
  *   GET  /v1/authorize      → 302 back to the loopback redirect_uri with ?code&state (for tests: no login page)
  *   POST /v1/access_token   form: authorization_code (+ PKCE verifier) or refresh_token, client secret required
- *   GET  /v1/people/me      the signed-in person (any valid bearer token)
+ *
+ * (GET /v1/people/me, which sign-in reads to show who signed in, is the People API in main/sandbox/people-routes.ts.)
  */
 import type { Responder } from '../../main/sandbox/index.js';
 import type { OAuthBook } from './oauth-book.js';
 
-export const OAUTH_API_PATHS = new Set(['/authorize', '/access_token', '/people/me']);
+export const OAUTH_API_PATHS = new Set(['/authorize', '/access_token']);
 
 export interface OAuthRequest {
   method: string;
@@ -17,8 +18,6 @@ export interface OAuthRequest {
   query: URLSearchParams;
   body: string;
   contentType: string | undefined;
-  /** Whether the request's bearer token is valid for the API. */
-  authorised: boolean;
 }
 
 export function runOAuthRoute(book: OAuthBook, req: OAuthRequest, respond: Responder): void {
@@ -44,24 +43,6 @@ export function runOAuthRoute(book: OAuthBook, req: OAuthRequest, respond: Respo
       const outcome = book.token(new URLSearchParams(req.body));
       const body = outcome.status === 200 ? outcome.body : { ...outcome.body, trackingId: respond.trackingId };
       respond.json(outcome.status, body, { 'Cache-Control': 'no-store' });
-      return;
-    }
-    case '/people/me': {
-      if (!allow('GET')) return;
-      if (!req.authorised) {
-        respond.error(401, 'The request requires a valid access token set in the Authorization request header.');
-        return;
-      }
-      const [firstName = '', ...rest] = book.person.displayName.split(' ');
-      respond.json(200, {
-        id: Buffer.from('ciscospark://us/PEOPLE/sandbox-me').toString('base64url'),
-        emails: [book.person.email],
-        displayName: book.person.displayName,
-        firstName,
-        lastName: rest.join(' '),
-        type: 'person',
-        created: '2024-01-15T09:00:00.000Z',
-      });
       return;
     }
   }

@@ -23,7 +23,7 @@ import { OAUTH_API_PATHS, redactForm, runOAuthRoute } from './oauth-routes.js';
 import { createTestControl, type SandboxControl, type TestControl } from './test-control.js';
 
 export interface TestLineOptions extends Omit<SandboxOptions, 'extend' | 'tokens'> {
-  /** The integration tests sign in with (client, token lifetimes, the person). */
+  /** The integration tests sign in with (client, token lifetimes). */
   oauth?: SandboxOAuthOptions;
 }
 

@@ -60,6 +60,8 @@ export function createTestControl({ line, faults, tokens }: TestControlDeps): Te
     remoteResume: (callId) => line.remoteResume(callId),
     remoteHangup: (callId) => line.remoteHangup(callId),
     answeredElsewhere: (callId) => line.answeredElsewhere(callId),
+    leaveVoicemail: (input) => line.leaveVoicemail(input),
+    hearVoicemail: () => line.hearVoicemail(),
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     expireToken: () => tokens.expireCurrent(),

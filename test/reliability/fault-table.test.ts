@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../preload/contract.js';
 import { FAULT_KINDS, type FaultKind } from './kit/fault-kinds.js';
-import { SURFACES, type PollSurface, type RequestSurface } from './kit/surfaces.js';
+import { SURFACES, type BackgroundSurface, type PollSurface, type RequestSurface } from './kit/surfaces.js';
 import { createWorld, type World } from './kit/world.js';
 
 const CONFIGURED: Partial<Settings> = { defaultCountry: 'GB', deepLinkAction: 'dial', closeToTray: false };
@@ -125,6 +125,34 @@ async function requestRow(surface: RequestSurface, kind: FaultKind): Promise<voi
   });
 }
 
+/** Three of its reads while the fault lasts. */
+const BACKGROUND_FAULT_READS = 3;
+
+async function backgroundRow(surface: BackgroundSurface, kind: FaultKind): Promise<void> {
+  await withWorld(async (world) => {
+    await surface.prepare(world);
+    const before = structuredClone(surface.shown(world));
+    expect(before, 'shows something before the fault').not.toBeNull();
+    const armedAt = world.clock.now();
+    await kind.arm(world, surface.faultPath);
+    await surface.afterArm?.(world);
+    surface.change?.(world);
+    await world.run(BACKGROUND_FAULT_READS * surface.everyMs);
+
+    // What was known stays (no flicker); what was never known is not guessed.
+    expect(surface.shown(world)).toEqual(surface.expectedWhileFaulted(before));
+    // No hammering: a read a cadence (GET retries inside a read allowed), never a tight loop.
+    const reads = world.attempts.filter((a) => a.at >= armedAt && a.path.split('?')[0] === `/v1${surface.faultPath}`);
+    expect(reads.length).toBeLessThanOrEqual((BACKGROUND_FAULT_READS + 2) * 3);
+
+    await kind.disarm(world);
+    const took = await world.runUntil(() => surface.caughtUp(world), surface.everyMs + 5_000);
+    expect(took, 'catches up once the fault clears').toBeDefined();
+    expect(took ?? Infinity).toBeLessThanOrEqual(surface.everyMs);
+    recovery.push({ surface: surface.name, fault: kind.name, afterLongFaultMs: took ?? -1 });
+  });
+}
+
 describe('fault table', () => {
   for (const surface of SURFACES) {
     describe(surface.name, () => {
@@ -137,7 +165,11 @@ describe('fault table', () => {
           it.todo(`${kind.name}: needs the product's 15 s deadline in real time; the shared client's timeout is covered by the calls rows`);
           continue;
         }
-        it(kind.name, () => (surface.kind === 'poll' ? pollRow(surface, kind) : requestRow(surface, kind)), 30_000);
+        it(
+          kind.name,
+          () => (surface.kind === 'poll' ? pollRow(surface, kind) : surface.kind === 'background' ? backgroundRow(surface, kind) : requestRow(surface, kind)),
+          30_000,
+        );
       }
     });
   }
@@ -148,7 +180,7 @@ afterAll(() => {
   writeFileSync('dist/reliability/recovery-times.json', `${JSON.stringify(recovery, null, 2)}\n`);
   const lines = recovery.map((r) =>
     r.polls === undefined
-      ? `${r.surface} | ${r.fault} | ${String(r.afterLongFaultMs)}`
+      ? `${r.surface} | ${r.fault} | ${typeof r.afterLongFaultMs === 'number' ? `${r.afterLongFaultMs} ms` : r.afterLongFaultMs}`
       : `${r.surface} | ${r.fault} | after a blip ${r.afterBlipMs} ms | after ${FAULT_WINDOW_MS / 1000} s ${r.afterLongFaultMs} ms | ${r.polls} polls in ${FAULT_WINDOW_MS / 1000} s`,
   );
   console.info(`recovery after the fault cleared:\n${lines.join('\n')}`);

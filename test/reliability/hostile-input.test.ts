@@ -1,8 +1,8 @@
 /**
- * Hostile input where people and web pages type or paste: phone links, the dialer, transfer, park
- * and retrieve. Script URLs, control characters, bidi overrides and 10 KB strings are refused
+ * Hostile input where people and web pages type or paste: phone links, the dialer, Forward to,
+ * transfer, park, retrieve, pick up and barge in. Script URLs, control characters, bidi overrides and 10 KB strings are refused
  * with a reason that does not echo them, at the parsers and through the real core, and none of
- * them sends a request. (Forward, call-out and "Call to" join this table when they land on main.)
+ * them sends a request. (Meetings' call-out and VideoSDK's "Call to" join this table when they land on main.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeDestination } from '../../main/calls/phone-number.js';
@@ -54,7 +54,7 @@ describe('at the parsers', () => {
     if (!read.ok) expectCleanReason(read.reason);
   });
 
-  it.each(HOSTILE)('dialer, transfer, park and retrieve input: %s', (_name, text) => {
+  it.each(HOSTILE)('dialer, Forward to, transfer, park and retrieve input: %s', (_name, text) => {
     const normalized = normalizeDestination(text, 'US');
     expect(normalized.ok).toBe(false);
     if (!normalized.ok) expectCleanReason(normalized.reason);
@@ -80,6 +80,10 @@ describe('through the core', () => {
     const before = world.attempts.filter((a) => a.method === 'POST').length;
     const results = [
       await world.call('calls:dial', { destination: text }),
+      await world.call('calls:forward', { callId: 'call-1', destination: text }),
+      await world.call('calls:forward', { callId: 'call-1', destination: text, toVoicemail: true }),
+      await world.call('calls:bargeIn', { target: text }),
+      await world.call('calls:pickup', { target: text }),
       await world.call('calls:transfer', { callId: 'call-1', mode: 'blind', destination: text }),
       await world.call('calls:park', { callId: 'call-1', destination: text }),
       await world.call('calls:retrieve', { destination: text }),

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import type { CallsProvider, RecordingOp, RejectAction } from '../calls-provider.js';
-import { AppError } from '../../core/app-error.js';
-import type { HttpClient, HttpResponse } from '../http.js';
+import type { HttpClient } from '../http.js';
+import { parsed } from './parse-response.js';
 import {
   WebexCall,
   WebexCallList,
@@ -40,19 +40,6 @@ export interface WebexCallsClient extends CallsProvider {
   /** Moves the user's active call to this device (or `endpointId`); 201. */
   pull(endpointId?: string): Promise<WebexCallRef>;
   answerEndpoints(signal?: AbortSignal): Promise<WebexAnswerEndpoints>;
-}
-
-function parsed<T extends z.ZodType>(schema: T, res: HttpResponse, what: string): z.infer<T> {
-  const result = schema.safeParse(res.body);
-  if (!result.success) {
-    const first = result.error.issues[0];
-    const where = first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'unexpected shape';
-    throw new AppError('provider', `Webex sent an unexpected ${what} (${where}).`, {
-      status: res.status,
-      ...(res.trackingId !== undefined ? { trackingId: res.trackingId } : {}),
-    });
-  }
-  return result.data as z.infer<T>;
 }
 
 const RECORDING_PATHS: Record<RecordingOp, string> = {
@@ -95,17 +82,23 @@ export function createWebexCallsClient(http: HttpClient): WebexCallsClient {
     mute: (callId) => postVoid('mute', { callId }),
     unmute: (callId) => postVoid('unmute', { callId }),
     divert: (callId, target) =>
-      postVoid('divert', 'toVoicemail' in target ? { callId, toVoicemail: true } : { callId, destination: target.destination }),
+      postVoid('divert', {
+        callId,
+        ...(target.destination !== undefined ? { destination: target.destination } : {}),
+        ...(target.toVoicemail ? { toVoicemail: true } : {}),
+      }),
     async transfer(args) {
       const res = await post('transfer', { ...args });
       // Attended transfer answers 204; a mute transfer (to a destination) answers 201 with the new call.
       return res.status === 204 ? undefined : parsed(WebexCallRef, res, 'transfer response');
     },
-    async park(callId, destination) {
-      const res = await post('park', destination !== undefined ? { callId, destination } : { callId });
+    async park(callId, where = {}) {
+      // Group park picks the member itself; Webex ignores a destination sent with it.
+      const body = where.isGroupPark ? { callId, isGroupPark: true } : where.destination !== undefined ? { callId, destination: where.destination } : { callId };
+      const res = await post('park', body);
       return { parkedAgainst: parsed(WebexParkResult, res, 'park response').parkedAgainst };
     },
-    retrieve: (destination) => postRef('retrieve', { destination }),
+    retrieve: (destination) => postRef('retrieve', destination !== undefined ? { destination } : {}),
     pickup: (target) => postRef('pickup', target !== undefined ? { target } : {}),
     bargeIn: (target) => postRef('bargeIn', { target }),
     recording: (callId, op) => postVoid(RECORDING_PATHS[op], { callId }),

@@ -1,12 +1,17 @@
 import { useRef } from 'react';
 import { useFocusRescue } from '../../hooks/use-focus-rescue';
+import { useNarrowWindow } from '../../hooks/use-narrow-window';
 import { useAppStore } from '../../store/store-context';
 import { CallItem } from './call-item';
 import { ACTIVE_CALLS_HEADING_ID, activeCallsHeading } from './focus-targets';
 
 export function ActiveCalls() {
   const loaded = useAppStore((s) => s.calls.loaded);
-  const calls = useAppStore((s) => s.calls.list);
+  const listed = useAppStore((s) => s.calls.list);
+  const narrow = useNarrowWindow();
+  // One column leaves room for about one call above the fold: a ringing call goes first there, so
+  // its Answer button never sits below calls already in hand. Wide, rows keep main's stable order.
+  const calls = narrow ? [...listed.filter((c) => c.state === 'alerting'), ...listed.filter((c) => c.state !== 'alerting')] : listed;
   const ref = useRef<HTMLElement>(null);
 
   // A call the user was working on ended: go to the next call's first button, else the heading.

@@ -3,6 +3,7 @@ import { ACTION_LABELS, ACTION_ORDER } from '../../format/call-text';
 import { pendingKey } from '../../store/calls-commands';
 import { useAppStore, useStoreApi } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
+import { CallMenu, hasMenu } from './call-menu';
 
 const DESTRUCTIVE = new Set<CallAction>(['decline', 'hangup']);
 /** Actions that end the call with us sit apart at the end of the row. */
@@ -15,9 +16,18 @@ export function CallActions({ call, who }: { call: Call; who: string }) {
   const firstEnding = offered.find((a) => ENDING.has(a));
   return (
     <div className="call-actions" role="group" aria-label={`Actions for ${who}`}>
-      {offered.map((action) => (
-        <ActionButton key={action} call={call} action={action} startsEndGroup={action === firstEnding} />
-      ))}
+      {offered
+        .filter((a) => !ENDING.has(a))
+        .map((action) => (
+          <ActionButton key={action} call={call} action={action} startsEndGroup={false} />
+        ))}
+      {/* The menu leads the right-hand group, so the call-ending button stays at the edge. */}
+      <CallMenu call={call} who={who} startsEndGroup={firstEnding !== undefined} />
+      {offered
+        .filter((a) => ENDING.has(a))
+        .map((action) => (
+          <ActionButton key={action} call={call} action={action} startsEndGroup={action === firstEnding && !hasMenu(call)} />
+        ))}
     </div>
   );
 }
@@ -35,6 +45,7 @@ function ActionButton({ call, action, startsEndGroup }: { call: Call; action: Ca
       store.getState().ui.openDialog({ kind: action, callId: call.id });
       return;
     }
+    if (action === 'forward' || action === 'transferToVoicemail') return; // offered in the call's menu and the Transfer dialog
     void calls.runDirect(call, action);
   }
 
@@ -46,6 +57,7 @@ function ActionButton({ call, action, startsEndGroup }: { call: Call; action: Ca
       aria-busy={busy}
       aria-haspopup={action === 'transfer' || action === 'keypad' ? 'dialog' : undefined}
       data-action={action}
+      title={action === 'decline' ? 'Ends the call now with a busy signal.' : undefined}
       onClick={onClick}
     >
       {ACTION_LABELS[action]}

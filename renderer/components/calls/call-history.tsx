@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import './call-controls.css';
+import { useId, useState } from 'react';
 import type { HistoryEntry } from '../../../preload/contract';
 import { HISTORY_TYPE_WORDS } from '../../format/call-text';
 import { formatDuration } from '../../../preload/common/duration';
@@ -8,9 +9,29 @@ import { DIAL_KEY } from '../../store/calls-commands';
 import { useAppStore } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
 
+type Filter = 'all' | 'missed' | 'received' | 'placed';
+
+const FILTERS: readonly { value: Filter; label: string; empty: string }[] = [
+  { value: 'all', label: 'All', empty: 'No calls yet' },
+  { value: 'missed', label: 'Missed', empty: 'No missed calls' },
+  { value: 'received', label: 'Received', empty: 'No received calls' },
+  { value: 'placed', label: 'Placed', empty: 'No placed calls' },
+];
+
+/** A call a colleague answered was not missed by anyone; it shows under All only. */
+function matches(entry: HistoryEntry, filter: Filter): boolean {
+  if (filter === 'all') return true;
+  if (entry.outcome === 'answered-elsewhere') return false;
+  return entry.type === filter;
+}
+
 export function CallHistory() {
+  const id = useId();
   const loaded = useAppStore((s) => s.calls.historyLoaded);
-  const history = useAppStore((s) => s.calls.history);
+  const all = useAppStore((s) => s.calls.history);
+  const [filter, setFilter] = useState<Filter>('all');
+  const history = all.filter((entry) => matches(entry, filter));
+  const chosen = FILTERS.find((f) => f.value === filter) ?? FILTERS[0];
   const dialing = useAppStore((s) => s.ui.pending[DIAL_KEY] === true);
   // Which row started the pending call, so only that button shows as busy.
   const [redialed, setRedialed] = useState<number | null>(null);
@@ -20,12 +41,20 @@ export function CallHistory() {
       <h2 id="history-heading" className="pane-title">
         Call history
       </h2>
+      <div role="radiogroup" aria-label="Show calls" className="segmented">
+        {FILTERS.map((f) => (
+          <span key={f.value} className="segment">
+            <input type="radio" id={`${id}-${f.value}`} name={`${id}-filter`} value={f.value} checked={filter === f.value} onChange={() => setFilter(f.value)} />
+            <label htmlFor={`${id}-${f.value}`}>{f.label}</label>
+          </span>
+        ))}
+      </div>
       {!loaded ? (
         <p className="empty">Loading call history…</p>
       ) : history.length === 0 ? (
         <div className="empty">
-          <p className="empty-title">No calls yet</p>
-          <p className="hint">Calls you place, receive or miss show up here.</p>
+          <p className="empty-title">{chosen?.empty}</p>
+          {filter === 'all' && <p className="hint">Calls you place, receive or miss show up here.</p>}
         </div>
       ) : (
         <ul className="history-list" aria-label="Call history">

@@ -1,4 +1,4 @@
-import { PICKUP_KEY, RETRIEVE_KEY } from '../../store/calls-commands';
+import { BARGE_KEY, PICKUP_KEY, RETRIEVE_KEY } from '../../store/calls-commands';
 import { CommandField } from '../shared/command-field';
 import { useCommands } from '../../store/use-commands';
 
@@ -25,8 +25,19 @@ export function OtherActions() {
           label="Park extension"
           buttonLabel="Retrieve"
           pendingKey={RETRIEVE_KEY}
-          requiredMessage="Enter the extension the call is parked on."
+          hint="Leave empty to retrieve the call parked on your own line."
           submit={(value) => calls.retrieve(value)}
+        />
+      </div>
+      <div className="subsection">
+        <h3 className="subsection-title">Barge in</h3>
+        <CommandField
+          label="Colleague to barge in on"
+          buttonLabel="Barge in"
+          pendingKey={BARGE_KEY}
+          requiredMessage="Enter the extension or number of the colleague whose call to join."
+          hint="Joins a colleague's call in progress, by extension or number."
+          submit={(value) => calls.bargeIn(value)}
         />
       </div>
     </section>

@@ -31,8 +31,12 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
   const [fieldError, setFieldError] = useState<string | null>(null);
   const destinationRef = useRef<HTMLInputElement>(null);
 
+  // Webex diverts only incoming calls; main says whether this one can go into a voicemail box.
+  const canVoicemail = call.actions.includes('transferToVoicemail');
   // The other call can end while the dialog is open; never offer or send a call that is gone.
-  const mode: Mode = chosenMode === 'attended' && others.length === 0 ? 'blind' : chosenMode;
+  const mode: Mode =
+    (chosenMode === 'attended' && others.length === 0) || (chosenMode === 'voicemail' && !canVoicemail) ? 'blind' : chosenMode;
+  const needsDestination = mode === 'blind' || mode === 'voicemail';
   const otherCallId = others.some((o) => o.id === chosenOther) ? chosenOther : others[0]?.id;
   const who = partyName(call.remote, country);
 
@@ -40,23 +44,21 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
     event.preventDefault();
     if (busy) return;
     let args: TransferArgs;
-    if (mode === 'blind') {
+    if (mode === 'attended' && otherCallId) {
+      args = { callId: call.id, mode, otherCallId };
+    } else {
       const trimmed = destination.trim();
       if (!trimmed) {
-        setFieldError('Enter a number to transfer to.');
+        setFieldError(mode === 'voicemail' ? 'Enter whose voicemail to transfer to.' : 'Enter a number to transfer to.');
         destinationRef.current?.focus();
         return;
       }
-      args = { callId: call.id, mode, destination: trimmed };
-    } else if (mode === 'attended' && otherCallId) {
-      args = { callId: call.id, mode, otherCallId };
-    } else {
-      args = { callId: call.id, mode: 'voicemail' };
+      args = { callId: call.id, mode: mode === 'voicemail' ? 'voicemail' : 'blind', destination: trimmed };
     }
     setFieldError(null);
     const result = await calls.transfer(call, args);
     if (result?.ok) onClose();
-    else if (result && result.error.code === 'invalid-input' && mode === 'blind') {
+    else if (result && result.error.code === 'invalid-input' && needsDestination) {
       setFieldError(result.error.message);
       destinationRef.current?.focus();
     }
@@ -93,10 +95,10 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
           <legend>Transfer type</legend>
           {radio('blind', 'Blind', 'Send the call straight to a number.')}
           {others.length > 0 && radio('attended', 'Attended', 'Connect it to another of your calls.')}
-          {radio('voicemail', 'Voicemail', 'Send the caller to voicemail.')}
+          {canVoicemail && radio('voicemail', 'Voicemail', "Send the caller into that person's voicemail.")}
         </fieldset>
 
-        {mode === 'blind' && (
+        {needsDestination && (
           <TextField
             id={`${id}-dest`}
             label="Transfer to"

@@ -46,6 +46,7 @@ export function TextInput({
   invalid,
   describedBy,
   inputMode,
+  disabled,
   ref,
 }: {
   id: string;
@@ -54,6 +55,8 @@ export function TextInput({
   invalid?: boolean;
   describedBy?: string | undefined;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  /** For a field another choice makes irrelevant (Group park picks its own spot). */
+  disabled?: boolean;
   ref?: Ref<HTMLInputElement>;
 }) {
   return (
@@ -66,6 +69,7 @@ export function TextInput({
       autoComplete="off"
       spellCheck={false}
       value={value}
+      disabled={disabled}
       onChange={(e) => onChange(e.target.value)}
       aria-invalid={invalid ? true : undefined}
       aria-describedby={describedBy}
@@ -83,7 +87,8 @@ export function TextField({
   hint,
   inputMode,
   inputRef,
-}: FieldProps & { inputMode?: HTMLAttributes<HTMLInputElement>['inputMode']; inputRef?: Ref<HTMLInputElement> }) {
+  disabled,
+}: FieldProps & { inputMode?: HTMLAttributes<HTMLInputElement>['inputMode']; inputRef?: Ref<HTMLInputElement>; disabled?: boolean }) {
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <TextInput
@@ -94,6 +99,7 @@ export function TextField({
         invalid={Boolean(error)}
         describedBy={describedBy(id, error, hint)}
         inputMode={inputMode}
+        disabled={disabled}
       />
     </FieldFrame>
   );

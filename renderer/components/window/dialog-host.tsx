@@ -1,5 +1,6 @@
 import { useAppStore, useStoreApi } from '../../store/store-context';
 import { LinkDialog } from '../desktop/link-dialog';
+import { ForwardDialog, ParkAtDialog } from '../calls/forward-dialogs';
 import { KeypadDialog } from '../calls/keypad-dialog';
 import { SettingsDialog } from '../settings/settings-dialog';
 import { TransferDialog } from '../calls/transfer-dialog';
@@ -13,9 +14,14 @@ export function DialogHost() {
   if (dialog?.kind === 'settings') return <SettingsDialog onClose={close} />;
   if (dialog?.kind === 'link') return <LinkDialog key={dialog.id} id={dialog.id} onClose={close} />;
   if (!dialog || !call) return null;
-  return dialog.kind === 'transfer' ? (
-    <TransferDialog key={call.id} call={call} onClose={close} />
-  ) : (
-    <KeypadDialog key={call.id} call={call} onClose={close} />
-  );
+  switch (dialog.kind) {
+    case 'transfer':
+      return <TransferDialog key={call.id} call={call} onClose={close} />;
+    case 'keypad':
+      return <KeypadDialog key={call.id} call={call} onClose={close} />;
+    case 'forward':
+      return <ForwardDialog key={call.id} call={call} onClose={close} />;
+    case 'parkAt':
+      return <ParkAtDialog key={call.id} call={call} onClose={close} />;
+  }
 }

@@ -5,6 +5,8 @@
  */
 import { expect } from 'vitest';
 import type { ErrorValue } from '../../../preload/contract.js';
+import { VOICEMAIL_REFRESH_MS } from '../../../main/calls/my-line.js';
+import { ME } from '../../../main/sandbox/directory.js';
 import type { World } from './world.js';
 
 /** What a person sees of a polled surface: its status and whether any control is offered. */
@@ -45,13 +47,36 @@ export interface RequestSurface {
   recover(world: World): Promise<void>;
 }
 
+/**
+ * Something main reads on its own, slowly (who the line is, voicemail waiting): not a line status,
+ * so a failure must keep what was last known (no flicker), not hammer, and catch up by the next read.
+ */
+export interface BackgroundSurface {
+  kind: 'background';
+  name: string;
+  faultPath: string;
+  /** How often it reads; recovery must come within one of these after the fault clears. */
+  everyMs: number;
+  prepare(world: World): Promise<void>;
+  /** Makes the fault bite, when a read only happens at a moment (e.g. a restart reads people/me). */
+  afterArm?(world: World): Promise<void>;
+  /** What the window shows now (the core's own answer, as line:get gives it). */
+  shown(world: World): unknown;
+  /** While the fault lasts the window must show this: the last known value, or nothing rather than a guess. */
+  expectedWhileFaulted(before: unknown): unknown;
+  /** Something changes on the line while the fault lasts. */
+  change?(world: World): void;
+  /** The window shows the line as it now is. */
+  caughtUp(world: World): boolean;
+}
+
 export interface PendingSurface {
   kind: 'pending';
   name: string;
   why: string;
 }
 
-export type Surface = PollSurface | RequestSurface | PendingSurface;
+export type Surface = PollSurface | RequestSurface | BackgroundSurface | PendingSurface;
 
 const CALLER = { number: '+14155550100', name: 'Ada Lovelace' };
 
@@ -157,10 +182,46 @@ export const SURFACES: Surface[] = [
       expect(world.webex()?.status ?? 'signed-out').toBe('signed-out');
       const result = await world.call('accounts:usePat', { token: await world.seal('webex.pat', world.line.token), baseUrl: world.gate.baseUrl });
       expect(result).toMatchObject({ ok: true });
-      expect(world.webex()).toMatchObject({ status: 'signed-in', user: { displayName: world.line.oauth.person.displayName } });
+      expect(world.webex()).toMatchObject({ status: 'signed-in', user: { displayName: ME.displayName } });
     },
   },
   { kind: 'pending', name: 'Webex meetings: participants (roster polling, call-out)', why: 'issue 10 is not on main yet' },
   { kind: 'pending', name: 'VideoSDK: SIP calls', why: 'issue 11 is not on main yet' },
-  { kind: 'pending', name: 'Webex people: my line, directory, voicemail summary', why: 'issue 12 is not on main yet' },
+  {
+    kind: 'background',
+    name: 'Webex voicemail summary (voicemail waiting)',
+    faultPath: '/telephony/voiceMessages/summary',
+    everyMs: VOICEMAIL_REFRESH_MS,
+    prepare: async (world) => void (await world.runUntil(() => world.core.calls.lineInfo().voicemail !== null, 10_000)),
+    shown: (world) => world.core.calls.lineInfo().voicemail,
+    expectedWhileFaulted: (before) => before,
+    change: (world) => world.line.control.leaveVoicemail({ from: { number: '+14155550100', name: 'Ada Lovelace' } }),
+    caughtUp: (world) => world.core.calls.lineInfo().voicemail?.newMessages === world.line.control.state().voicemail.newMessages,
+  },
+  {
+    kind: 'background',
+    name: 'Webex people/me (my line, read when a line opens)',
+    faultPath: '/people/me',
+    everyMs: VOICEMAIL_REFRESH_MS,
+    prepare: async (world) => void (await world.runUntil(() => world.core.calls.lineInfo().me !== null, 10_000)),
+    // people/me is read once per line: a restart opens the line again and reads it while the fault holds.
+    afterArm: (world) => world.restart(),
+    shown: (world) => world.core.calls.lineInfo().me,
+    expectedWhileFaulted: () => null,
+    caughtUp: (world) => world.core.calls.lineInfo().me?.extension === ME.extension,
+  },
+  {
+    kind: 'request',
+    name: 'Webex people: directory search (dial by name)',
+    faultPath: '/people',
+    sends: { method: 'GET', path: '/v1/people' },
+    shortDeadline: true,
+    prepare: async (world) => void (await world.run(1_000)),
+    press: async (world) => unwrap(await world.call('directory:search', { query: 'Sam' })),
+    async recover(world) {
+      const result = await world.call('directory:search', { query: 'Sam' });
+      expect(result).toMatchObject({ ok: true, value: { cancelled: false } });
+      expect(result.ok ? result.value.people.map((p) => p.name) : []).toContain('Sam Rivera');
+    },
+  },
 ];

@@ -17,7 +17,7 @@ import type { Line } from '../../../main/providers/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { createHttpClient } from '../../../main/providers/http.js';
-import { createWebexCallsClient } from '../../../main/providers/webex/calls-client.js';
+import { createWebexLineClients } from '../../../main/providers/webex/webex-line-clients.js';
 import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
 import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
@@ -103,7 +103,7 @@ export async function createWorld(): Promise<World> {
       retryBackoffMs: 0,
       log,
     }));
-    return { provider: createWebexCallsClient(http), mode: 'demo', label: DEFAULT_LABEL, close: () => http.close() };
+    return { ...createWebexLineClients(http), mode: 'demo', label: DEFAULT_LABEL, close: () => http.close() };
   };
 
   const keychain = new FakeKeychain();

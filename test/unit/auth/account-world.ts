@@ -14,7 +14,7 @@ import type { Line } from '../../../main/providers/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { createHttpClient } from '../../../main/providers/http.js';
-import { createWebexCallsClient } from '../../../main/providers/webex/calls-client.js';
+import { createWebexLineClients } from '../../../main/providers/webex/webex-line-clients.js';
 import { startTestLine, type TestLine, type TestLineOptions } from '../../line-kit/index.js';
 import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
@@ -65,7 +65,7 @@ export async function createWorld(opts: WorldOptions = {}): Promise<World> {
   // The line CallDeck uses without an account; a plain line on the same sandbox, told apart by label.
   const openDefault = async (): Promise<Line> => {
     const http = createHttpClient({ baseUrl: line.baseUrl, getToken: async () => line.token, service: 'Webex' });
-    return { provider: createWebexCallsClient(http), mode: 'demo', label: DEFAULT_LABEL, close: () => http.close() };
+    return { ...createWebexLineClients(http), mode: 'demo', label: DEFAULT_LABEL, close: () => http.close() };
   };
 
   const start = async () => {

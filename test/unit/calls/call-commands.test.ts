@@ -48,10 +48,27 @@ const cases: Case[] = [
     { method: 'transfer', args: [{ callId1: 'c1', callId2: 'c2' }] },
     null,
   ],
-  ['transfer to voicemail diverts', (c) => c.transfer({ callId: 'c1', mode: 'voicemail' }), { method: 'divert', args: ['c1', { toVoicemail: true }] }, null],
-  ['park on the default', (c) => c.park({ callId: 'c1' }), { method: 'park', args: ['c1'] }, { parkedAgainst: '4102' }],
-  ['park on an extension', (c) => c.park({ callId: 'c1', destination: '41-07' }), { method: 'park', args: ['c1', '4107'] }, { parkedAgainst: '4107' }],
+  [
+    "transfer to voicemail diverts into the target's box",
+    (c) => c.transfer({ callId: 'c1', mode: 'voicemail', destination: '41-07' }),
+    { method: 'divert', args: ['c1', { destination: '4107', toVoicemail: true }] },
+    null,
+  ],
+  ['ignore rejects with ignore', (c) => c.decline({ callId: 'c1', action: 'ignore' }), { method: 'reject', args: ['c1', 'ignore'] }, null],
+  ['decline stays busy (no action)', (c) => c.decline({ callId: 'c1' }), { method: 'reject', args: ['c1'] }, null],
+  ['forward diverts to the number', (c) => c.forward({ callId: 'c1', destination: '(201) 555-0123' }), { method: 'divert', args: ['c1', { destination: '+12015550123' }] }, null],
+  [
+    "forward straight to their voicemail",
+    (c) => c.forward({ callId: 'c1', destination: '1002', toVoicemail: true }),
+    { method: 'divert', args: ['c1', { destination: '1002', toVoicemail: true }] },
+    null,
+  ],
+  ['park on the default', (c) => c.park({ callId: 'c1' }), { method: 'park', args: ['c1', {}] }, { parkedAgainst: '4102' }],
+  ['park on an extension', (c) => c.park({ callId: 'c1', destination: '41-07' }), { method: 'park', args: ['c1', { destination: '4107' }] }, { parkedAgainst: '4107' }],
+  ['group park ignores a destination', (c) => c.park({ callId: 'c1', destination: '4107', isGroupPark: true }), { method: 'park', args: ['c1', { isGroupPark: true }] }, { parkedAgainst: '4102' }],
   ['retrieve', (c) => c.retrieve({ destination: '4102' }), { method: 'retrieve', args: ['4102'] }, { callId: 'retrieved' }],
+  ['retrieve my own parked call', (c) => c.retrieve({}), { method: 'retrieve', args: [] }, { callId: 'retrieved' }],
+  ['barge in', (c) => c.bargeIn({ target: '41 05' }), { method: 'bargeIn', args: ['4105'] }, { callId: 'barged' }],
   ['pickup in my group', (c) => c.pickup({}), { method: 'pickup', args: [] }, { callId: 'picked-up' }],
   ['directed pickup', (c) => c.pickup({ target: '4105' }), { method: 'pickup', args: ['4105'] }, { callId: 'picked-up' }],
   ['start recording', (c) => c.recording({ callId: 'c1', op: 'start' }), { method: 'recording', args: ['c1', 'start'] }, null],
@@ -96,6 +113,16 @@ describe('call commands', () => {
     await expect(commands.hold({ callId: 'c1' })).rejects.toBe(conflict);
     expect(sync.refreshes).toBe(1);
     expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ trackingId: 'ROUTER_1' }) }));
+  });
+
+  it('park never offers a label such as "a private number" as where to retrieve from', async () => {
+    const { provider, commands } = setup();
+    provider.parkedAgainst = { privacyEnabled: true, callType: 'location' };
+    expect(await commands.park({ callId: 'c1' })).toEqual({});
+    provider.parkedAgainst = { name: 'Reception', privacyEnabled: false, callType: 'location' };
+    expect(await commands.park({ callId: 'c1' })).toEqual({});
+    provider.parkedAgainst = { name: 'Alex', number: '4142', privacyEnabled: true, callType: 'location' };
+    expect(await commands.park({ callId: 'c1' })).toEqual({});
   });
 
   it('never retries: a failed dial is sent exactly once', async () => {

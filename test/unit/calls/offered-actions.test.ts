@@ -8,7 +8,7 @@ const connected = (extra: Partial<WebexCall> = {}) =>
   webexCall({ id: 'c', personality: 'originator', state: 'connected', answered: '2026-03-02T09:00:05.000Z', ...extra });
 
 const cases: [string, WebexCall, CallAction[]][] = [
-  ['incoming alerting', webexCall({ id: 'a' }), ['answer', 'decline', 'voicemail']],
+  ['incoming alerting', webexCall({ id: 'a' }), ['answer', 'decline', 'ignore', 'unavailable', 'forward', 'voicemail']],
   ['click-to-dial alerting', webexCall({ id: 'a', personality: 'clickToDial' }), ['answer', 'decline']],
   ['outgoing connecting', webexCall({ id: 'a', personality: 'originator', state: 'connecting' }), ['hangup']],
   [
@@ -49,6 +49,12 @@ const cases: [string, WebexCall, CallAction[]][] = [
   ],
   ['held', connected({ state: 'held' }), ['resume', 'hangup', 'transfer']],
   ['held, muted and recording (no mute/recording controls while held)', connected({ state: 'held', muted: true, recordingState: 'started' }), ['resume', 'hangup', 'transfer']],
+  [
+    'incoming connected: can still go into someone\'s voicemail',
+    connected({ personality: 'terminator' }),
+    ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'mute', 'startRecording'],
+  ],
+  ['incoming held', connected({ personality: 'terminator', state: 'held' }), ['resume', 'hangup', 'transfer', 'transferToVoicemail']],
   ['remote held', connected({ state: 'remoteHeld' }), ['hangup', 'hold', 'mute']],
   ['remote held, muted', connected({ state: 'remoteHeld', muted: true }), ['hangup', 'hold', 'unmute']],
   ['remote held, not mute capable', connected({ state: 'remoteHeld', muteCapable: false }), ['hangup', 'hold']],

@@ -212,7 +212,7 @@ describe('snapshots', () => {
     provider.calls = [connectedCall('c1', { state: 'held' })];
     await clock.advanceAsync(1_000);
     expect(snapshots).toHaveLength(2);
-    expect(snapshots[1]?.calls[0]).toMatchObject({ state: 'held', actions: ['resume', 'hangup', 'transfer'] });
+    expect(snapshots[1]?.calls[0]).toMatchObject({ state: 'held', actions: ['resume', 'hangup', 'transfer', 'transferToVoicemail'] });
   });
 
   it('orders calls by appearance, then created, then id, and a reshuffled list is not a change', async () => {

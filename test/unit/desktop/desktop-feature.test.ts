@@ -10,6 +10,7 @@ import { createSettingsService } from '../../../main/settings/settings-service.j
 import type { WebexCall } from '../../../main/providers/webex/schemas.js';
 import { FakeAutoStart, FakeLifecycle, FakePopup } from '../../fakes/desktop-fakes.js';
 import { FakeCallsProvider, type ProviderMethod } from '../../fakes/fake-calls-provider.js';
+import { FakePeopleProvider, FakeVoicemailProvider } from '../../fakes/fake-people-provider.js';
 import { FakeClock, FAKE_CLOCK_START } from '../../fakes/fake-clock.js';
 import {
   FakeClipboard,
@@ -34,7 +35,8 @@ async function setup(options: { wayland?: boolean; autoStart?: FakeAutoStart; se
   const clock = new FakeClock();
   const log = new MemoryLogger();
   const provider = new FakeCallsProvider(clock);
-  const line: Line = { provider, mode: 'account', label: 'Webex · test', close: async () => undefined };
+  const voicemail = new FakeVoicemailProvider();
+  const line: Line = { provider, people: new FakePeopleProvider(), voicemail, mode: 'account', label: 'Webex · test', close: async () => undefined };
   const settings = createSettingsService(new MemorySettingsStore({ ...DEFAULT_SETTINGS, ...options.settings }), log);
   const calls = createCallsFeature({ clock, log, settings, callLogStore: new MemorySettingsStore(), line });
   const events = createEventHub(log);

@@ -145,6 +145,14 @@ describe('the tray icon and tooltip', () => {
     expect(trayToolTip(desk([talking('t', 'Ana Silva', 0)]), T0 + 3_723_000)).toBe('On a call with Ana Silva · 1:02:03');
   });
 
+  it('says how many voicemails wait, as the window header does, and nothing when none do', () => {
+    const waiting = (newMessages: number, newUrgentMessages = 0) => ({ newMessages, newUrgentMessages, oldMessages: 3 });
+    expect(trayToolTip(desk([], { voicemail: waiting(2) }), T0)).toBe('CallDeck · No calls · 2 new voicemails');
+    expect(trayToolTip(desk([], { voicemail: waiting(1, 1) }), T0)).toBe('CallDeck · No calls · 1 new voicemail (urgent)');
+    expect(trayToolTip(desk([], { voicemail: waiting(0) }), T0)).toBe('CallDeck · No calls');
+    expect(trayToolTip(desk([], { voicemail: null }), T0)).toBe('CallDeck · No calls');
+  });
+
   it('keeps the tooltip within what Windows shows', () => {
     const long = desk([talking('t', 'N'.repeat(200), 10)]);
     expect(trayToolTip(long, Date.parse(at(20))).length).toBeLessThanOrEqual(127);

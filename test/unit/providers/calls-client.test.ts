@@ -138,7 +138,7 @@ describe('call actions', () => {
 
   it('park returns parkedAgainst; the call recalls; retrieve brings it back', async () => {
     const callId = await connectedCall();
-    expect(await calls.park(callId, '4102')).toEqual({
+    expect(await calls.park(callId, { destination: '4102' })).toEqual({
       parkedAgainst: { number: '4102', privacyEnabled: false, callType: 'location' },
     });
     expect(await calls.listCalls()).toEqual([]);
@@ -148,7 +148,15 @@ describe('call actions', () => {
     const ref = await calls.retrieve('4102');
     expect(await calls.listCalls()).toEqual([expect.objectContaining({ id: ref.callId, state: 'connected' })]);
     const parkedOnMe = await calls.park(ref.callId);
-    expect(parkedOnMe.parkedAgainst).toMatchObject({ name: 'Alex Morgan', number: '1001' });
+    expect(parkedOnMe.parkedAgainst).toMatchObject({ name: 'Alex Morgan', number: '4142' });
+    expect(lastRequest('park')).toEqual({ callId: ref.callId });
+    // Without a destination, retrieve takes back the call parked against the user.
+    const mine = await calls.retrieve();
+    expect(lastRequest('retrieve')).toEqual({});
+    expect(await calls.getCall(mine.callId)).toMatchObject({ state: 'connected' });
+    const grouped = await calls.park(mine.callId, { destination: '9999', isGroupPark: true });
+    expect(lastRequest('park')).toEqual({ callId: mine.callId, isGroupPark: true });
+    expect(grouped.parkedAgainst).toMatchObject({ number: '4101' });
   });
 
   it('pickup by target and from the group; barge-in', async () => {

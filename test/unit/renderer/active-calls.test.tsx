@@ -85,7 +85,7 @@ describe('active calls', () => {
       .getAllByRole('button')
       .map((b) => b.textContent);
     expect(names.sort()).toEqual(
-      ['Hang up', 'Hold', 'Unmute', 'Transfer', 'Park', 'Keypad', 'Pause recording', 'Stop recording'].sort(),
+      ['Hang up', 'Hold', 'Unmute', 'Transfer', 'Park', 'Keypad', 'Pause recording', 'Stop recording', 'More actions'].sort(),
     );
   });
 

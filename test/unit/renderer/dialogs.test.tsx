@@ -83,14 +83,23 @@ describe('transfer dialog', () => {
     expect(api.invoked('calls:transfer')).toEqual([{ callId: ana.id, mode: 'attended', otherCallId: cy.id }]);
   });
 
-  test('voicemail transfer sends the voicemail mode', async () => {
-    const call = makeCall({ actions: ['transfer'] });
+  test("voicemail transfer sends the caller into the typed person's voicemail", async () => {
+    const call = makeCall({ actions: ['transfer', 'transferToVoicemail'] });
     const { api } = await renderApp([call]);
     const { user, dialog } = await openTransfer();
     await user.click(within(dialog).getByRole('radio', { name: 'Voicemail' }));
-    expect(within(dialog).queryByRole('textbox', { name: 'Transfer to' })).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Transfer now' }));
-    expect(api.invoked('calls:transfer')).toEqual([{ callId: call.id, mode: 'voicemail' }]);
+    expect(api.invoked('calls:transfer')).toEqual([]);
+    expect(within(dialog).getByRole('alert').textContent).toContain('Enter whose voicemail to transfer to.');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Transfer to' }), '1002');
+    await user.click(within(dialog).getByRole('button', { name: 'Transfer now' }));
+    expect(api.invoked('calls:transfer')).toEqual([{ callId: call.id, mode: 'voicemail', destination: '1002' }]);
+  });
+
+  test('voicemail is not offered where Webex cannot divert (an outgoing call)', async () => {
+    await renderApp([makeCall({ personality: 'originator', actions: ['transfer'] })]);
+    const { dialog } = await openTransfer();
+    expect(within(dialog).queryByRole('radio', { name: 'Voicemail' })).toBeNull();
   });
 
   test('a failed transfer stays open and shows the error with its tracking ID', async () => {
@@ -109,10 +118,11 @@ describe('transfer dialog', () => {
   });
 
   test('an invalid voicemail transfer is shown in the dialog', async () => {
-    const { api } = await renderApp([makeCall({ actions: ['transfer'] })]);
+    const { api } = await renderApp([makeCall({ actions: ['transfer', 'transferToVoicemail'] })]);
     api.respond('calls:transfer', { ok: false, error: { code: 'invalid-input', message: 'This caller has no voicemail.' } });
     const { user, dialog } = await openTransfer();
     await user.click(within(dialog).getByRole('radio', { name: 'Voicemail' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Transfer to' }), '1002');
     await user.click(within(dialog).getByRole('button', { name: 'Transfer now' }));
     expect(within(dialog).getByRole('alert').textContent).toContain('This caller has no voicemail.');
   });

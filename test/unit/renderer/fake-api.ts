@@ -6,9 +6,11 @@ import type {
   CallDeckApi,
   CallsSnapshot,
   DesktopState,
+  DirectoryEntry,
   EventChannel,
   HistoryEntry,
   InvokeChannel,
+  LineInfo,
   LineStatus,
   Notice,
   PayloadOf,
@@ -100,6 +102,7 @@ export class FakeCallDeckApi implements CallDeckApi {
     dial: (args) => this.invoke('calls:dial', args, ok({ callId: 'dialed-1' })),
     answer: (args) => this.invoke('calls:answer', args, ok(null)),
     decline: (args) => this.invoke('calls:decline', args, ok(null)),
+    forward: (args) => this.invoke('calls:forward', args, ok(null)),
     voicemail: (args) => this.invoke('calls:voicemail', args, ok(null)),
     hangup: (args) => this.invoke('calls:hangup', args, ok(null)),
     hold: (args) => this.invoke('calls:hold', args, ok(null)),
@@ -110,6 +113,7 @@ export class FakeCallDeckApi implements CallDeckApi {
     park: (args) => this.invoke('calls:park', args, ok({ parkedAgainst: '4102' })),
     retrieve: (args) => this.invoke('calls:retrieve', args, ok({ callId: 'retrieved-1' })),
     pickup: (args) => this.invoke('calls:pickup', args, ok({ callId: 'picked-1' })),
+    bargeIn: (args) => this.invoke('calls:bargeIn', args, ok({ callId: 'barged-1' })),
     recording: (args) => this.invoke('calls:recording', args, ok(null)),
     dtmf: (args) => this.invoke('calls:dtmf', args, ok(null)),
     history: () => this.invoke('calls:history', undefined, ok(this.history)),
@@ -160,6 +164,27 @@ export class FakeCallDeckApi implements CallDeckApi {
     setPersistence: (args) => this.invoke('accounts:setPersistence', args, ok(this.accountsState)),
     onChanged: (listener) => this.subscribe('accounts:changed', listener),
   };
+
+  lineInfo: LineInfo = { me: null, voicemail: null };
+
+  readonly line: CallDeckApi['line'] = {
+    get: () => this.invoke('line:get', undefined, ok(this.lineInfo)),
+    onChanged: (listener) => this.subscribe('line:changed', listener),
+  };
+
+  /** What directory.search answers unless a test scripts it. */
+  people: DirectoryEntry[] = [];
+
+  readonly directory: CallDeckApi['directory'] = {
+    search: (args) => this.invoke('directory:search', args, ok({ people: this.people, cancelled: false })),
+    cancel: () => this.invoke('directory:cancel', undefined, ok(null)),
+  };
+
+  /** Emit line info (and make it what line.get returns from now on). */
+  emitLine(info: LineInfo): void {
+    this.lineInfo = info;
+    this.emit('line:changed', info);
+  }
 
   /** Emit an accounts snapshot (and make it what accounts.list returns from now on). */
   emitAccounts(snapshot: AccountsSnapshot): void {

@@ -5,7 +5,7 @@ import { flush, renderApp } from './render-app';
 
 afterEach(cleanup);
 
-const numberField = () => screen.getByRole('textbox', { name: 'Number to call' }) as HTMLInputElement;
+const numberField = () => screen.getByRole('combobox', { name: 'Number to call' }) as HTMLInputElement;
 
 describe('dialer', () => {
   test('Enter dials the typed number and clears the field on success', async () => {
@@ -89,12 +89,21 @@ describe('other actions', () => {
     expect(api.invoked('calls:retrieve')).toEqual([{ destination: '4102' }]);
   });
 
-  test('Retrieve needs an extension', async () => {
+  test("Retrieve with no extension takes back the call parked on the user's own line", async () => {
     const user = userEvent.setup();
     const { api } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Retrieve' }));
-    expect(api.invoked('calls:retrieve')).toEqual([]);
-    const form = screen.getByRole('textbox', { name: 'Park extension' }).closest('form')!;
-    expect(within(form).getByRole('alert').textContent).toContain('Enter the extension');
+    expect(api.invoked('calls:retrieve')).toEqual([{}]);
+  });
+
+  test('Barge in sends the typed extension, and asks for one when empty', async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Barge in' }));
+    expect(api.invoked('calls:bargeIn')).toEqual([]);
+    const field = screen.getByRole('textbox', { name: 'Colleague to barge in on' });
+    expect(within(field.closest('form')!).getByRole('alert').textContent).toContain('Enter the extension or number');
+    await user.type(field, '1003{Enter}');
+    expect(api.invoked('calls:bargeIn')).toEqual([{ target: '1003' }]);
   });
 });

@@ -229,14 +229,14 @@ describe('park, recall and retrieve', () => {
   it('parks against the user by default; the call leaves; a recall rings back with recall.party', () => {
     const c = connected();
     const parked = m.park(c.state, { callId: c.id });
-    expect(parked.value.parkedAgainst).toMatchObject({ number: '1001', privacyEnabled: false, callType: 'location' });
+    expect(parked.value.parkedAgainst).toMatchObject({ number: '4142', privacyEnabled: false, callType: 'location' });
     expect(parked.state.calls).toEqual([]);
     const recall = m.recallParked(parked.state, c.id, T2);
     const recallId = recall.value ?? '';
     expect(toWireCall(call(recall.state, recallId))).toMatchObject({
       state: 'alerting',
       personality: 'terminator',
-      recall: { type: 'park', party: { number: '1001' } },
+      recall: { type: 'park', party: { number: '4142' } },
       remoteParty: { name: 'Priya' },
     });
     // Retrieving while the recall rings takes the call and stops the recall.
@@ -289,9 +289,9 @@ describe('pickup, barge-in, push, pull, divert', () => {
 
   it('diverts to a destination or voicemail, never without one', () => {
     const r = ringing();
-    expect(m.divert(r.state, { callId: r.id, toVoicemail: true }).state.calls).toEqual([]);
-    expect(m.divert(r.state, { callId: r.id, destination: '1002' }).state.calls).toEqual([]);
-    refused(() => m.divert(r.state, { callId: r.id }), 400);
+    expect(m.divert(r.state, { callId: r.id, toVoicemail: true }, T2).state.calls).toEqual([]);
+    expect(m.divert(r.state, { callId: r.id, destination: '1002' }, T2).state.calls).toEqual([]);
+    refused(() => m.divert(r.state, { callId: r.id }, T2), 400);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEMO_CAST,
+  DEMO_VOICEMAILS,
   startDemoScenario,
   startTestLine,
   type DemoScenario,
@@ -132,5 +133,20 @@ describe('demo scenario', () => {
     clock.advance(10 * 60_000);
     expect(line.control.state().calls).toEqual([]);
     expect(clock.pendingTimers()).toBe(0);
+  });
+});
+
+describe('demo voicemails', () => {
+  it('start with two new messages, are heard every few minutes, and some missed callers leave one', () => {
+    scenario = startDemoScenario(line, { clock, random: () => 0, hearVoicemailEveryMs: 180_000, everyMs: [60_000, 60_000] });
+    {
+      expect(line.control.state().voicemail.newMessages).toBe(DEMO_VOICEMAILS.length);
+      // The first caller rings at 3 s and gives up at 33 s, leaving a message (random() < 0.5).
+      clock.advance(33_000);
+      expect(line.control.state().voicemail.newMessages).toBe(DEMO_VOICEMAILS.length + 1);
+      // Two more give up (93 s, 153 s) before everything is heard at 180 s.
+      clock.advance(180_000 - 33_000);
+      expect(line.control.state().voicemail).toMatchObject({ newMessages: 0, oldMessages: DEMO_VOICEMAILS.length + 3 });
+    }
   });
 });

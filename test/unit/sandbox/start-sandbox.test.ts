@@ -146,7 +146,7 @@ describe('time on the line (fake clock)', () => {
         state: 'alerting',
         personality: 'terminator',
         remoteParty: expect.objectContaining({ name: 'Marcus' }),
-        recall: { type: 'park', party: expect.objectContaining({ number: '1001' }) },
+        recall: { type: 'park', party: expect.objectContaining({ number: '4142' }) },
       }),
     ]);
   });

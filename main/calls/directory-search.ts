@@ -1,0 +1,61 @@
+/**
+ * Dial by name: one directory search at a time. Starting a search aborts the one still running
+ * (its HTTP request too, through the signal), so typing "Sa", "Sam", "Samu" costs at most one
+ * answer the user will see, and a slow stale answer can never overwrite a newer one.
+ */
+import type { DirectoryEntry, DirectoryResult } from '../../preload/contract.js';
+import { DIRECTORY_MAX_RESULTS } from '../../preload/common/directory-limits.js';
+import type { Logger } from '../core/ports.js';
+import type { WebexPerson } from '../providers/webex/people-schemas.js';
+import { toMyLine } from './my-line.js';
+import type { PeopleProvider } from '../providers/people-provider.js';
+
+export interface DirectorySearch {
+  search(query: string): Promise<DirectoryResult>;
+  cancel(): void;
+}
+
+const CANCELLED: DirectoryResult = { people: [], cancelled: true };
+
+export function toDirectoryEntry(person: WebexPerson, index: number): DirectoryEntry | undefined {
+  const line = toMyLine(person);
+  const dial = line.number ?? line.extension;
+  if (dial === undefined) return undefined; // nobody to call: no number, no extension
+  return {
+    id: person.id ?? `person-${index}`,
+    name: line.name ?? person.emails?.[0] ?? dial,
+    ...(line.number !== undefined ? { number: line.number } : {}),
+    ...(line.extension !== undefined ? { extension: line.extension } : {}),
+    dial,
+  };
+}
+
+export function createDirectorySearch(deps: { people: () => PeopleProvider; log: Logger }): DirectorySearch {
+  let current: AbortController | undefined;
+
+  function cancel(): void {
+    current?.abort(new Error('superseded'));
+    current = undefined;
+  }
+
+  return {
+    async search(query) {
+      cancel();
+      const controller = new AbortController();
+      current = controller;
+      try {
+        const people = await deps.people().search(query.trim(), DIRECTORY_MAX_RESULTS, controller.signal);
+        if (controller.signal.aborted) return CANCELLED;
+        const entries = people.map(toDirectoryEntry).filter((e): e is DirectoryEntry => e !== undefined);
+        return { people: entries.slice(0, DIRECTORY_MAX_RESULTS), cancelled: false };
+      } catch (error) {
+        if (controller.signal.aborted) return CANCELLED;
+        deps.log.warn('directory: search failed', { error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        if (current === controller) current = undefined;
+      }
+    },
+    cancel,
+  };
+}

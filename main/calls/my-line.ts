@@ -1,0 +1,114 @@
+/**
+ * Who this line is and whether voicemail is waiting: people/me once per line (retried on each
+ * tick until it answers), and the voicemail summary every minute and whenever a call ends (a
+ * caller sent to voicemail has just left a message). Failures keep the last known value: a blip
+ * must not make "2 new voicemails" flicker away.
+ */
+import type { LineInfo, MyLine } from '../../preload/contract.js';
+import { isAppError } from '../core/app-error.js';
+import type { Clock, Logger, TimerHandle } from '../core/ports.js';
+import type { WebexPerson } from '../providers/webex/people-schemas.js';
+import type { PeopleProvider, VoicemailProvider } from '../providers/people-provider.js';
+
+export const VOICEMAIL_REFRESH_MS = 60_000;
+
+export interface MyLineWatch {
+  info(): LineInfo;
+  /** Reads the summary now (after a call ends); concurrent requests share one read. */
+  refreshVoicemail(): Promise<void>;
+  stop(): void;
+}
+
+interface Deps {
+  people: PeopleProvider;
+  voicemail: VoicemailProvider;
+  clock: Clock;
+  log: Logger;
+  onChange(info: LineInfo): void;
+  everyMs?: number;
+}
+
+export function toMyLine(person: WebexPerson): MyLine {
+  const numbers = person.phoneNumbers ?? [];
+  const work = numbers.filter((n) => n.type === 'work' && n.value);
+  const number = (work.find((n) => n.primary) ?? work[0])?.value;
+  const name = person.displayName ?? person.nickName;
+  return {
+    ...(name ? { name } : {}),
+    ...(number ? { number } : {}),
+    ...(person.extension ? { extension: person.extension } : {}),
+  };
+}
+
+export function watchMyLine(deps: Deps): MyLineWatch {
+  const { clock, log } = deps;
+  const controller = new AbortController();
+  let info: LineInfo = { me: null, voicemail: null };
+  let timer: TimerHandle | undefined;
+  let inFlight: Promise<void> | undefined;
+  let stopped = false;
+
+  const set = (next: LineInfo) => {
+    if (stopped || JSON.stringify(next) === JSON.stringify(info)) return;
+    info = next;
+    deps.onChange(info);
+  };
+  const failed = (what: string, error: unknown) => {
+    if (controller.signal.aborted) return;
+    log.warn(`line: could not read ${what}`, isAppError(error) ? { code: error.code, status: error.status, trackingId: error.trackingId } : { error: String(error) });
+  };
+
+  async function readMe(): Promise<void> {
+    try {
+      const me = toMyLine(await deps.people.me(controller.signal));
+      set({ ...info, me });
+    } catch (error) {
+      failed('who this line belongs to', error);
+    }
+  }
+
+  async function readVoicemail(): Promise<void> {
+    try {
+      const summary = await deps.voicemail.summary(controller.signal);
+      set({
+        ...info,
+        voicemail: { newMessages: summary.newMessages, newUrgentMessages: summary.newUrgentMessages, oldMessages: summary.oldMessages },
+      });
+    } catch (error) {
+      failed('the voicemail summary', error);
+    }
+  }
+
+  function refreshVoicemail(): Promise<void> {
+    inFlight ??= readVoicemail().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  function tick(): void {
+    timer = undefined;
+    if (stopped) return;
+    if (info.me === null) void readMe();
+    void refreshVoicemail().finally(schedule);
+  }
+
+  function schedule(): void {
+    if (stopped || timer !== undefined) return;
+    timer = clock.setTimeout(tick, deps.everyMs ?? VOICEMAIL_REFRESH_MS);
+  }
+
+  void readMe();
+  void refreshVoicemail().finally(schedule);
+
+  return {
+    info: () => info,
+    refreshVoicemail,
+    stop() {
+      stopped = true;
+      controller.abort(new Error('line closed'));
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

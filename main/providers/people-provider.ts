@@ -1,0 +1,13 @@
+import type { WebexPerson, WebexVoicemailSummary } from './webex/people-schemas.js';
+
+/** Who the line belongs to, and the company directory. Throws AppError like CallsProvider. */
+export interface PeopleProvider {
+  /** GET /people/me with calling data: the user's own number and extension. */
+  me(signal?: AbortSignal): Promise<WebexPerson>;
+  /** GET /people?displayName=… with calling data, at most `max` people. */
+  search(displayName: string, max: number, signal?: AbortSignal): Promise<WebexPerson[]>;
+}
+
+export interface VoicemailProvider {
+  summary(signal?: AbortSignal): Promise<WebexVoicemailSummary>;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { LineInfo } from '../../../preload/contract.js';
+import { AppError } from '../../../main/core/app-error.js';
+import { VOICEMAIL_REFRESH_MS, toMyLine, watchMyLine } from '../../../main/calls/my-line.js';
+import { FakeClock, flushAsync } from '../../fakes/fake-clock.js';
+import { FakePeopleProvider, FakeVoicemailProvider } from '../../fakes/fake-people-provider.js';
+import { MemoryLogger } from '../../fakes/in-memory-ports.js';
+
+/** `before` scripts the line before the watch makes its first requests. */
+function setup(before: (people: FakePeopleProvider, voicemail: FakeVoicemailProvider) => void = () => undefined) {
+  const clock = new FakeClock();
+  const people = new FakePeopleProvider();
+  const voicemail = new FakeVoicemailProvider();
+  before(people, voicemail);
+  const seen: LineInfo[] = [];
+  const watch = watchMyLine({ people, voicemail, clock, log: new MemoryLogger(), onChange: (info) => seen.push(info) });
+  return { clock, people, voicemail, seen, watch };
+}
+
+describe('my line', () => {
+  it('reads my number and extension once, and the voicemail summary every minute', async () => {
+    const { clock, people, voicemail, watch } = setup((_, v) => {
+      v.summaryValue = { newMessages: 2, oldMessages: 1, newUrgentMessages: 0, oldUrgentMessages: 0 };
+    });
+    await flushAsync();
+    expect(watch.info()).toEqual({
+      me: { name: 'Alex Morgan', number: '+14155550142', extension: '4142' },
+      voicemail: { newMessages: 2, newUrgentMessages: 0, oldMessages: 1 },
+    });
+    expect(voicemail.requests).toBe(1);
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS - 1);
+    expect(voicemail.requests).toBe(1);
+    await clock.advanceAsync(1);
+    expect(voicemail.requests).toBe(2);
+    expect(people.meRequests).toBe(1);
+    watch.stop();
+  });
+
+  it('emits only on change, and a failed read keeps the last known count', async () => {
+    const { clock, voicemail, seen, watch } = setup((_, v) => {
+      v.summaryValue = { newMessages: 2, oldMessages: 0, newUrgentMessages: 0, oldUrgentMessages: 0 };
+    });
+    await flushAsync();
+    const before = seen.length;
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS);
+    expect(seen).toHaveLength(before);
+    voicemail.error = new AppError('network', 'offline');
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS);
+    expect(watch.info().voicemail?.newMessages).toBe(2);
+    voicemail.error = undefined;
+    voicemail.summaryValue = { newMessages: 0, oldMessages: 2, newUrgentMessages: 0, oldUrgentMessages: 0 };
+    await watch.refreshVoicemail();
+    expect(seen.at(-1)?.voicemail).toEqual({ newMessages: 0, newUrgentMessages: 0, oldMessages: 2 });
+    watch.stop();
+  });
+
+  it('retries people/me on the next tick until it answers, and stops polling when stopped', async () => {
+    const { clock, people, voicemail, watch } = setup((p) => {
+      p.meError = new AppError('network', 'offline');
+    });
+    await flushAsync();
+    expect(watch.info().me).toBeNull();
+    people.meError = undefined;
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS);
+    expect(watch.info().me?.extension).toBe('4142');
+    watch.stop();
+    const requests = voicemail.requests;
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS * 3);
+    expect(voicemail.requests).toBe(requests);
+  });
+
+  it('takes the primary work number, and an extension-only person has no number', () => {
+    expect(
+      toMyLine({
+        displayName: 'Sam',
+        phoneNumbers: [
+          { type: 'mobile', value: '+15550000' },
+          { type: 'work', value: '+1 415 555 0101' },
+          { type: 'work', value: '+1 415 555 0102', primary: true },
+        ],
+      }),
+    ).toEqual({ name: 'Sam', number: '+1 415 555 0102' });
+    expect(toMyLine({ displayName: 'Jordan Lee', extension: '1003', phoneNumbers: [{ type: 'work_extension', value: '81003' }] })).toEqual({
+      name: 'Jordan Lee',
+      extension: '1003',
+    });
+  });
+});
