@@ -17,6 +17,7 @@ import { callsChannels, callsEvents } from './contract/calls.js';
 import { desktopChannels, desktopEvents } from './contract/desktop.js';
 import { directoryChannels } from './contract/directory.js';
 import { lineChannels, lineEvents } from './contract/line.js';
+import { meetingsChannels, meetingsEvents } from './contract/meetings.js';
 import { noticesChannels, noticesEvents } from './contract/notices.js';
 import type { Result } from './contract/errors.js';
 
@@ -27,6 +28,7 @@ export * from './contract/desktop.js';
 export * from './contract/accounts.js';
 export * from './contract/line.js';
 export * from './contract/directory.js';
+export * from './contract/meetings.js';
 export * from './contract/notices.js';
 
 export const invokeChannels = {
@@ -36,6 +38,7 @@ export const invokeChannels = {
   ...accountsChannels,
   ...lineChannels,
   ...directoryChannels,
+  ...meetingsChannels,
   ...noticesChannels,
 } as const;
 
@@ -45,6 +48,7 @@ export const eventChannels = {
   ...desktopEvents,
   ...accountsEvents,
   ...lineEvents,
+  ...meetingsEvents,
   ...noticesEvents,
 } as const;
 

@@ -5,6 +5,7 @@ import { createDesktopFeature, type DesktopFeature } from '../desktop/index.js';
 import type { Handlers } from '../ipc/handlers.js';
 import { lateLineSwitch } from './late-line-switch.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
+import { createMeetingsFeature, type MeetingsFeature } from '../meetings/index.js';
 import { createSettingsService, createStoredFileNotices, type SettingsService, type StoredFileNotices } from '../settings/index.js';
 import { redactingLogger } from '../core/console-logger.js';
 import type { Line } from '../providers/line.js';
@@ -67,6 +68,7 @@ export interface Core {
   calls: CallsFeature;
   accounts: AccountsFeature;
   desktop: DesktopFeature;
+  meetings: MeetingsFeature;
   /** Damaged stored files the person is told about; the composition root watches window-state with it. */
   notices: StoredFileNotices;
   /** The latest calls snapshot; tests and the harness read it. */
@@ -122,6 +124,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ports.system.on('unlock', () => void calls.refresh()),
   ];
 
+  const meetings = createMeetingsFeature({ clock, log, line: () => calls.line(), defaultCountry: () => settings.get().defaultCountry });
+  meetings.onChange((snapshot) => events.emit('meetings:changed', snapshot));
+  // Signing in or out, or switching "Use Webex Meetings", changes what the Meetings view may do;
+  // the line itself switches a moment later, and the next calls snapshot shows it.
+  accounts.onChange(() => meetings.lineMayHaveChanged());
+  calls.onSnapshot(() => meetings.lineMayHaveChanged());
+
   const desktop = createDesktopFeature({ ...ports, log, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 
   const handlers: Handlers = {
@@ -140,6 +149,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...calls.handlers,
     ...accounts.handlers,
     ...desktop.handlers,
+    ...meetings.handlers,
     'notices:list': async () => notices.list(),
     'notices:dismiss': async ({ id }) => notices.dismiss(id),
   };
@@ -151,12 +161,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     calls,
     accounts,
     desktop,
+    meetings,
     notices,
     snapshot: () => calls.snapshot(),
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       accounts.stop();
       desktop.stop();
+      meetings.stop();
       await calls.stop();
     },
   };

@@ -1,6 +1,7 @@
+import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
-import { startDemoScenario, startSandbox } from '../sandbox/index.js';
+import { DEMO_MEETING_NUMBER, seedDemoMeeting, startDemoScenario, startSandbox } from '../sandbox/index.js';
 import { readDevAccounts } from './dev-accounts.js';
 import type { Line } from '../providers/line.js';
 import type { Clock, Logger } from '../core/ports.js';
@@ -22,6 +23,8 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
     const http = createHttpClient({ baseUrl, getToken: async () => token, log: deps.log });
     return {
       ...createWebexLineClients(http),
+      // A developer's token: its scopes are not known here, so Meetings is offered and Webex decides.
+      meetings: lineMeetings(http, baseUrl),
       mode: 'account',
       label: `Webex · ${new URL(baseUrl).host}`,
       close: async () => http.close(),
@@ -30,10 +33,12 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
 
   const sandbox = await startSandbox({ clock: deps.clock });
   const scenario = startDemoScenario(sandbox, { clock: deps.clock });
+  seedDemoMeeting(sandbox.meetings);
   const http = createHttpClient({ baseUrl: sandbox.baseUrl, getToken: async () => sandbox.token, log: deps.log });
   deps.log.info('no account configured: running the built-in demo line', { baseUrl: sandbox.baseUrl });
   return {
     ...createWebexLineClients(http),
+    meetings: { ...lineMeetings(http, sandbox.baseUrl), demoMeetingNumber: DEMO_MEETING_NUMBER },
     mode: 'demo',
     label: DEMO_LABEL,
     async close() {

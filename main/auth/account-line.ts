@@ -1,5 +1,6 @@
 import type { Line } from '../providers/line.js';
 import type { Logger } from '../core/ports.js';
+import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
 import { withTokenRenewal } from './refreshing-http.js';
@@ -11,13 +12,21 @@ export function accountLabel(user: { displayName: string; email?: string } | und
 }
 
 /** A signed-in account's phone line: the Webex client on a token that renews itself. */
-export function openAccountLine(deps: { baseUrl: string; session: TokenSession; label: string; log: Logger }): Line {
+export function openAccountLine(deps: {
+  baseUrl: string;
+  session: TokenSession;
+  label: string;
+  log: Logger;
+  /** "Use Webex Meetings" and the scopes the token was granted (absent: unknown). */
+  meetings: () => { optedIn: boolean; granted?: readonly string[] | undefined };
+}): Line {
   const http = withTokenRenewal(
     createHttpClient({ baseUrl: deps.baseUrl, getToken: () => deps.session.accessToken(), log: deps.log, service: 'Webex' }),
     deps.session,
   );
   return {
     ...createWebexLineClients(http),
+    meetings: lineMeetings(http, deps.baseUrl, deps.meetings),
     mode: 'account',
     label: deps.label,
     close: () => http.close(),

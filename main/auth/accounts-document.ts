@@ -16,6 +16,8 @@ export const WebexRecord = z.object({
   baseUrl: z.string(),
   clientId: z.string(),
   redirectUri: z.string(),
+  /** "Use Webex Meetings": sign-in asks for the meeting scopes only when this is on. */
+  useMeetings: z.boolean().optional(),
   /** Present while signed in, and kept for an expired personal access token so its end can be shown. */
   session: z
     .object({

@@ -61,7 +61,8 @@ export function webexAccountView(
     ...(shown?.user ? { user: shown.user } : {}),
     ...(shown?.method === 'pat' && shown.expiresAt ? { expiresAt: shown.expiresAt } : {}),
     ...(rt?.attempt ? { signInDeadline: new Date(rt.attempt.deadline).toISOString() } : {}),
-    missingScopes: rt?.session ? missingScopes(record.session?.grantedScopes) : [],
+    missingScopes: rt?.session ? missingScopes(record.session?.grantedScopes, record.useMeetings === true) : [],
+    useMeetings: record.useMeetings === true,
     ...(problem ? { problem } : {}),
     inUse: rt?.session !== undefined && facts.inUse,
   };

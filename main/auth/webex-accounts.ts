@@ -16,6 +16,7 @@ import type { WebexRecord } from './accounts-document.js';
 import { createTokenSession, type SessionTokens, type TokenSession } from './token-session.js';
 import { createWebexOAuthClient, fetchWebexUser, safeJson, type TokenGrant } from './webex-oauth-client.js';
 import { MESSAGES, patHasExpired, webexAccountView, type Runtime } from './webex-account-view.js';
+import { requestedScopes } from './webex-scopes.js';
 import { beginWebexSignIn } from './webex-sign-in.js';
 
 export interface WebexAccountsOptions {
@@ -90,7 +91,13 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
   }
 
   function lineFor(record: WebexRecord, session: TokenSession): Line {
-    return openAccountLine({ baseUrl: record.baseUrl, session, label: accountLabel(record.session?.user), log });
+    // A personal access token carries all of its user's scopes; an integration only what sign-in asked for.
+    // Read live: turning "Use Webex Meetings" on or off shows in the Meetings view at once.
+    const meetings = () =>
+      record.session?.method === 'pat'
+        ? { optedIn: true }
+        : { optedIn: record.useMeetings === true, granted: record.session?.grantedScopes };
+    return openAccountLine({ baseUrl: record.baseUrl, session, label: accountLabel(record.session?.user), log, meetings });
   }
 
   /**
@@ -196,6 +203,7 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
       record.clientId = args.clientId;
       record.redirectUri = args.redirectUri;
       record.baseUrl = args.baseUrl;
+      if (args.useMeetings !== undefined) record.useMeetings = args.useMeetings;
       if (secret !== undefined) await vault.set(secretKeys.webexClientSecret(record.id), secret);
       ctx.save();
       ctx.changed();
@@ -214,6 +222,7 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
         clientId: record.clientId,
         clientSecret,
         redirectUri: record.redirectUri,
+        scopes: requestedScopes(record.useMeetings === true),
         ...(options.loopbackPort === 'random' ? { port: 0 } : {}),
         timeoutMs: options.signInTimeoutMs,
         clock,

@@ -18,6 +18,8 @@ export interface SignInRequest {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /** What to ask for; the calling scopes unless told otherwise. */
+  scopes?: readonly string[];
   /** Overrides the redirect URI's port; 0 is any free port (tests). */
   port?: number;
   timeoutMs: number;
@@ -35,13 +37,20 @@ export interface SignInAttempt {
   cancel(): void;
 }
 
-export function authorizeUrl(args: { baseUrl: string; clientId: string; redirectUri: string; state: string; challenge: string }): string {
+export function authorizeUrl(args: {
+  baseUrl: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  challenge: string;
+  scopes?: readonly string[];
+}): string {
   // Spaces as %20 rather than URLSearchParams' "+": what Webex documents for scope lists.
   const params: [string, string][] = [
     ['client_id', args.clientId],
     ['response_type', 'code'],
     ['redirect_uri', args.redirectUri],
-    ['scope', WEBEX_SCOPES.join(' ')],
+    ['scope', (args.scopes ?? WEBEX_SCOPES).join(' ')],
     ['state', args.state],
     ['code_challenge', args.challenge],
     ['code_challenge_method', 'S256'],
@@ -60,7 +69,14 @@ export async function beginWebexSignIn(req: SignInRequest): Promise<SignInAttemp
     clock: req.clock,
   });
   const deadline = req.clock.now() + req.timeoutMs;
-  const url = authorizeUrl({ baseUrl: req.baseUrl, clientId: req.clientId, redirectUri: listener.redirectUri, state, challenge: pkce.challenge });
+  const url = authorizeUrl({
+    baseUrl: req.baseUrl,
+    clientId: req.clientId,
+    redirectUri: listener.redirectUri,
+    state,
+    challenge: pkce.challenge,
+    ...(req.scopes ? { scopes: req.scopes } : {}),
+  });
   async function openBrowser(browser: Browser): Promise<void> {
     try {
       await browser.openExternal(url);

@@ -72,6 +72,8 @@ export interface HttpResponse {
   /** The parsed JSON body; undefined when the response had no body (e.g. 204). */
   body: unknown;
   trackingId: string | undefined;
+  /** The RFC 5988 `Link` header, when the provider pages a list (`rel="next"`). */
+  link?: string;
 }
 
 export interface HttpClient {
@@ -229,7 +231,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         });
       }
     }
-    return { status, body, trackingId: responseTrackingId };
+    const link = header(responseHeaders, 'link');
+    return { status, body, trackingId: responseTrackingId, ...(link !== undefined ? { link } : {}) };
   }
 
   function retriable(error: unknown): boolean {

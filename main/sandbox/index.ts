@@ -15,3 +15,13 @@ export type { Responder, SandboxExchange } from './http-io.js';
 export { RequestError, parseJsonBody } from './routes.js';
 export { TokenBook, bearerToken } from './tokens.js';
 export { startDemoScenario, DEMO_CAST, DEMO_VOICEMAILS, type DemoScenario, type DemoScenarioOptions } from './demo-scenario.js';
+export type {
+  MeetingsControl,
+  MeetingInput,
+  ParticipantInput,
+  CalloutBehavior,
+  SandboxMeeting,
+  SandboxParticipant,
+  PendingCallout,
+} from './meetings-state.js';
+export { seedDemoMeeting, DEMO_MEETING_NUMBER } from './demo-meeting.js';

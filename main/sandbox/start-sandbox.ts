@@ -13,6 +13,8 @@ import { CallStateError } from './call-state.js';
 import { createLineControl, type LineControl } from './control.js';
 import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder, type SandboxExchange } from './http-io.js';
 import { createLine } from './line.js';
+import { createMeetingsBook, type MeetingsControl } from './meetings-state.js';
+import { matchMeetingRoute } from './meetings-routes.js';
 import { PEOPLE_ROUTES } from './people-routes.js';
 import { ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
 import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
@@ -66,6 +68,8 @@ export interface SandboxLine {
   /** The line's current bearer token. */
   readonly token: string;
   readonly control: LineControl;
+  /** The line's Webex Meetings: add meetings and people, script how call-outs are answered. */
+  readonly meetings: MeetingsControl;
   close(): Promise<void>;
 }
 
@@ -97,6 +101,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
   });
   const tokens = opts.tokens ?? new TokenBook(opts.token);
   const control = createLineControl(line);
+  const meetings = createMeetingsBook(clock);
   const extensions = opts.extend?.(control) ?? [];
   const authorised = (header: string | string[] | undefined) => {
     const bearer = bearerToken(header);
@@ -145,6 +150,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         respond.error(401, UNAUTHORIZED);
         return;
       }
+      const meetingMatch = matchMeetingRoute(method, path.slice(API_PREFIX.length));
+      if (meetingMatch.kind === 'wrong-method') {
+        respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: meetingMatch.allowed.join(', ') } });
+        return;
+      }
+      if (meetingMatch.kind === 'found') {
+        const { route, params } = meetingMatch;
+        const parsedBody = route.body ? parseJsonBody(body, req.headers['content-type']) : undefined;
+        // The line's own address, as Webex names its own host in Link targets; never the request's Host header.
+        const apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}${API_PREFIX}`;
+        const result = route.run({ meetings, body: parsedBody, params, query: url.searchParams, apiBase });
+        if (result.body === undefined) respond.empty(result.status, result.headers);
+        else respond.json(result.status, result.body, result.headers);
+        return;
+      }
       const match = matchRoute(method, path.slice(API_PREFIX.length), API_ROUTES);
       if (match.kind === 'none') throw new RequestError(404, `No API at ${path}.`);
       if (match.kind === 'wrong-method') {
@@ -179,8 +199,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       return tokens.current;
     },
     control,
+    meetings: meetings.control,
     async close() {
       line.dispose();
+      meetings.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -7,13 +7,15 @@
 export const WEBEX_DEFAULT_BASE_URL = 'https://webexapis.com/v1';
 export const WEBEX_DEFAULT_REDIRECT_URI = 'http://localhost:6001/callback';
 
-/** The scopes CallDeck asks for; DND needs the telephony config pair. */
+/**
+ * The scopes CallDeck always asks for; DND needs the telephony config pair. The meeting scopes
+ * (MEETING_SCOPES in ./meetings.ts) are added only with "Use Webex Meetings", so an integration
+ * without them still signs in for calls.
+ */
 export const WEBEX_SCOPES = [
   'spark:calls_read',
   'spark:calls_write',
   'spark:people_read',
-  'meeting:participants_read',
-  'meeting:participants_write',
   'spark:telephony_config_read',
   'spark:telephony_config_write',
 ] as const;

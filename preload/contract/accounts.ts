@@ -105,6 +105,8 @@ export const WebexAccount = z.object({
   /** While signing in: when CallDeck stops waiting for the browser. */
   signInDeadline: z.string().optional(),
   missingScopes: z.array(MissingScope),
+  /** "Use Webex Meetings": sign-in also asks for the meeting scopes. */
+  useMeetings: z.boolean(),
   /** Something the user must know or do, in words (refresh failed, token expired, keychain changed …). */
   problem: z.string().optional(),
   /** This account's line is the one CallDeck is controlling. */
@@ -151,6 +153,8 @@ export const ConfigureWebexArgs = z.object({
   clientSecret: SealedSecret.optional(),
   redirectUri: RedirectUri.default(WEBEX_DEFAULT_REDIRECT_URI),
   baseUrl: ApiBaseUrl.default(WEBEX_DEFAULT_BASE_URL),
+  /** "Use Webex Meetings"; absent keeps the stored choice. Applies from the next sign-in. */
+  useMeetings: z.boolean().optional(),
 });
 export type ConfigureWebexArgs = z.infer<typeof ConfigureWebexArgs>;
 

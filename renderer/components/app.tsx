@@ -6,12 +6,14 @@ import { DialogHost } from './window/dialog-host';
 import { DesktopFeedback } from './desktop/desktop-feedback';
 import { Dialer } from './calls/dialer';
 import { LineBanner } from './window/line-banner';
+import { MeetingsView } from './meetings/meetings-view';
 import { MessageCenter } from './window/message-center';
 import { OtherActions } from './calls/other-actions';
 import { StoredFileNotices } from './window/stored-file-notices';
 
 export function App() {
   const dialogOpen = useAppStore((s) => s.ui.dialog !== null);
+  const meetingsOpen = useAppStore((s) => s.meetings.viewOpen);
   return (
     <>
       {/* inert keeps clicks, Tab and screen readers out of the app while a dialog is open. */}
@@ -20,13 +22,18 @@ export function App() {
         <LineBanner />
         <StoredFileNotices />
         <MessageCenter />
-        <main className="layout">
+        <main className={meetingsOpen ? 'layout layout-meetings' : 'layout'}>
           <ActiveCalls />
-          <div className="side">
-            <Dialer />
-            <OtherActions />
-            <CallHistory />
-          </div>
+          {/* Meetings takes the side column; the live calls stay in view and keep working. */}
+          {meetingsOpen ? (
+            <MeetingsView />
+          ) : (
+            <div className="side">
+              <Dialer />
+              <OtherActions />
+              <CallHistory />
+            </div>
+          )}
         </main>
       </div>
       <DialogHost />

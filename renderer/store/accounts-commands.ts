@@ -19,6 +19,8 @@ export interface WebexForm {
   clientSecret: string;
   redirectUri: string;
   baseUrl: string;
+  /** "Use Webex Meetings": sign-in also asks for the meeting scopes. */
+  useMeetings?: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createAccountCommands(store: AppStore) {
         ...(clientSecret ? { clientSecret } : {}),
         redirectUri: form.redirectUri.trim(),
         baseUrl: form.baseUrl.trim(),
+        ...(form.useMeetings !== undefined ? { useMeetings: form.useMeetings } : {}),
       }),
     );
   }

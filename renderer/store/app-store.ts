@@ -3,6 +3,7 @@ import { createAccountsSlice } from './accounts-slice';
 import { createAppSlice } from './app-slice';
 import { createCallsSlice } from './calls-slice';
 import { createDesktopSlice } from './desktop-slice';
+import { createMeetingsSlice } from './meetings-slice';
 import { createNoticesSlice } from './notices-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { AppState, AppStore } from './types';
@@ -15,6 +16,7 @@ export function createAppStore(): AppStore {
     settings: createSettingsSlice(set, get),
     desktop: createDesktopSlice(set, get),
     accounts: createAccountsSlice(set, get),
+    meetings: createMeetingsSlice(set, get),
     notices: createNoticesSlice(set, get),
     ui: createUiSlice(set, get),
     app: createAppSlice(set, get),

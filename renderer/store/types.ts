@@ -3,6 +3,7 @@ import type { AccountsSlice } from './accounts-slice';
 import type { AppSlice } from './app-slice';
 import type { CallsSlice } from './calls-slice';
 import type { DesktopSlice } from './desktop-slice';
+import type { MeetingsSlice } from './meetings-slice';
 import type { NoticesSlice } from './notices-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { UiSlice } from './ui-slice';
@@ -13,6 +14,7 @@ export interface AppState {
   settings: SettingsSlice;
   desktop: DesktopSlice;
   accounts: AccountsSlice;
+  meetings: MeetingsSlice;
   notices: NoticesSlice;
   ui: UiSlice;
   app: AppSlice;

@@ -26,6 +26,8 @@ export type DialogState =
   | { kind: 'settings' }
   /** A tel:/sip: link main asked the window to confirm (or explain). */
   | { kind: 'link'; id: number }
+  /** Confirms expelling a meeting participant. */
+  | { kind: 'expel'; participantId: string }
   | null;
 
 export interface UiSlice {

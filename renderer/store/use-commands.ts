@@ -1,6 +1,7 @@
 import { createAccountCommands } from './accounts-commands';
 import { createCallCommands } from './calls-commands';
 import { createDesktopCommands } from './desktop-commands';
+import { createMeetingsCommands } from './meetings-commands';
 import { createNoticesCommands } from './notices-commands';
 import { createSettingsCommands } from './settings-commands';
 import { useStoreApi } from './store-context';
@@ -17,6 +18,7 @@ const COMMAND_LAYERS = {
   accounts: createAccountCommands,
   settings: createSettingsCommands,
   desktop: createDesktopCommands,
+  meetings: createMeetingsCommands,
   notices: createNoticesCommands,
 } satisfies Record<string, (store: AppStore) => object>;
 

@@ -12,6 +12,7 @@ import { startTestLine } from '../line-kit/index.js';
 import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
 import { webexCall } from '../fakes/webex-call-fixtures.js';
+import { benchMeetingsLoad } from './meetings-load.js';
 import { measure, printRatios } from './measure.js';
 
 const quick = process.argv.includes('--quick');
@@ -86,3 +87,4 @@ async function benchPollingLoad(): Promise<void> {
 await benchBridgePath();
 await benchSnapshotMapping();
 await benchPollingLoad();
+await benchMeetingsLoad(pollSeconds);

@@ -133,7 +133,9 @@ export function checkExchange(api: OpenAPIBackend, x: SandboxExchange): Exchange
     return { operationId, status: x.status, problems };
   }
   const responseBody = jsonOrUndefined(x.responseBody);
-  const schema = response.content?.['application/json']?.schema;
+  // Some contracts key the body by a parameterised type, e.g. "application/json;charset=UTF-8".
+  const jsonType = Object.keys(response.content ?? {}).find((type) => /^application\/json\b/.test(type));
+  const schema = jsonType === undefined ? undefined : response.content?.[jsonType]?.schema;
   if (schema === undefined) {
     if (x.responseBody !== '') problems.push(`${label} ${x.status}: the contract has no body here, got ${x.responseBody.slice(0, 80)}`);
   } else if (!responseBody.ok || responseBody.value === undefined) {

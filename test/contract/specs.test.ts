@@ -12,6 +12,7 @@ const SPEC_FILES = [
   'MORE.md',
   'webex-call-controls.openapi.json',
   'webex-meeting-participants.openapi.json',
+  'webex-meetings-list.openapi.json',
   'webex-people.openapi.json',
   'webex-webhooks.openapi.json',
 ];

@@ -114,6 +114,7 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
     },
     control,
     oauth,
+    meetings: line.meetings,
     close: () => line.close(),
   };
 }

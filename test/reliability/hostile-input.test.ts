@@ -1,8 +1,8 @@
 /**
  * Hostile input where people and web pages type or paste: phone links, the dialer, Forward to,
- * transfer, park, retrieve, pick up and barge in. Script URLs, control characters, bidi overrides and 10 KB strings are refused
+ * transfer, park, retrieve, pick up, barge in, and a meeting call-out (address and display name). Script URLs, control characters, bidi overrides and 10 KB strings are refused
  * with a reason that does not echo them, at the parsers and through the real core, and none of
- * them sends a request. (Meetings' call-out and VideoSDK's "Call to" join this table when they land on main.)
+ * them sends a request. (VideoSDK's "Call to" joins this table when it lands on main.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeDestination } from '../../main/calls/phone-number.js';
@@ -70,6 +70,8 @@ describe('through the core', () => {
   beforeAll(async () => {
     world = await createWorld();
     await world.ok('settings:set', { deepLinkAction: 'dial' });
+    world.line.meetings.addMeeting({ title: 'All hands', meetingNumber: '26345551234', participants: [{ displayName: 'Reception', host: true }] });
+    await world.ok('meetings:open', { meeting: '26345551234' });
     await world.run(3_000);
   });
   afterAll(async () => {
@@ -95,6 +97,17 @@ describe('through the core', () => {
     await world.run(1_000);
     expect(world.attempts.filter((a) => a.method === 'POST').length).toBe(before);
   });
+
+  it.each(HOSTILE.filter(([, text]) => text.length <= 512 && /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.test(text)))(
+    '%s: refused as a call-out display name (everyone in the meeting would see it)',
+    async (_name, text) => {
+      const before = world.attempts.filter((a) => a.method === 'POST').length;
+      const result = await world.call('meetings:callout', { address: '+14155550123', displayName: text });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      if (!result.ok) expectCleanReason(result.error.message);
+      expect(world.attempts.filter((a) => a.method === 'POST').length).toBe(before);
+    },
+  );
 
   it.each(HOSTILE)('%s: as a phone link (even with "Dial immediately") it dials nothing and shows no hidden characters', async (_name, text) => {
     const before = world.attempts.filter((a) => a.method === 'POST').length;

@@ -13,6 +13,7 @@ export function AppHeader() {
   const voicemail = useAppStore((s) => voicemailWaitingText(s.calls.lineInfo?.voicemail));
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
   const store = useStoreApi();
+  const meetingsOpen = useAppStore((s) => s.meetings.viewOpen);
   const mine = myLineText(me, me?.number ? formatNumber(me.number, country) : undefined);
   return (
     <header className="app-header">
@@ -34,6 +35,14 @@ export function AppHeader() {
       </p>
       <div className="header-actions">
         <DndToggle />
+        <button
+          type="button"
+          className="btn header-button"
+          aria-pressed={meetingsOpen}
+          onClick={() => store.getState().meetings.setViewOpen(!meetingsOpen)}
+        >
+          Meetings
+        </button>
         <button type="button" className="btn header-button" aria-haspopup="dialog" onClick={() => store.getState().ui.openDialog({ kind: 'settings' })}>
           Settings
         </button>

@@ -2,6 +2,7 @@ import { useAppStore, useStoreApi } from '../../store/store-context';
 import { LinkDialog } from '../desktop/link-dialog';
 import { ForwardDialog, ParkAtDialog } from '../calls/forward-dialogs';
 import { KeypadDialog } from '../calls/keypad-dialog';
+import { ExpelDialog } from '../meetings/expel-dialog';
 import { SettingsDialog } from '../settings/settings-dialog';
 import { TransferDialog } from '../calls/transfer-dialog';
 
@@ -13,6 +14,7 @@ export function DialogHost() {
   const close = () => store.getState().ui.closeDialog();
   if (dialog?.kind === 'settings') return <SettingsDialog onClose={close} />;
   if (dialog?.kind === 'link') return <LinkDialog key={dialog.id} id={dialog.id} onClose={close} />;
+  if (dialog?.kind === 'expel') return <ExpelHost participantId={dialog.participantId} onClose={close} />;
   if (!dialog || !call) return null;
   switch (dialog.kind) {
     case 'transfer':
@@ -24,4 +26,10 @@ export function DialogHost() {
     case 'parkAt':
       return <ParkAtDialog key={call.id} call={call} onClose={close} />;
   }
+}
+
+/** The expel confirmation, for as long as that person is still in the roster. */
+function ExpelHost({ participantId, onClose }: { participantId: string; onClose(): void }) {
+  const participant = useAppStore((s) => s.meetings.snapshot?.participants.find((p) => p.id === participantId));
+  return participant ? <ExpelDialog participant={participant} onClose={onClose} /> : null;
 }

@@ -78,7 +78,8 @@ export const FAULT_KINDS: FaultKind[] = [
     },
     line: 'offline',
     code: 'network',
-    says: /ECONNREFUSED/,
+    // ECONNREFUSED for a new connection; a pooled one the server just dropped reads as a closed socket.
+    says: /Could not reach Webex \((ECONNREFUSED|UND_ERR_SOCKET)\)/,
     atGate: true,
   },
 ];

@@ -7,14 +7,16 @@ import { expect } from 'vitest';
 import type { ErrorValue } from '../../../preload/contract.js';
 import { VOICEMAIL_REFRESH_MS } from '../../../main/calls/my-line.js';
 import { ME } from '../../../main/sandbox/directory.js';
+import { ROSTER_POLL_MS } from '../../../main/meetings/index.js';
+import type { FaultKind } from './fault-kinds.js';
 import type { World } from './world.js';
 
 /** What a person sees of a polled surface: its status and whether any control is offered. */
 export interface SurfaceView {
   state: string;
   message?: string | undefined;
-  /** How many controls each listed item offers (a stale list must offer none). */
-  controls: number[];
+  /** How many controls each listed item offers (a stale list must offer none); absent where the snapshot does not say. */
+  controls?: number[];
 }
 
 export interface PollSurface {
@@ -29,6 +31,12 @@ export interface PollSurface {
   /** Brings the surface to a healthy state with at least one controllable item. */
   prepare(world: World): Promise<void>;
   view(world: World): SurfaceView;
+  /** The state a fault of this kind shows, when the surface has fewer states than the calls line. */
+  stateFor?(kind: FaultKind): string;
+  /** Whether the window was sent an event showing `state` (what it renders from). */
+  announced(world: World, state: string): boolean;
+  /** What the window does every few seconds to keep the surface polled (a lease it renews). */
+  keepAlive?(world: World): Promise<void>;
 }
 
 export interface RequestSurface {
@@ -80,6 +88,17 @@ export type Surface = PollSurface | RequestSurface | BackgroundSurface | Pending
 
 const CALLER = { number: '+14155550100', name: 'Ada Lovelace' };
 
+const ALL_HANDS = '26345551234';
+
+async function openAllHands(world: World): Promise<void> {
+  world.line.meetings.addMeeting({
+    title: 'All hands',
+    meetingNumber: ALL_HANDS,
+    participants: [{ displayName: 'Reception', email: 'reception@example.com', host: true }, { displayName: 'Sam Rivera' }],
+  });
+  await world.ok('meetings:open', { meeting: ALL_HANDS });
+}
+
 async function ringing(world: World): Promise<string> {
   const id = world.line.control.incomingCall({ from: CALLER });
   const shown = await world.runUntil(() => world.core.snapshot().calls.some((c) => c.id === id && c.actions.length > 0), 10_000);
@@ -109,6 +128,8 @@ export const SURFACES: Surface[] = [
       const { line, calls } = world.core.snapshot();
       return { state: line.state, message: line.message, controls: calls.map((c) => c.actions.length) };
     },
+    announced: (world, state) =>
+      world.events.some((e) => e.channel === 'calls:changed' && (e.payload as { line: { state: string } }).line.state === state),
   },
   {
     kind: 'request',
@@ -185,7 +206,44 @@ export const SURFACES: Surface[] = [
       expect(world.webex()).toMatchObject({ status: 'signed-in', user: { displayName: ME.displayName } });
     },
   },
-  { kind: 'pending', name: 'Webex meetings: participants (roster polling, call-out)', why: 'issue 10 is not on main yet' },
+  {
+    kind: 'poll',
+    name: 'Webex meetings: participants (roster polling)',
+    faultPath: '/meetingParticipants',
+    pollPath: '/v1/meetingParticipants',
+    normalIntervalMs: ROSTER_POLL_MS,
+    prepare: async (world) => {
+      await openAllHands(world);
+      await world.ok('meetings:watch');
+      await world.runUntil(() => world.core.meetings.snapshot().sync.state === 'ok', 10_000);
+    },
+    view(world) {
+      const { sync, participants } = world.core.meetings.snapshot();
+      // The roster shows its failure as an error block; it keeps its list (acting on a stale entry gets Webex's own answer).
+      return { state: sync.state, message: sync.error?.message, ...(participants.length > 0 ? {} : { controls: [] }) };
+    },
+    stateFor: () => 'error',
+    announced: (world, state) =>
+      world.events.some((e) => e.channel === 'meetings:changed' && (e.payload as { sync: { state: string } }).sync.state === state),
+    keepAlive: async (world) => void (await world.ok('meetings:watch')),
+  },
+  {
+    kind: 'request',
+    name: 'Webex meetings: call-out',
+    faultPath: '/meetingParticipants/callout',
+    sends: { method: 'POST', path: '/v1/meetingParticipants/callout' },
+    shortDeadline: true,
+    prepare: openAllHands,
+    press: async (world) => unwrap(await world.call('meetings:callout', { address: '+14155550123', displayName: 'Ada Lovelace' })),
+    async recover(world) {
+      await world.run(2_000);
+      const accepted = world.seen('/meetingParticipants/callout', 'POST').filter((x) => x.status !== undefined && x.status < 300).length;
+      // A call-out Webex did act on (a slow answer) is one ringing participant, never two.
+      expect(world.core.meetings.snapshot().callouts.length).toBeLessThanOrEqual(accepted);
+      expect(await world.call('meetings:callout', { address: '+14155550124', displayName: 'Grace Hopper' })).toMatchObject({ ok: true });
+      expect(world.core.meetings.snapshot().callouts.map((c) => c.displayName)).toContain('Grace Hopper');
+    },
+  },
   { kind: 'pending', name: 'VideoSDK: SIP calls', why: 'issue 11 is not on main yet' },
   {
     kind: 'background',

@@ -17,6 +17,7 @@ import type { Line } from '../../../main/providers/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { createHttpClient } from '../../../main/providers/http.js';
+import { lineMeetings } from '../../../main/providers/webex/meetings-access.js';
 import { createWebexLineClients } from '../../../main/providers/webex/webex-line-clients.js';
 import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
 import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
@@ -103,7 +104,7 @@ export async function createWorld(): Promise<World> {
       retryBackoffMs: 0,
       log,
     }));
-    return { ...createWebexLineClients(http), mode: 'demo', label: DEFAULT_LABEL, close: () => http.close() };
+    return { ...createWebexLineClients(http), meetings: lineMeetings(http, gate.baseUrl), mode: 'demo', label: DEFAULT_LABEL, close: () => http.close() };
   };
 
   const keychain = new FakeKeychain();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBEX_SCOPES } from '../../../preload/contract.js';
 import { authorizeUrl } from '../../../main/auth/webex-sign-in.js';
+import { requestedScopes } from '../../../main/auth/webex-scopes.js';
 import { flushAsync } from '../../fakes/fake-clock.js';
 import { browse, configureSandboxIntegration, createWorld, DEFAULT_LABEL, everything, issuedSecrets, signInThroughBrowser, type World } from './account-world.js';
 
@@ -239,10 +240,28 @@ describe('the authorize URL', () => {
       client_id: 'C1',
       response_type: 'code',
       redirect_uri: 'http://localhost:6001/callback',
-      scope: 'spark:calls_read spark:calls_write spark:people_read meeting:participants_read meeting:participants_write spark:telephony_config_read spark:telephony_config_write',
+      scope: 'spark:calls_read spark:calls_write spark:people_read spark:telephony_config_read spark:telephony_config_write',
       state: 'st',
       code_challenge: 'ch',
       code_challenge_method: 'S256',
     });
+  });
+
+  it('asks for the meeting scopes only when "Use Webex Meetings" is on', () => {
+    const scope = (useMeetings: boolean) =>
+      new URL(
+        authorizeUrl({
+          baseUrl: 'https://webexapis.com/v1',
+          clientId: 'C1',
+          redirectUri: 'http://localhost:6001/callback',
+          state: 'st',
+          challenge: 'ch',
+          scopes: requestedScopes(useMeetings),
+        }),
+      ).searchParams.get('scope');
+    expect(scope(false)).not.toContain('meeting:');
+    expect(scope(true)).toBe(
+      'spark:calls_read spark:calls_write spark:people_read spark:telephony_config_read spark:telephony_config_write meeting:participants_read meeting:participants_write meeting:schedules_read',
+    );
   });
 });

@@ -16,6 +16,7 @@ const WEBEX: WebexAccount = {
   redirectUri: 'http://localhost:6001/callback',
   status: 'signed-out',
   missingScopes: [],
+  useMeetings: false,
   inUse: false,
 };
 const withWebex = (patch: Partial<WebexAccount>): AccountsSnapshot => ({ ...NO_ACCOUNTS, accounts: [{ ...WEBEX, ...patch }] });

@@ -12,6 +12,7 @@ import type {
   InvokeChannel,
   LineInfo,
   LineStatus,
+  MeetingsSnapshot,
   Notice,
   PayloadOf,
   Result,
@@ -68,6 +69,16 @@ export const TEST_DESKTOP: DesktopState = {
 export const NO_ACCOUNTS: AccountsSnapshot = {
   accounts: [],
   storage: { protection: 'keychain', backend: 'fake keychain', persist: true },
+};
+
+export const NO_MEETING: MeetingsSnapshot = {
+  access: { state: 'ready' },
+  meeting: null,
+  participants: [],
+  leftCount: 0,
+  callouts: [],
+  sync: { state: 'idle' },
+  watching: false,
 };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -184,6 +195,28 @@ export class FakeCallDeckApi implements CallDeckApi {
   emitLine(info: LineInfo): void {
     this.lineInfo = info;
     this.emit('line:changed', info);
+  }
+
+  meetingsState: MeetingsSnapshot = NO_MEETING;
+
+  readonly meetings: CallDeckApi['meetings'] = {
+    watch: () => this.invoke('meetings:watch', undefined, ok({ ...this.meetingsState, watching: true })),
+    unwatch: () => this.invoke('meetings:unwatch', undefined, ok(null)),
+    open: (args) => this.invoke('meetings:open', args, ok(this.meetingsState)),
+    mute: (args) => this.invoke('meetings:mute', args, ok(null)),
+    unmute: (args) => this.invoke('meetings:unmute', args, ok(null)),
+    admit: (args) => this.invoke('meetings:admit', args, ok(null)),
+    expel: (args) => this.invoke('meetings:expel', args, ok(null)),
+    callout: (args) => this.invoke('meetings:callout', args, ok({ participantId: 'callout-1' })),
+    cancelCallout: (args) => this.invoke('meetings:cancelCallout', args, ok(null)),
+    dismissCallout: (args) => this.invoke('meetings:dismissCallout', args, ok(null)),
+    onChanged: (listener) => this.subscribe('meetings:changed', listener),
+  };
+
+  /** Emit a meetings snapshot (and make it what watch/open return from now on). */
+  emitMeetings(snapshot: MeetingsSnapshot): void {
+    this.meetingsState = snapshot;
+    this.emit('meetings:changed', snapshot);
   }
 
   /** Emit an accounts snapshot (and make it what accounts.list returns from now on). */

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES } from '../../../../preload/common/accounts';
+import { MEETING_SCOPES } from '../../../../preload/common/meetings';
 import type { WebexAccount } from '../../../../preload/contract';
 import { ACCOUNT_KEYS } from '../../../store/accounts-commands';
 import { useAppStore } from '../../../store/store-context';
@@ -16,6 +17,8 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
   const [clientId, setClientId] = useState(account?.clientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
   const [redirectUri, setRedirectUri] = useState(account?.redirectUri ?? WEBEX_DEFAULT_REDIRECT_URI);
+  const [useMeetings, setUseMeetings] = useState(account?.useMeetings ?? false);
+  const scopes: readonly string[] = useMeetings ? [...WEBEX_SCOPES, ...MEETING_SCOPES] : WEBEX_SCOPES;
   const [errors, setErrors] = useState<{ clientId?: string; clientSecret?: string }>({});
 
   function onSubmit(event: FormEvent) {
@@ -28,7 +31,7 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     void accounts.signIn(
-      { ...(account ? { id: account.id } : {}), clientId, clientSecret, redirectUri, baseUrl },
+      { ...(account ? { id: account.id } : {}), clientId, clientSecret, redirectUri, baseUrl, useMeetings },
       // Main holds it now; the page has no reason to keep it.
       () => setClientSecret(''),
     );
@@ -41,7 +44,7 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
       </p>
       <p className="hint">
         Create an integration on developer.webex.com with the redirect URI below and these scopes:{' '}
-        {WEBEX_SCOPES.map((scope, i) => (
+        {scopes.map((scope, i) => (
           <span key={scope}>
             {i > 0 && ', '}
             <code>{scope}</code>
@@ -65,6 +68,14 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
         onChange={setRedirectUri}
         hint="Must match the integration exactly. Change the port if 6001 is taken."
       />
+      <label className="check-field">
+        <input type="checkbox" checked={useMeetings} onChange={(e) => setUseMeetings(e.target.checked)} aria-describedby={`${id}-meetings-hint`} />
+        Use Webex Meetings
+      </label>
+      <p id={`${id}-meetings-hint`} className="hint">
+        Adds the meeting scopes to sign-in, for the Meetings view (roster, call-out). Your integration must have them; leave this off
+        if it does not.
+      </p>
       <button type="submit" className="btn btn-primary" aria-busy={busy} aria-disabled={busy}>
         Sign in with Webex
       </button>

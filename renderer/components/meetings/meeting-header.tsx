@@ -1,0 +1,13 @@
+import type { OpenMeeting } from '../../../preload/contract';
+import { formatMeetingNumber } from './meeting-number';
+
+export function MeetingHeader({ meeting }: { meeting: OpenMeeting }) {
+  return (
+    <header className="meeting-header">
+      <h3 className="meeting-title">{meeting.title}</h3>
+      <p className="meeting-number">
+        {meeting.number !== undefined ? <>Meeting number {formatMeetingNumber(meeting.number)}</> : <>Meeting ID {meeting.id}</>}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { MeetingParticipant } from '../../../preload/contract';
+import { meetingKey } from '../../store/meetings-commands';
+import { useAppStore, useStoreApi } from '../../store/store-context';
+import { useCommands } from '../../store/use-commands';
+
+const STATE_WORDS: Record<MeetingParticipant['state'], string> = {
+  lobby: 'In the lobby',
+  joined: 'Joined',
+  breakoutSession: 'In a breakout session',
+};
+
+export function ParticipantsList() {
+  const [participants, leftCount] = useAppStore(
+    useShallow((s) => [s.meetings.snapshot?.participants ?? [], s.meetings.snapshot?.leftCount ?? 0] as const),
+  );
+  return (
+    <>
+      <h4 className="meetings-subtitle" id="participants-heading">
+        Participants <span className="count">({participants.length})</span>
+      </h4>
+      <ul className="participants" aria-label="Participants">
+        {participants.map((p) => (
+          <ParticipantItem key={p.id} participant={p} />
+        ))}
+      </ul>
+      {participants.length === 0 && <p className="hint">Nobody is in the meeting right now.</p>}
+      {leftCount > 0 && <p className="hint">{leftCount === 1 ? '1 person has left.' : `${leftCount} people have left.`}</p>}
+    </>
+  );
+}
+
+function ParticipantItem({ participant: p }: { participant: MeetingParticipant }) {
+  const store = useStoreApi();
+  const commands = useCommands('meetings');
+  const [muting, admitting] = useAppStore(
+    useShallow((s) => [s.ui.pending[meetingKey(p.id, 'mute')] === true, s.ui.pending[meetingKey(p.id, 'admit')] === true] as const),
+  );
+  const role = p.host ? 'Host' : p.coHost ? 'Cohost' : undefined;
+  return (
+    <li className={`participant participant-${p.state}`} aria-label={p.displayName}>
+      <div className="participant-who">
+        <span className="participant-name">{p.displayName}</span>
+        {p.email && <span className="participant-email">{p.email}</span>}
+      </div>
+      <div className="participant-facts">
+        {role && <span className="tag">{role}</span>}
+        <span className="tag">{STATE_WORDS[p.state]}</span>
+        <span className="tag">{p.muted ? 'Muted' : 'Unmuted'}</span>
+        {p.video !== 'unknown' && <span className="tag">{p.video === 'on' ? 'Video on' : 'Video off'}</span>}
+      </div>
+      <div className="participant-actions">
+        {p.state === 'lobby' && (
+          <button type="button" className="btn" aria-disabled={admitting} aria-busy={admitting} onClick={() => !admitting && void commands.admit(p)}>
+            Admit
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn"
+          aria-disabled={muting}
+          aria-busy={muting}
+          onClick={() => !muting && void (p.muted ? commands.unmute(p) : commands.mute(p))}
+        >
+          {p.muted ? 'Unmute' : 'Mute'}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          aria-haspopup="dialog"
+          onClick={() => store.getState().ui.openDialog({ kind: 'expel', participantId: p.id })}
+        >
+          Expel
+        </button>
+      </div>
+    </li>
+  );
+}
