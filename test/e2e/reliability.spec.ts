@@ -60,6 +60,32 @@ test.describe('faults in the window', () => {
   });
 });
 
+test.describe('faults in the Meeting view', () => {
+  test('a 503 on the roster: the view says so, keeps the list, and recovers; a call-out refused once is not resent', async ({ app, line }) => {
+    line.meetings.addMeeting({ title: 'All hands', meetingNumber: '26345551234', participants: [{ displayName: 'Reception', host: true }, { displayName: 'Sam Rivera' }] });
+    await app.getByRole('button', { name: 'Meetings' }).click();
+    const meeting = app.getByRole('region', { name: 'Meeting' });
+    await meeting.getByRole('textbox', { name: 'Meeting ID or number' }).fill('2634 555 1234');
+    await meeting.getByRole('button', { name: 'Open meeting' }).click();
+    const participants = meeting.getByRole('list', { name: 'Participants', exact: true });
+    await expect(participants.getByRole('listitem', { name: 'Sam Rivera', exact: true })).toBeVisible();
+
+    line.control.injectFault({ kind: 'status', status: 503, times: 'always', path: '/meetingParticipants', method: 'GET' });
+    await expect(meeting).toContainText("Couldn't refresh the participants", { timeout: 15_000 });
+    await expect(participants.getByRole('listitem', { name: 'Sam Rivera', exact: true })).toBeVisible();
+
+    line.control.injectFault({ kind: 'status', status: 500, path: '/meetingParticipants/callout', method: 'POST' });
+    await meeting.getByRole('textbox', { name: 'SIP address or number' }).fill('+14155550123');
+    await meeting.getByRole('textbox', { name: 'Display name' }).fill('Ada Lovelace');
+    await meeting.getByRole('button', { name: 'Call out' }).click();
+    await expect(app.getByRole('alert').filter({ hasText: 'Something went wrong on the server.' }).first()).toBeVisible();
+    expect(line.control.state().requests.filter((r) => r.method === 'POST' && r.path.endsWith('/callout'))).toHaveLength(1);
+
+    line.control.clearFaults();
+    await expect(meeting).not.toContainText("Couldn't refresh the participants", { timeout: 35_000 });
+  });
+});
+
 test.describe('a damaged settings file', () => {
   test.use({ damagedSettings: true });
 
