@@ -84,6 +84,12 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       setPersistence: invoke('accounts:setPersistence'),
       onChanged: on('accounts:changed'),
     },
+    videosdk: {
+      watch: invoke('videosdk:watch'),
+      start: invoke('videosdk:start'),
+      end: invoke('videosdk:end'),
+      onChanged: on('videosdk:changed'),
+    },
     line: { get: invoke('line:get'), onChanged: on('line:changed') },
     directory: { search: invoke('directory:search'), cancel: invoke('directory:cancel') },
     meetings: {

@@ -15,6 +15,7 @@ import { accountsChannels, accountsEvents } from './contract/accounts.js';
 import { appChannels, appEvents } from './contract/app.js';
 import { callsChannels, callsEvents } from './contract/calls.js';
 import { desktopChannels, desktopEvents } from './contract/desktop.js';
+import { videosdkChannels, videosdkEvents } from './contract/videosdk.js';
 import { directoryChannels } from './contract/directory.js';
 import { lineChannels, lineEvents } from './contract/line.js';
 import { meetingsChannels, meetingsEvents } from './contract/meetings.js';
@@ -26,6 +27,7 @@ export * from './contract/app.js';
 export * from './contract/calls.js';
 export * from './contract/desktop.js';
 export * from './contract/accounts.js';
+export * from './contract/videosdk.js';
 export * from './contract/line.js';
 export * from './contract/directory.js';
 export * from './contract/meetings.js';
@@ -36,6 +38,7 @@ export const invokeChannels = {
   ...callsChannels,
   ...desktopChannels,
   ...accountsChannels,
+  ...videosdkChannels,
   ...lineChannels,
   ...directoryChannels,
   ...meetingsChannels,
@@ -47,6 +50,7 @@ export const eventChannels = {
   ...callsEvents,
   ...desktopEvents,
   ...accountsEvents,
+  ...videosdkEvents,
   ...lineEvents,
   ...meetingsEvents,
   ...noticesEvents,

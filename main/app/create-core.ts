@@ -9,6 +9,7 @@ import { createMeetingsFeature, type MeetingsFeature } from '../meetings/index.j
 import { createSettingsService, createStoredFileNotices, type SettingsService, type StoredFileNotices } from '../settings/index.js';
 import { redactingLogger } from '../core/console-logger.js';
 import type { Line } from '../providers/line.js';
+import { createVideoSdkFeature, type VideoSdkFeature } from '../videosdk/index.js';
 import type {
   AutoStart,
   Browser,
@@ -68,6 +69,7 @@ export interface Core {
   calls: CallsFeature;
   accounts: AccountsFeature;
   desktop: DesktopFeature;
+  videosdk: VideoSdkFeature;
   meetings: MeetingsFeature;
   /** Damaged stored files the person is told about; the composition root watches window-state with it. */
   notices: StoredFileNotices;
@@ -111,7 +113,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   // A signed-in account's line wins over the default (demo, or the developer's environment account).
   const line = accounts.restoredLine() ?? (await options.openLine());
   const calls = createCallsFeature({ clock, log, settings, callLogStore: notices.watch(ports.callLogStore, 'call-log'), line });
-  lineSwitch.bind(calls);
+
   calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
   calls.onLineInfo((info) => events.emit('line:changed', info));
 
@@ -133,6 +135,23 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
 
   const desktop = createDesktopFeature({ ...ports, log, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 
+  // A saved VideoSDK account wins, then the developer's; the demo line brings its own for newcomers.
+  const videosdk = createVideoSdkFeature({
+    clock,
+    log,
+    access: () => accounts.videoSdkAccess(calls.line().videoSdk),
+    defaultCountry: () => settings.get().defaultCountry,
+  });
+  videosdk.onChange((snapshot) => events.emit('videosdk:changed', snapshot));
+  accounts.onChange(() => videosdk.accountChanged());
+  // The demo line brings a VideoSDK account, so switching lines may change VideoSDK's too.
+  lineSwitch.bind({
+    useLine: async (next) => {
+      await calls.useLine(next);
+      videosdk.accountChanged();
+    },
+  });
+
   const handlers: Handlers = {
     'app:info': async () => ({
       name: 'CallDeck',
@@ -149,6 +168,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...calls.handlers,
     ...accounts.handlers,
     ...desktop.handlers,
+    ...videosdk.handlers,
     ...meetings.handlers,
     'notices:list': async () => notices.list(),
     'notices:dismiss': async ({ id }) => notices.dismiss(id),
@@ -161,6 +181,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     calls,
     accounts,
     desktop,
+    videosdk,
     meetings,
     notices,
     snapshot: () => calls.snapshot(),
@@ -168,6 +189,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
       for (const unsubscribe of unsubscribers) unsubscribe();
       accounts.stop();
       desktop.stop();
+      videosdk.stop();
       meetings.stop();
       await calls.stop();
     },

@@ -41,6 +41,11 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
     meetings: { ...lineMeetings(http, sandbox.baseUrl), demoMeetingNumber: DEMO_MEETING_NUMBER },
     mode: 'demo',
     label: DEMO_LABEL,
+    videoSdk: {
+      baseUrl: sandbox.videosdk.origin,
+      ...sandbox.videosdk.project,
+      demo: { trunkId: sandbox.videosdk.state.trunks[0]!.id, gatewayId: sandbox.videosdk.state.gateways[0]!.id },
+    },
     async close() {
       scenario.stop();
       await http.close();

@@ -35,6 +35,8 @@ export const VideoSdkRecord = z.object({
   kind: z.literal('videosdk'),
   id: z.string(),
   apiKey: z.string(),
+  /** Absent: VideoSDK's own API origin. */
+  baseUrl: z.string().optional(),
 });
 export type VideoSdkRecord = z.infer<typeof VideoSdkRecord>;
 

@@ -11,13 +11,14 @@ import type { AccountsContext, LineSwitch } from './accounts-context.js';
 import { readAccountsDocument } from './accounts-document.js';
 import { createSecretOpener } from './sealed-input.js';
 import { openVault } from './vault.js';
-import { createVideoSdkAccounts } from './videosdk-accounts.js';
+import type { VideoSdkAccess } from '../providers/videosdk/videosdk-access.js';
+import { createVideoSdkAccounts, type VideoSdkEndpointKey } from './videosdk-accounts.js';
 import { createWebexAccounts, PAT_LIFETIME_MS, type WebexAccountsOptions } from './webex-accounts.js';
 import { SIGN_IN_TIMEOUT_MS } from './webex-sign-in.js';
 
 export type AccountsOptions = Partial<WebexAccountsOptions> & {
   /** The CALLDECK_VIDEOSDK_* account from the environment (development and tests). */
-  environmentVideoSdk?: { apiKey: string; secret: string } | undefined;
+  environmentVideoSdk?: VideoSdkEndpointKey | undefined;
 };
 
 export interface AccountsFeature {
@@ -27,7 +28,12 @@ export interface AccountsFeature {
   /** The line of the account that was signed in when CallDeck last ran, if its sign-in could be read back. */
   restoredLine(): Line | undefined;
   /** A short-lived VideoSDK token, for main's own VideoSDK requests; never for the renderer. */
-  mintVideoSdkToken(opts?: { accountId?: string; permissions?: string[]; ttlSec?: number }): string;
+  mintVideoSdkToken(opts?: { accountId?: string; ttlSec?: number }): string;
+  /**
+   * The VideoSDK account requests go out with: the saved one, else the environment's, else
+   * `fallback` (the demo line's). Undefined when there is none to use.
+   */
+  videoSdkAccess(fallback?: VideoSdkEndpointKey): VideoSdkAccess | undefined;
   stop(): void;
 }
 
@@ -132,6 +138,7 @@ export async function createAccountsFeature(deps: Deps): Promise<AccountsFeature
     },
     restoredLine: () => restored,
     mintVideoSdkToken: (opts) => videoSdk.mint(opts),
+    videoSdkAccess: (fallback) => videoSdk.access(fallback),
     stop: () => webex.stop(),
   };
 }

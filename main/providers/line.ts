@@ -12,5 +12,10 @@ export interface Line {
   mode: 'demo' | 'account';
   /** Shown in the window header and the tray tooltip. */
   label: string;
+  /**
+   * A VideoSDK account that comes with this line: the built-in demo line serves VideoSDK too, so a
+   * newcomer can place a SIP call without keys. Used only when no VideoSDK account is configured.
+   */
+  videoSdk?: { baseUrl: string; apiKey: string; secret: string; demo?: { trunkId: string; gatewayId: string } };
   close(): Promise<void>;
 }

@@ -7,7 +7,9 @@ export {
   type SandboxLine,
   type SandboxOptions,
   type SandboxRequest,
+  type SandboxVideoSdk,
 } from './start-sandbox.js';
+export type { VideoSdkProject, SipAnswerBehaviour, SandboxSipCall, VideoSdkTimings } from './videosdk-state.js';
 export type { LineControl, LineSnapshot, IncomingCallInput, GroupCallInput, SandboxPartyInput, VoicemailInput } from './control.js';
 export type { DialBehavior } from './line.js';
 export type { WireCall, WireHistoryRecord } from './line-model.js';

@@ -1,7 +1,7 @@
 /**
  * The built-in line: a Webex-compatible HTTP server on 127.0.0.1 (random port, random bearer
- * token) serving the user-level Call Controls API under /v1. Demo mode points the real Webex
- * client at it. The test kit (test/line-kit) builds on the same server through `extensions`:
+ * token) serving the user-level Call Controls API under /v1, and VideoSDK's SIP call API under
+ * /v2/ at the origin. Demo mode points the real Webex and VideoSDK clients at it. The test kit (test/line-kit) builds on the same server through `extensions`:
  * fault injection, the /__sandbox control API and the OAuth endpoints are not in the product.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -19,6 +19,8 @@ import { PEOPLE_ROUTES } from './people-routes.js';
 import { ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
 import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
 import { TokenBook, bearerToken } from './tokens.js';
+import { VIDEOSDK_PREFIX, createVideoSdkRoutes } from './videosdk-routes.js';
+import { createVideoSdkState, type VideoSdkProject, type VideoSdkState, type VideoSdkTimings } from './videosdk-state.js';
 
 /** One request as an extension sees it, before the line authenticates and routes it. */
 export interface SandboxRequest {
@@ -60,6 +62,20 @@ export interface SandboxOptions {
   noAnswerMs?: number;
   /** Extensions built on the line's control, consulted in order before the line's own routes. */
   extend?: (control: LineControl) => readonly SandboxExtension[];
+  /** The VideoSDK project whose tokens the line accepts; absent: random keys. */
+  videoSdkProject?: VideoSdkProject;
+  videoSdkTimings?: Partial<VideoSdkTimings>;
+}
+
+/** The line's VideoSDK side, at the API origin (paths under /v2/). */
+export interface SandboxVideoSdk {
+  /** e.g. http://127.0.0.1:PORT, the equivalent of https://api.videosdk.live. */
+  readonly origin: string;
+  /** The project demo mode signs its tokens for. */
+  readonly project: VideoSdkProject;
+  readonly state: VideoSdkState;
+  /** Every token the line accepted, in order (for the leak test). */
+  acceptedTokens(): readonly string[];
 }
 
 export interface SandboxLine {
@@ -68,6 +84,7 @@ export interface SandboxLine {
   /** The line's current bearer token. */
   readonly token: string;
   readonly control: LineControl;
+  readonly videosdk: SandboxVideoSdk;
   /** The line's Webex Meetings: add meetings and people, script how call-outs are answered. */
   readonly meetings: MeetingsControl;
   close(): Promise<void>;
@@ -103,6 +120,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
   const control = createLineControl(line);
   const meetings = createMeetingsBook(clock);
   const extensions = opts.extend?.(control) ?? [];
+  const videoSdkState = createVideoSdkState({
+    clock,
+    ...(opts.videoSdkProject ? { project: opts.videoSdkProject } : {}),
+    ...(opts.videoSdkTimings ? { timings: opts.videoSdkTimings } : {}),
+  });
+  const videoSdkRoutes = createVideoSdkRoutes({ state: videoSdkState, clock });
   const authorised = (header: string | string[] | undefined) => {
     const bearer = bearerToken(header);
     return tokens.acceptsForApi(bearer) || extensions.some((e) => e.acceptsToken?.(bearer) ?? false);
@@ -145,6 +168,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         if (extension.handle && (await extension.handle(request))) return;
       }
 
+      if (path.startsWith(VIDEOSDK_PREFIX)) {
+        const answer = videoSdkRoutes.handle({
+          method,
+          path,
+          query: url.searchParams,
+          authorization: req.headers.authorization,
+          contentType: req.headers['content-type'],
+          bodyText: body,
+        });
+        respond.json(answer.status, answer.body);
+        return;
+      }
       if (!path.startsWith(`${API_PREFIX}/`)) throw new RequestError(404, `No API at ${path}.`);
       if (!authorised(req.headers.authorization)) {
         respond.error(401, UNAUTHORIZED);
@@ -199,6 +234,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       return tokens.current;
     },
     control,
+    videosdk: {
+      origin: `http://127.0.0.1:${port}`,
+      project: videoSdkState.projects[0]!,
+      state: videoSdkState,
+      acceptedTokens: () => videoSdkRoutes.accepted(),
+    },
     meetings: meetings.control,
     async close() {
       line.dispose();

@@ -6,6 +6,8 @@
 
 export const WEBEX_DEFAULT_BASE_URL = 'https://webexapis.com/v1';
 export const WEBEX_DEFAULT_REDIRECT_URI = 'http://localhost:6001/callback';
+/** VideoSDK's API origin; its paths begin with /v2/. */
+export const VIDEOSDK_DEFAULT_BASE_URL = 'https://api.videosdk.live';
 
 /**
  * The scopes CallDeck always asks for; DND needs the telephony config pair. The meeting scopes

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES } from '../common/accounts.js';
+import { VIDEOSDK_DEFAULT_BASE_URL, WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES } from '../common/accounts.js';
 import { channel, Done, None } from './channel.js';
 
 /**
@@ -10,7 +10,7 @@ import { channel, Done, None } from './channel.js';
  * sealed (see SealedSecret), so no bridge message ever contains one in the clear.
  */
 
-export { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES };
+export { VIDEOSDK_DEFAULT_BASE_URL, WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES };
 
 const AccountId = z.string().regex(/^[a-z]+-[A-Za-z0-9_-]{4,40}$/, 'Not an account id');
 
@@ -118,6 +118,8 @@ export const VideoSdkAccount = z.object({
   kind: z.literal('videosdk'),
   id: AccountId,
   apiKey: z.string(),
+  /** The API origin, e.g. https://api.videosdk.live (or a built-in line). */
+  baseUrl: z.string(),
   hasSecret: z.boolean(),
   problem: z.string().optional(),
 });
@@ -170,6 +172,8 @@ export const ConfigureVideoSdkArgs = z.object({
   apiKey: ApiKey,
   /** Required for a new account; absent keeps the stored one. */
   secret: SealedSecret.optional(),
+  /** The API origin; absent: VideoSDK's own. */
+  baseUrl: ApiBaseUrl.optional(),
 });
 
 const AccountRef = z.object({ id: AccountId });

@@ -83,13 +83,18 @@ export function createAccountCommands(store: AppStore) {
     signOut(id: string) {
       return state().app.act(ACCOUNT_KEYS.signOut, "Couldn't sign out of Webex", (api) => applied(api.accounts.signOut({ id })));
     },
-    saveVideoSdk(form: { id?: string; apiKey: string; secret: string }, onSaved: () => void) {
+    saveVideoSdk(form: { id?: string; apiKey: string; secret: string; baseUrl?: string }, onSaved: () => void) {
       return state().app.act(ACCOUNT_KEYS.videoSdk, "Couldn't save the VideoSDK keys", async (api) => {
         const sealed = await sealIfTyped(api, 'videosdk.secret', form.secret);
         if (!sealed.ok) return sealed;
         const secret = sealed.value;
         const result = await applied(
-          api.accounts.configureVideoSdk({ ...(form.id ? { id: form.id } : {}), apiKey: form.apiKey.trim(), ...(secret ? { secret } : {}) }),
+          api.accounts.configureVideoSdk({
+            ...(form.id ? { id: form.id } : {}),
+            apiKey: form.apiKey.trim(),
+            ...(secret ? { secret } : {}),
+            ...(form.baseUrl !== undefined && form.baseUrl.trim() !== '' ? { baseUrl: form.baseUrl.trim() } : {}),
+          }),
         );
         if (result.ok) onSaved();
         return result;

@@ -8,6 +8,7 @@ import { createNoticesSlice } from './notices-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { AppState, AppStore } from './types';
 import { createUiSlice } from './ui-slice';
+import { createVideoSdkSlice } from './videosdk-slice';
 
 /** A fresh store; the app makes one at start-up, each test makes its own. */
 export function createAppStore(): AppStore {
@@ -16,6 +17,7 @@ export function createAppStore(): AppStore {
     settings: createSettingsSlice(set, get),
     desktop: createDesktopSlice(set, get),
     accounts: createAccountsSlice(set, get),
+    videosdk: createVideoSdkSlice(set, get),
     meetings: createMeetingsSlice(set, get),
     notices: createNoticesSlice(set, get),
     ui: createUiSlice(set, get),

@@ -39,6 +39,9 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
       if (!disposed) state().settings.setValues(settings);
     }),
     bindDesktop(api, store),
+    api.videosdk.onChanged((snapshot) => {
+      if (!disposed) state().videosdk.apply(snapshot);
+    }),
     api.line.onChanged((info) => {
       if (disposed) return;
       sawLineEvent = true;

@@ -7,6 +7,7 @@ import type { MeetingsSlice } from './meetings-slice';
 import type { NoticesSlice } from './notices-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { UiSlice } from './ui-slice';
+import type { VideoSdkSlice } from './videosdk-slice';
 
 /** The whole store: one key per slice; each slice's type lives beside it in `<name>-slice.ts`. */
 export interface AppState {
@@ -14,6 +15,7 @@ export interface AppState {
   settings: SettingsSlice;
   desktop: DesktopSlice;
   accounts: AccountsSlice;
+  videosdk: VideoSdkSlice;
   meetings: MeetingsSlice;
   notices: NoticesSlice;
   ui: UiSlice;

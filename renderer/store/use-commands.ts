@@ -4,6 +4,7 @@ import { createDesktopCommands } from './desktop-commands';
 import { createMeetingsCommands } from './meetings-commands';
 import { createNoticesCommands } from './notices-commands';
 import { createSettingsCommands } from './settings-commands';
+import { createVideoSdkCommands } from './videosdk-commands';
 import { useStoreApi } from './store-context';
 import type { AppStore } from './types';
 
@@ -18,6 +19,7 @@ const COMMAND_LAYERS = {
   accounts: createAccountCommands,
   settings: createSettingsCommands,
   desktop: createDesktopCommands,
+  videosdk: createVideoSdkCommands,
   meetings: createMeetingsCommands,
   notices: createNoticesCommands,
 } satisfies Record<string, (store: AppStore) => object>;

@@ -14,6 +14,8 @@ interface Options {
   patLifetimeMs: number;
   /** The OS keychain's protection level; 'obfuscated' is Linux's basic_text. */
   keychain: 'keychain' | 'obfuscated';
+  /** 'line': the developer's VideoSDK account (CALLDECK_VIDEOSDK_*) is the line's; 'none': no VideoSDK account. */
+  videoSdkAccount: 'line' | 'none';
   /** Start with a settings file that cannot be read (the reliability suite's damaged-file row). */
   damagedSettings: boolean;
 }
@@ -37,6 +39,7 @@ export const test = base.extend<Options & Fixtures>({
   signInTimeoutMs: [180_000, { option: true }],
   patLifetimeMs: [12 * 3600_000, { option: true }],
   keychain: ['keychain', { option: true }],
+  videoSdkAccount: ['line', { option: true }],
   damagedSettings: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   line: async ({}, use) => {
@@ -46,14 +49,15 @@ export const test = base.extend<Options & Fixtures>({
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   log: async ({}, use) => use(new MemoryLogger()),
-  harness: async ({ line, log, signInTimeoutMs, patLifetimeMs, keychain, damagedSettings }, use) => {
+  harness: async ({ line, log, signInTimeoutMs, patLifetimeMs, keychain, videoSdkAccount, damagedSettings }, use) => {
+    const environmentVideoSdk = videoSdkAccount === 'line' ? { baseUrl: line.videosdk.origin, ...line.videosdk.project } : undefined;
     const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
     const ports = createHarnessPorts({ log, keychain: new FakeKeychain(keychain) });
     if (damagedSettings) ports.settingsStore = new MemorySettingsStore({}, false);
     const harness = await startHarness({
       ports,
       openLine: () => openLine({ env, clock: systemClock, log }),
-      accounts: { loopbackPort: 'random', signInTimeoutMs, patLifetimeMs },
+      accounts: { loopbackPort: 'random', signInTimeoutMs, patLifetimeMs, environmentVideoSdk },
     });
     await use(harness);
     await harness.close();

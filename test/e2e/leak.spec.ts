@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { FaultSpec } from '../line-kit/index.js';
 import { expect, followInBrowser, openAccounts, startSignIn, test } from './accounts-fixtures.js';
+import { closeMeetings, openVideoSdk } from './videosdk-steps.js';
 
 /**
  * The leak test: a whole session (sign in, use the line, VideoSDK keys and a minted token, sign
@@ -63,14 +64,37 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   const videoSdkSecret = `vsdk_secret_${randomBytes(16).toString('hex')}`;
   const accounts = await openAccounts(page);
   const videoSdk = accounts.getByRole('form', { name: 'VideoSDK' });
+  line.videosdk.state.addProject({ apiKey: 'vsdk-api-key-public', secret: videoSdkSecret });
   await videoSdk.getByRole('textbox', { name: 'API key' }).fill('vsdk-api-key-public');
   await videoSdk.getByLabel('API secret').fill(videoSdkSecret);
+  await videoSdk.getByText('Advanced', { exact: true }).click();
+  await videoSdk.getByRole('textbox', { name: 'VideoSDK API address' }).fill(line.videosdk.origin);
   await videoSdk.getByRole('button', { name: 'Save VideoSDK keys' }).click();
   await expect(videoSdk.getByRole('status')).toHaveText('API key and secret saved.');
   const jwts = [harness.core.accounts.mintVideoSdkToken(), harness.core.accounts.mintVideoSdkToken({ ttlSec: 60 })];
   expect(jwts[0]).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
 
+  // Use them: a SIP call into a VideoSDK room, followed in the list and ended; a token per request.
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).last().click();
+  const region = await openVideoSdk(page);
+  await region.getByRole('radio', { name: 'Gateway' }).check();
+  await region.getByRole('textbox', { name: 'Room ID' }).fill('leak-room');
+  await region.getByRole('textbox', { name: 'Call to' }).fill('+14155550123');
+  await region.getByRole('textbox', { name: 'Gateway ID' }).fill('gw_sandbox_1');
+  await region.getByRole('button', { name: 'Start SIP call' }).click();
+  const sipCall = region.getByRole('listitem', { name: /^SIP call to / });
+  await expect(sipCall).toContainText('Answered', { timeout: 10_000 });
+  await sipCall.getByRole('button', { name: 'End SIP call' }).click();
+  await expect(sipCall).toContainText('Ended');
+  const lineTokens = line.videosdk.acceptedTokens();
+  const savedKeyTokens = lineTokens.filter((t) => JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()).apikey === 'vsdk-api-key-public');
+  expect(savedKeyTokens.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(lineTokens).size).toBeGreaterThanOrEqual(2);
+  const meetingsDom = await domText(page);
+  await closeMeetings(page);
+
   // Sign out.
+  await openAccounts(page);
   await webex.getByRole('button', { name: 'Sign out' }).click();
   await expect(webex.getByRole('status')).toHaveText('Not signed in.');
 
@@ -79,6 +103,8 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   const secrets: Record<string, string> = {
     'client secret': line.oauth.client.secret,
     'VideoSDK secret': videoSdkSecret,
+    'VideoSDK secret (environment account)': line.videosdk.project.secret,
+    ...Object.fromEntries(lineTokens.map((t, i) => [`VideoSDK token ${i + 1} (sent to the line)`, t])),
     ...Object.fromEntries(issued.accessTokens.map((t, i) => [`access token ${i + 1}`, t])),
     ...Object.fromEntries(issued.refreshTokens.map((t, i) => [`refresh token ${i + 1}`, t])),
     ...Object.fromEntries(jwts.map((t, i) => [`minted JWT ${i + 1}`, t])),
@@ -87,6 +113,7 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   const places: Record<string, string> = {
     'bridge frames': frames.join('\n'),
     DOM: await domText(page),
+    'DOM of the Meetings view': meetingsDom,
     'web storage': await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })),
     'stored documents': JSON.stringify({
       settings: harness.ports.settingsStore.current(),
@@ -100,6 +127,8 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   // The search can see: each place holds something it should.
   expect(frames.length).toBeGreaterThan(20);
   expect(places['bridge frames']).toContain('vsdk-api-key-public');
+  expect(places['bridge frames']).toContain('leak-room');
+  expect(places['DOM of the Meetings view']).toContain('leak-room');
   expect(places['bridge frames']).toContain(line.oauth.client.id);
   expect(places.DOM).toContain(line.oauth.client.id);
   expect(places['stored documents']).toContain(line.oauth.client.id);

@@ -114,6 +114,7 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
     },
     control,
     oauth,
+    videosdk: line.videosdk,
     meetings: line.meetings,
     close: () => line.close(),
   };

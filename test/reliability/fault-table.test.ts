@@ -86,13 +86,13 @@ async function pollRow(surface: PollSurface, kind: FaultKind): Promise<void> {
     await surface.prepare(world);
     expect(surface.view(world).state).toBe('ok');
     const expected = surface.stateFor?.(kind) ?? kind.line;
-    await kind.arm(world, surface.faultPath);
+    await kind.arm(world, surface.faultPath, surface.faultMethod);
     await runKept(world, surface, Math.max(BLIP_MS, surface.normalIntervalMs * 1.5));
     expect(surface.view(world).state).toBe(expected);
     const afterBlipMs = await recover(world, surface, kind);
 
     const armedAt = world.clock.now();
-    await kind.arm(world, surface.faultPath);
+    await kind.arm(world, surface.faultPath, surface.faultMethod);
     await runKept(world, surface, FAULT_WINDOW_MS);
 
     const during = surface.view(world);
@@ -127,7 +127,7 @@ async function requestRow(surface: RequestSurface, kind: FaultKind): Promise<voi
     if (!result.ok) {
       expect(result.error.code).toBe(kind.code);
       expect(result.error.message).not.toBe('');
-      if (kind.says) expect(result.error.message).toMatch(kind.says);
+      if (kind.says && !surface.ownWording) expect(result.error.message).toMatch(kind.says);
     }
     const sent = world.attempts.slice(before).filter((a) => a.method === surface.sends.method && a.path.split('?')[0] === surface.sends.path);
     // Reads may be retried inside one press (GET on 5xx/network); actions never are.
@@ -179,6 +179,11 @@ describe('fault table', () => {
         return;
       }
       for (const kind of FAULT_KINDS) {
+        const gap = surface.kind !== 'background' ? surface.known?.[kind.name] : undefined;
+        if (gap !== undefined) {
+          it.todo(`${kind.name}: ${gap}`);
+          continue;
+        }
         if (surface.kind === 'request' && kind.realTimeout && !surface.shortDeadline) {
           it.todo(`${kind.name}: needs the product's 15 s deadline in real time; the shared client's timeout is covered by the calls rows`);
           continue;

@@ -10,7 +10,7 @@ import { MemoryLogger } from '../fakes/in-memory-ports.js';
 import { FAULT_KINDS } from './kit/fault-kinds.js';
 import { createWorld } from './kit/world.js';
 
-const JWT = mintVideoSdkToken({ apiKey: 'k', secret: 's', now: 0 });
+const JWT = mintVideoSdkToken({ apiKey: 'k', secret: 's' });
 
 describe('redact', () => {
   it.each([

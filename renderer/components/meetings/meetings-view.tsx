@@ -10,6 +10,7 @@ import { MeetingHeader } from './meeting-header';
 import { OpenMeetingForm } from './open-meeting-form';
 import { ParticipantsList } from './participants-list';
 import { ScopesNeeded } from './scopes-needed';
+import { VideoSdkRegion } from '../videosdk/videosdk-region';
 import './meetings.css';
 
 /**
@@ -32,27 +33,31 @@ export function MeetingsView() {
     };
   }, [meetings]);
 
+  // The Webex meeting and VideoSDK's SIP calls share the column; each polls only while shown here.
   return (
-    <section className="pane meetings" aria-label="Meeting">
-      <h2 className="pane-title">Meetings</h2>
-      {access?.state === 'needs-scopes' ? (
-        <ScopesNeeded scopes={access.scopes} howTo={access.howTo} />
-      ) : (
-        <>
-          <OpenMeetingForm />
-          {meeting && (
-            <>
-              <MeetingHeader meeting={meeting} />
-              {syncError && (
-                <ErrorBlock failure={{ title: "Couldn't refresh the participants", error: syncError }} />
-              )}
-              <ParticipantsList />
-              <CalloutForm />
-              <CallingOutList />
-            </>
-          )}
-        </>
-      )}
-    </section>
+    <div className="side">
+      <section className="pane meetings" aria-label="Meeting">
+        <h2 className="pane-title">Meetings</h2>
+        {access?.state === 'needs-scopes' ? (
+          <ScopesNeeded scopes={access.scopes} howTo={access.howTo} />
+        ) : (
+          <>
+            <OpenMeetingForm />
+            {meeting && (
+              <>
+                <MeetingHeader meeting={meeting} />
+                {syncError && (
+                  <ErrorBlock failure={{ title: "Couldn't refresh the participants", error: syncError }} />
+                )}
+                <ParticipantsList />
+                <CalloutForm />
+                <CallingOutList />
+              </>
+            )}
+          </>
+        )}
+      </section>
+      <VideoSdkRegion />
+    </div>
   );
 }

@@ -73,7 +73,8 @@ export interface World {
 const agent = new Agent({ connect: { timeout: 2_000 } });
 
 export async function createWorld(): Promise<World> {
-  const clock = new FakeClock();
+  // Now, not a fixed date: VideoSDK's SDK stamps its tokens with the real time, and the line checks them against this clock.
+  const clock = new FakeClock(Date.now());
   const line = await startTestLine({ clock });
   const gate = await openGate(line.baseUrl);
   const log = new MemoryLogger();
@@ -104,7 +105,19 @@ export async function createWorld(): Promise<World> {
       retryBackoffMs: 0,
       log,
     }));
-    return { ...createWebexLineClients(http), meetings: lineMeetings(http, gate.baseUrl), mode: 'demo', label: DEFAULT_LABEL, close: () => http.close() };
+    return {
+      ...createWebexLineClients(http),
+      meetings: lineMeetings(http, gate.baseUrl),
+      // The line's VideoSDK side, through the same gate (the origin: VideoSDK paths start at /v2).
+      videoSdk: {
+        baseUrl: new URL(gate.baseUrl).origin,
+        ...line.videosdk.project,
+        demo: { trunkId: line.videosdk.state.trunks[0]?.id ?? '', gatewayId: line.videosdk.state.gateways[0]?.id ?? '' },
+      },
+      mode: 'demo',
+      label: DEFAULT_LABEL,
+      close: () => http.close(),
+    };
   };
 
   const keychain = new FakeKeychain();

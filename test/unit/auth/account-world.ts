@@ -50,7 +50,7 @@ export interface WorldOptions {
   keychain?: FakeKeychain;
   signInTimeoutMs?: number;
   patLifetimeMs?: number;
-  environmentVideoSdk?: { apiKey: string; secret: string };
+  environmentVideoSdk?: { baseUrl: string; apiKey: string; secret: string };
 }
 
 export async function createWorld(opts: WorldOptions = {}): Promise<World> {

@@ -1,23 +1,32 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWorld, everything, type World } from './account-world.js';
 
 let world: World;
-afterEach(async () => world?.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await world?.close();
+});
 
 describe('VideoSDK keys', () => {
   it('are stored sealed, mint verifiable tokens in main, and never show the secret', async () => {
     world = await createWorld();
     const snapshot = await world.ok('accounts:configureVideoSdk', { apiKey: 'vsdk-key', secret: await world.seal('videosdk.secret', 'vsdk-secret-1') });
-    expect(snapshot.accounts).toEqual([{ kind: 'videosdk', id: expect.stringMatching(/^videosdk-/), apiKey: 'vsdk-key', hasSecret: true }]);
+    expect(snapshot.accounts).toEqual([
+      { kind: 'videosdk', id: expect.stringMatching(/^videosdk-/), apiKey: 'vsdk-key', baseUrl: 'https://api.videosdk.live', hasSecret: true },
+    ]);
+    // The SDK signs with the system time.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2026-03-02T09:00:00Z'));
 
     const token = world.core.accounts.mintVideoSdkToken({ ttlSec: 120 });
     const [header, payload, signature] = token.split('.') as [string, string, string];
     expect(signature).toBe(createHmac('sha256', 'vsdk-secret-1').update(`${header}.${payload}`).digest('base64url'));
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
-    expect(claims).toMatchObject({ apikey: 'vsdk-key', version: 2, iat: world.clock.now() / 1000, exp: world.clock.now() / 1000 + 120 });
+    const iat = Date.parse('2026-03-02T09:00:00Z') / 1000;
+    expect(claims).toMatchObject({ apikey: 'vsdk-key', version: 2, roles: ['crawler'], iat, exp: iat + 120 });
     // A new token per use.
-    world.clock.advance(1000);
+    vi.setSystemTime(Date.parse('2026-03-02T09:00:01Z'));
     expect(world.core.accounts.mintVideoSdkToken()).not.toBe(token);
     expect(everything(world)).not.toContain('vsdk-secret-1');
     expect(everything(world)).not.toContain(token);
@@ -58,7 +67,7 @@ describe('VideoSDK keys', () => {
 
 describe('the CALLDECK_VIDEOSDK_* account', () => {
   it('mints tokens when no account is saved, and a saved account takes over', async () => {
-    world = await createWorld({ environmentVideoSdk: { apiKey: 'env-key', secret: 'env-secret' } });
+    world = await createWorld({ environmentVideoSdk: { baseUrl: 'http://127.0.0.1:9/', apiKey: 'env-key', secret: 'env-secret' } });
     const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
     const fromEnv = world.core.accounts.mintVideoSdkToken();
     expect(claims(fromEnv)).toMatchObject({ apikey: 'env-key' });

@@ -16,7 +16,7 @@ describe('log redaction', () => {
   });
 
   it('hides Authorization headers, bearer tokens and bare JWTs', () => {
-    const jwt = mintVideoSdkToken({ apiKey: 'k', secret: 's', now: 0 });
+    const jwt = mintVideoSdkToken({ apiKey: 'k', secret: 's' });
     const out = JSON.stringify(
       redact({
         headers: { Authorization: jwt, authorization: 'Bearer sandbox_at_abc' },

@@ -153,7 +153,7 @@ describe('Settings → Accounts', () => {
 
   test('VideoSDK keys: the secret is sealed and never shown again', async () => {
     const api = new FakeCallDeckApi();
-    api.respond('accounts:configureVideoSdk', { ok: true, value: { ...NO_ACCOUNTS, accounts: [{ kind: 'videosdk', id: 'videosdk-xyz1', apiKey: 'vk-1', hasSecret: true }] } });
+    api.respond('accounts:configureVideoSdk', { ok: true, value: { ...NO_ACCOUNTS, accounts: [{ kind: 'videosdk', id: 'videosdk-xyz1', apiKey: 'vk-1', baseUrl: 'https://api.videosdk.live', hasSecret: true }] } });
     const { user, section } = await openAccounts(api);
     const panel = within(section).getByRole('form', { name: 'VideoSDK' });
     await user.type(within(panel).getByRole('textbox', { name: 'API key' }), 'vk-1');

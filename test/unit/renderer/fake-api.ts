@@ -20,6 +20,7 @@ import type {
   SealedSecret,
   SecretPurpose,
   Settings,
+  VideoSdkSnapshot,
 } from '../../../preload/contract';
 
 export interface Invocation {
@@ -174,6 +175,15 @@ export class FakeCallDeckApi implements CallDeckApi {
     removeVideoSdk: (args) => this.invoke('accounts:removeVideoSdk', args, ok(this.accountsState)),
     setPersistence: (args) => this.invoke('accounts:setPersistence', args, ok(this.accountsState)),
     onChanged: (listener) => this.subscribe('accounts:changed', listener),
+  };
+
+  videosdkState: VideoSdkSnapshot = { account: { available: false }, calls: [], loaded: false };
+
+  readonly videosdk: CallDeckApi['videosdk'] = {
+    watch: (args) => this.invoke('videosdk:watch', args, ok(this.videosdkState)),
+    start: (args) => this.invoke('videosdk:start', args, ok(args.route === 'trunk' ? { participantId: 'participant-1' } : { callId: 'sip-call-1' })),
+    end: (args) => this.invoke('videosdk:end', args, ok(null)),
+    onChanged: (listener) => this.subscribe('videosdk:changed', listener),
   };
 
   lineInfo: LineInfo = { me: null, voicemail: null };

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { VideoSdkAccount } from '../../../../preload/contract';
+import { VIDEOSDK_DEFAULT_BASE_URL } from '../../../../preload/common/accounts';
 import { ACCOUNT_KEYS } from '../../../store/accounts-commands';
 import { useAppStore } from '../../../store/store-context';
 import { SecretField, TextField } from '../../shared/text-input';
@@ -15,6 +16,7 @@ export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
   const removing = useAppStore((s) => s.ui.pending[ACCOUNT_KEYS.removeVideoSdk] === true);
   const [apiKey, setApiKey] = useState(account?.apiKey ?? '');
   const [secret, setSecret] = useState('');
+  const [baseUrl, setBaseUrl] = useState(account?.baseUrl ?? VIDEOSDK_DEFAULT_BASE_URL);
   const [errors, setErrors] = useState<{ apiKey?: string; secret?: string }>({});
 
   function onSubmit(event: FormEvent) {
@@ -26,7 +28,7 @@ export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
     };
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    void commands.saveVideoSdk({ ...(account ? { id: account.id } : {}), apiKey, secret }, () => setSecret(''));
+    void commands.saveVideoSdk({ ...(account ? { id: account.id } : {}), apiKey, secret, baseUrl }, () => setSecret(''));
   }
 
   return (
@@ -40,9 +42,13 @@ export function VideoSdkPanel({ account }: { account?: VideoSdkAccount }) {
           {account.problem}
         </p>
       )}
-      <p className="hint">The secret stays inside CallDeck and is never shown again; CallDeck signs short-lived tokens with it. Meeting call-out, the feature that uses them, is not available yet.</p>
+      <p className="hint">The secret stays inside CallDeck and is never shown again; CallDeck signs a short-lived token with it for each request. Use it in Meetings → VideoSDK to dial phones and SIP addresses into VideoSDK rooms.</p>
       <TextField id={`${id}-key`} label="API key" value={apiKey} onChange={setApiKey} error={errors.apiKey} />
       <SecretField id={`${id}-secret`} label="API secret" value={secret} onChange={setSecret} error={errors.secret} stored={account?.hasSecret ?? false} />
+      <details>
+        <summary>Advanced</summary>
+        <TextField id={`${id}-base`} label="VideoSDK API address" value={baseUrl} onChange={setBaseUrl} />
+      </details>
       <div className="field-row">
         <button type="submit" className="btn btn-primary" aria-busy={saving} aria-disabled={saving}>
           Save VideoSDK keys

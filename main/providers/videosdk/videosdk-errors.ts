@@ -1,0 +1,45 @@
+import { isVideoSDKError, TimeoutError } from '@videosdk.live/server-sdk';
+import type { ErrorCode } from '../../../preload/contract.js';
+import { AppError } from '../../core/app-error.js';
+
+const CODES: Record<number, ErrorCode> = {
+  400: 'invalid-input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  429: 'rate-limited',
+};
+
+const UNDICI_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** The SDK wraps fetch's TypeError, which wraps undici's error: look down the cause chain. */
+function undiciTimedOut(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNDICI_TIMEOUTS.has(code)) return true;
+  }
+  return false;
+}
+
+/** VideoSDK does not say how long to wait; this is what CallDeck waits for Webex without a Retry-After. */
+const RATE_LIMIT_WAIT_MS = 5_000;
+
+/**
+ * The SDK's errors as CallDeck's: the HTTP status picks the code and VideoSDK's own message is
+ * kept (the SDK reads it from `message`, `error` or `msg`). No response at all is `network`, or
+ * `timeout` when our deadline struck. The SDK never puts the token in an error.
+ */
+export function toAppError(error: unknown): unknown {
+  if (error instanceof AppError || !isVideoSDKError(error)) return error;
+  if (error instanceof TimeoutError || undiciTimedOut(error)) return new AppError('timeout', 'VideoSDK did not answer in time. Check your connection and try again.');
+  const status = error.httpStatus;
+  if (status === undefined) return new AppError('network', 'CallDeck could not reach VideoSDK. Check your connection and try again.');
+  const code = CODES[status] ?? 'provider';
+  const message = error.message.trim() !== '' && !/^Request failed with status \d+$/.test(error.message) ? error.message : `VideoSDK answered HTTP ${status}.`;
+  return new AppError(code, message, {
+    status,
+    ...(error.requestId !== undefined ? { trackingId: error.requestId } : {}),
+    ...(code === 'rate-limited' ? { retryAfterMs: RATE_LIMIT_WAIT_MS } : {}),
+  });
+}
