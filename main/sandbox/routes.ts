@@ -19,7 +19,7 @@ export interface RouteRequest {
   body: unknown;
   params: Record<string, string>;
   query: URLSearchParams;
-  /** The request's full URL as the client addressed it (paging links point back at it). */
+  /** The request's full URL on the line's own address (paging links point back at it). */
   url: URL;
 }
 

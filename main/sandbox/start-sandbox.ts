@@ -207,7 +207,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         return;
       }
       const parsed = match.route.body ? parseJsonBody(body, req.headers['content-type']) : undefined;
-      const addressed = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+      // The line's own address, as Webex names its own host in Link targets; never the request's Host header.
+      const addressed = new URL(req.url ?? '/', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       const result = match.route.run({ line, body: parsed, params: match.params, query: url.searchParams, url: addressed });
       if (result.body === undefined) respond.empty(result.status, result.headers);
       else respond.json(result.status, result.body, result.headers);

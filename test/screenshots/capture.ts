@@ -2,7 +2,8 @@
  * `npm run screenshots`: pictures of the window for the README, taken from the real renderer and
  * core on the built-in line, light and dark, wide (1100 px) and at the window's minimum width
  * (420 px): a moment of a receptionist's day (a call ringing via a hunt group, one connected and
- * recording, one on hold, two voicemails waiting), plus the call's menu and dial by name.
+ * recording, one on hold, two voicemails waiting), plus the call's menu and dial by name; and the
+ * Meetings view in demo mode (the running demo meeting's roster, a call-out, the VideoSDK region).
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,29 @@ async function scene(page: Page, line: TestLine): Promise<void> {
   await list.getByRole('listitem', { name: /Chen Wei/ }).waitFor();
   await page.getByRole('button', { name: 'Pause recording' }).waitFor();
   await page.getByText('2 new voicemails').waitFor();
+}
+
+/** Demo mode as a newcomer sees it: the demo meeting opens by itself; one call-out is ringing. */
+async function meetingsPicture(scheme: 'light' | 'dark', name: string, viewport: { width: number; height: number }): Promise<void> {
+  const log = new MemoryLogger();
+  const harness = await startHarness({ ports: createHarnessPorts({ log }), openLine: () => openLine({ env: {}, clock: systemClock, log }) });
+  try {
+    const page = await browser.newPage({ viewport, colorScheme: scheme });
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: 'Meetings' }).click();
+    const meeting = page.getByRole('region', { name: 'Meeting' });
+    await meeting.getByRole('list', { name: 'Participants' }).getByRole('listitem').first().waitFor();
+    await meeting.getByRole('textbox', { name: 'SIP address or number' }).fill('+1 415 555 0199');
+    await meeting.getByRole('textbox', { name: 'Display name' }).fill('Boardroom phone');
+    await meeting.getByRole('button', { name: 'Call out' }).click();
+    await meeting.getByRole('list', { name: 'Calling out' }).getByRole('listitem').first().waitFor();
+    // The call-out scrolled the view down; the picture starts at the meeting's title.
+    await meeting.getByRole('heading', { name: 'Weekly team sync' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${outDir}/${name}-${scheme}.png` });
+    await page.close();
+  } finally {
+    await harness.close();
+  }
 }
 
 try {
@@ -75,6 +99,11 @@ try {
         await harness.close();
         await line.close();
       }
+    }
+  }
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await meetingsPicture(scheme, size === 'wide' ? 'meetings' : 'narrow-meetings', viewport);
     }
   }
   process.stdout.write(`Screenshots written to ${outDir}\n`);
