@@ -94,7 +94,7 @@ async function onReady(): Promise<void> {
   windows.openMain({
     // Started at login with "start minimised", or with --hidden: only the tray shows.
     startHidden: core.settings.get().startMinimized || process.argv.includes('--hidden'),
-    memory: createWindowMemory({ store: stores.windowState, notifier, log, onHintClick: windows.showMain }),
+    memory: createWindowMemory({ store: core.notices.watch(stores.windowState, 'window-state'), notifier, log, onHintClick: windows.showMain }),
     closeToTray: () => core.settings.get().closeToTray,
   });
   setupIpc(createDispatch(core.handlers, log), core.events, trusted);

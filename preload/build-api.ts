@@ -105,5 +105,10 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       dismissCallout: invoke('meetings:dismissCallout'),
       onChanged: on('meetings:changed'),
     },
+    notices: {
+      list: invoke('notices:list'),
+      dismiss: invoke('notices:dismiss'),
+      onChanged: on('notices:changed'),
+    },
   } satisfies CallDeckApi;
 }

@@ -19,6 +19,7 @@ import { videosdkChannels, videosdkEvents } from './contract/videosdk.js';
 import { directoryChannels } from './contract/directory.js';
 import { lineChannels, lineEvents } from './contract/line.js';
 import { meetingsChannels, meetingsEvents } from './contract/meetings.js';
+import { noticesChannels, noticesEvents } from './contract/notices.js';
 import type { Result } from './contract/errors.js';
 
 export * from './contract/errors.js';
@@ -30,6 +31,7 @@ export * from './contract/videosdk.js';
 export * from './contract/line.js';
 export * from './contract/directory.js';
 export * from './contract/meetings.js';
+export * from './contract/notices.js';
 
 export const invokeChannels = {
   ...appChannels,
@@ -40,6 +42,7 @@ export const invokeChannels = {
   ...lineChannels,
   ...directoryChannels,
   ...meetingsChannels,
+  ...noticesChannels,
 } as const;
 
 export const eventChannels = {
@@ -50,6 +53,7 @@ export const eventChannels = {
   ...videosdkEvents,
   ...lineEvents,
   ...meetingsEvents,
+  ...noticesEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -1,4 +1,5 @@
 import { Menu, app, Notification, Tray, clipboard, globalShortcut, nativeImage, net, powerMonitor, shell } from 'electron';
+import { guardedOpenExternal } from '../window/external-url.js';
 import type {
   Browser,
   Clipboard,
@@ -95,7 +96,7 @@ export function createNotifier(): Notifier {
 }
 
 export const systemBrowser: Browser = {
-  openExternal: (url) => shell.openExternal(url),
+  openExternal: guardedOpenExternal((url) => shell.openExternal(url)),
 };
 
 export const systemClipboard: Clipboard = {

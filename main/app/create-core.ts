@@ -6,7 +6,8 @@ import type { Handlers } from '../ipc/handlers.js';
 import { lateLineSwitch } from './late-line-switch.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
 import { createMeetingsFeature, type MeetingsFeature } from '../meetings/index.js';
-import { createSettingsService, type SettingsService } from '../settings/index.js';
+import { createSettingsService, createStoredFileNotices, type SettingsService, type StoredFileNotices } from '../settings/index.js';
+import { redactingLogger } from '../core/console-logger.js';
 import type { Line } from '../providers/line.js';
 import { createVideoSdkFeature, type VideoSdkFeature } from '../videosdk/index.js';
 import type {
@@ -70,6 +71,8 @@ export interface Core {
   desktop: DesktopFeature;
   videosdk: VideoSdkFeature;
   meetings: MeetingsFeature;
+  /** Damaged stored files the person is told about; the composition root watches window-state with it. */
+  notices: StoredFileNotices;
   /** The latest calls snapshot; tests and the harness read it. */
   snapshot(): CallsSnapshot;
   stop(): Promise<void>;
@@ -82,9 +85,13 @@ export interface Core {
  * brings the handlers for its own channels; this function only assembles them.
  */
 export async function createCore(ports: CorePorts, options: CoreOptions): Promise<Core> {
-  const { log, clock } = ports;
+  const { clock } = ports;
+  // Redacted by construction: nothing in the core can hand a port's logger a token.
+  const log = redactingLogger(ports.log);
   const events = createEventHub(log);
-  const settings = createSettingsService(ports.settingsStore, log);
+  const notices = createStoredFileNotices();
+  notices.onChange((list) => events.emit('notices:changed', list));
+  const settings = createSettingsService(notices.watch(ports.settingsStore, 'settings'), log);
   settings.onChange((next) => events.emit('settings:changed', next));
 
   // Accounts and calls need each other: calls starts on the line accounts restores, and accounts
@@ -96,8 +103,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     log,
     browser: ports.browser,
     keychain: ports.keychain,
-    vaultStore: ports.vaultStore,
-    accountsStore: ports.accountsStore,
+    vaultStore: notices.watch(ports.vaultStore, 'vault'),
+    accountsStore: notices.watch(ports.accountsStore, 'accounts'),
     lines: lineSwitch,
     ...(options.accounts ? { options: options.accounts } : {}),
   });
@@ -105,7 +112,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
 
   // A signed-in account's line wins over the default (demo, or the developer's environment account).
   const line = accounts.restoredLine() ?? (await options.openLine());
-  const calls = createCallsFeature({ clock, log, settings, callLogStore: ports.callLogStore, line });
+  const calls = createCallsFeature({ clock, log, settings, callLogStore: notices.watch(ports.callLogStore, 'call-log'), line });
 
   calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
   calls.onLineInfo((info) => events.emit('line:changed', info));
@@ -126,7 +133,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   accounts.onChange(() => meetings.lineMayHaveChanged());
   calls.onSnapshot(() => meetings.lineMayHaveChanged());
 
-  const desktop = createDesktopFeature({ ...ports, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
+  const desktop = createDesktopFeature({ ...ports, log, settings, calls, events, platform: options.platform, wayland: options.wayland ?? false });
 
   // A saved VideoSDK account wins, then the developer's; the demo line brings its own for newcomers.
   const videosdk = createVideoSdkFeature({
@@ -163,6 +170,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...desktop.handlers,
     ...videosdk.handlers,
     ...meetings.handlers,
+    'notices:list': async () => notices.list(),
+    'notices:dismiss': async ({ id }) => notices.dismiss(id),
   };
 
   return {
@@ -174,6 +183,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     desktop,
     videosdk,
     meetings,
+    notices,
     snapshot: () => calls.snapshot(),
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();

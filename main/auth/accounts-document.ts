@@ -73,10 +73,12 @@ export function readAccountsDocument(store: SettingsStore, log: Logger): Account
     accounts,
     ...(typeof data.lineAccountId === 'string' ? { lineAccountId: data.lineAccountId } : {}),
   };
-  if (dropped > 0 || ('accounts' in data && !Array.isArray(data.accounts))) {
+  // A version we do not know is kept aside too, so a newer CallDeck's file is never overwritten unseen.
+  const unknownVersion = Object.keys(data).length > 0 && data.version !== 1;
+  if (dropped > 0 || unknownVersion || ('accounts' in data && !Array.isArray(data.accounts))) {
     const keptAt = store.keepAside();
     if (keptAt !== undefined) store.write(doc);
-    log.warn('some saved accounts were damaged and were dropped', { dropped, keptAt });
+    log.warn('some saved accounts were damaged and were dropped', { dropped, keptAt, version: data.version });
   }
   return doc;
 }

@@ -83,7 +83,8 @@ export async function openVault(deps: { keychain: Keychain; store: SettingsStore
     }
   }
   if (unreadable.size > 0) log.warn('some saved secrets could not be decrypted; those accounts must sign in again', { keys: [...unreadable] });
-  if (reEncrypt && persisting()) write();
+  // A damaged file was moved aside: write back what was salvaged now, or a restart would lose it too.
+  if ((reEncrypt || document.rewrite) && persisting()) write();
 
   return {
     status: () => ({ protection: level, backend, persist: persisting() }),
@@ -138,17 +139,27 @@ export async function openVault(deps: { keychain: Keychain; store: SettingsStore
   };
 }
 
-function readDocument(store: SettingsStore, log: Logger): { doc: VaultDocument; damaged: boolean } {
+function readDocument(store: SettingsStore, log: Logger): { doc: VaultDocument; damaged: boolean; rewrite: boolean } {
   const empty: VaultDocument = { version: 1, entries: {} };
   const read = store.read();
   if (read.ok) {
-    if (read.data === undefined || (isRecord(read.data) && Object.keys(read.data).length === 0)) return { doc: empty, damaged: false };
+    if (read.data === undefined || (isRecord(read.data) && Object.keys(read.data).length === 0)) return { doc: empty, damaged: false, rewrite: false };
     const parsed = VaultDocument.safeParse(read.data);
-    if (parsed.success) return { doc: parsed.data, damaged: false };
+    if (parsed.success) return { doc: parsed.data, damaged: false, rewrite: false };
   }
   // Keep the original aside: its ciphertext might still be worth something to someone debugging.
   const keptAt = store.keepAside();
-  log.warn('the saved secrets file was damaged; accounts must sign in again', { keptAt });
-  return { doc: empty, damaged: true };
+  const doc = read.ok ? salvage(read.data) : empty;
+  log.warn('the saved secrets file was damaged; kept the secrets that were readable', { keptAt, kept: Object.keys(doc.entries).length });
+  return { doc, damaged: true, rewrite: keptAt !== undefined };
+}
+
+/** Every entry that is still a string of ciphertext; one bad entry must not sign every account out. */
+function salvage(data: unknown): VaultDocument {
+  if (!isRecord(data)) return { version: 1, entries: {} };
+  const entries = isRecord(data.entries)
+    ? Object.fromEntries(Object.entries(data.entries).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+    : {};
+  return { version: 1, ...(typeof data.persist === 'boolean' ? { persist: data.persist } : {}), entries };
 }
 

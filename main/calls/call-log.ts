@@ -5,9 +5,10 @@ import type { Clock, Logger, SettingsStore } from '../core/ports.js';
 export const DEFAULT_CALL_LOG_LIMIT = 1000;
 
 /** The document on disk. Versioned so a later shape can migrate instead of being thrown away. */
+const LocalEntry = HistoryEntry.extend({ source: z.literal('local') });
 const CallLogDocument = z.object({
   version: z.literal(1),
-  entries: z.array(HistoryEntry.extend({ source: z.literal('local') })),
+  entries: z.array(LocalEntry),
 });
 type CallLogDocument = z.infer<typeof CallLogDocument>;
 
@@ -91,10 +92,29 @@ function load(store: SettingsStore, log: Logger): { entries: CallLogDocument['en
   if (parsed?.success) return { entries: parsed.data.entries, persist: true };
 
   const reason = read.ok ? 'invalid call log document' : read.reason;
+  // One bad entry (or a version we do not know) must not cost the person every other call.
+  const entries = read.ok ? salvageEntries(read.data) : [];
   const keptAt = store.keepAside();
-  log.warn('call log: stored log was damaged; starting a new one', { reason, keptAt });
+  log.warn('call log: stored log was damaged; kept the entries that were readable', { reason, keptAt, kept: entries.length });
   // If the damaged file could not be moved aside, do not overwrite it: it may still be recoverable.
-  return { entries: [], persist: keptAt !== undefined };
+  const persist = keptAt !== undefined;
+  if (persist && entries.length > 0) {
+    try {
+      store.write({ version: 1, entries } satisfies CallLogDocument);
+    } catch (error) {
+      log.warn('call log: could not save the recovered log', { error: String(error) });
+    }
+  }
+  return { entries, persist };
+}
+
+function salvageEntries(data: unknown): CallLogDocument['entries'] {
+  const list = data !== null && typeof data === 'object' ? (data as { entries?: unknown }).entries : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: unknown) => {
+    const parsed = LocalEntry.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** A store that was never written reads as nothing or an empty object. */

@@ -35,6 +35,11 @@ export function normalizeDestination(input: string, defaultCountry: string): Nor
   if (input.length > MAX_DESTINATION_LENGTH) {
     return fail(`That is too long: a number or address has at most ${MAX_DESTINATION_LENGTH} characters.`);
   }
+  // Right-to-left overrides, embeddings and isolates change the order digits are shown in, so what
+  // the person saw would not be what is dialled. (The left-to-right ones Outlook adds are harmless.)
+  if (/[\u202B\u202E\u2067]/u.test(input)) {
+    return fail('That contains right-to-left formatting that changes how the number looks. Type or paste just the number.');
+  }
   // Invisible formatting marks (bidi and zero-width) ride along when numbers are copied from
   // Outlook, Teams or web pages; they are never part of the number. Leading/trailing whitespace
   // (a pasted line's newline included) is dropped like the contract's `trim()` does.

@@ -39,7 +39,10 @@ export function parseLink(raw: string): ParsedLink {
   const match = SCHEME.exec(text);
   if (!match?.[1]) return fail('That is not a phone link (tel:, sip:, sips: or callto:).');
   const scheme = match[1].toLowerCase();
-  if (!isLinkScheme(scheme)) return fail(`CallDeck opens tel:, sip:, sips: and callto: links, not ${scheme}: links.`);
+  if (!isLinkScheme(scheme)) {
+    // Named back only when short: the scheme is the sender's text, and the reason is shown in a dialog.
+    return fail(`CallDeck opens tel:, sip:, sips: and callto: links${scheme.length <= 16 ? `, not ${scheme}: links` : ''}.`);
+  }
   const rest = text.slice(match[0].length);
   switch (scheme) {
     case 'tel':

@@ -46,7 +46,7 @@ export function createLinkPrompts(deps: {
     open(raw) {
       const { deepLinkAction, defaultCountry } = deps.settings();
       const read = readLink(raw, defaultCountry);
-      const link = clip(raw.trim(), LINK_SHOWN_MAX);
+      const link = clip(visible(raw.trim()), LINK_SHOWN_MAX);
       deps.log.info('links: link received', { scheme: /^[a-z]+/i.exec(raw.trim())?.[0], valid: read.ok });
       if (!read.ok) {
         const id = nextId++;
@@ -80,4 +80,12 @@ export function createLinkPrompts(deps: {
       return { callId: await deps.dial(destination) };
     },
   };
+}
+
+/**
+ * A link is shown as text; control and invisible characters (a bidi override would reorder the
+ * rest of the dialog's line) are shown as their code points instead of taking effect.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (ch) => `<U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }

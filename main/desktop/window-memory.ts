@@ -84,12 +84,29 @@ export function createWindowMemory(deps: { store: SettingsStore; notifier: Notif
   };
 }
 
+/** Lenient like every stored file: each field that is still valid is kept, and a damaged file is kept aside. */
 function read(store: SettingsStore, log: Logger): Remembered {
   const result = store.read();
-  if (!result.ok) return {};
-  const parsed = Remembered.safeParse(result.data ?? {});
-  if (!parsed.success) log.warn('window: remembered window state was invalid; using defaults');
-  return parsed.success ? parsed.data : {};
+  if (result.ok) {
+    const parsed = Remembered.safeParse(result.data ?? {});
+    if (parsed.success) return parsed.data;
+  }
+  const data = result.ok && result.data !== null && typeof result.data === 'object' ? (result.data as Record<string, unknown>) : {};
+  const salvaged: Remembered = {};
+  for (const key of Object.keys(Remembered.shape) as (keyof Remembered)[]) {
+    const field = Remembered.shape[key].safeParse(data[key]);
+    if (field.success && field.data !== undefined) Object.assign(salvaged, { [key]: field.data });
+  }
+  const keptAt = store.keepAside();
+  log.warn('window: remembered window state was damaged; kept what was valid', { keptAt, kept: Object.keys(salvaged) });
+  if (keptAt !== undefined && Object.keys(salvaged).length > 0) {
+    try {
+      store.write(salvaged);
+    } catch (error) {
+      log.warn('window: could not save the recovered window state', { error: String(error) });
+    }
+  }
+  return salvaged;
 }
 
 function intersection(a: Rect, b: Rect): { width: number; height: number } {

@@ -227,6 +227,11 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
     if (current === null) throw new AppError('invalid-input', 'Open a meeting first.');
     const name = cleanDisplayName(args.displayName);
     if (name === '') throw new AppError('invalid-input', 'Enter a display name: Webex shows it in the roster.');
+    // Everyone in the meeting sees this name: no control characters, and no direction overrides
+    // that would make it read differently (or reorder the roster line it sits in).
+    if (/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.test(name)) {
+      throw new AppError('invalid-input', 'The display name cannot contain control characters or text-direction formatting.');
+    }
     const length = displayNameLength(name);
     if (length > CALLOUT_DISPLAY_NAME_MAX) {
       throw new AppError('invalid-input', `The display name can have at most ${CALLOUT_DISPLAY_NAME_MAX} characters; this one has ${length}.`);

@@ -9,6 +9,9 @@
  *   second phone call. 429 is not retried here either; the caller's poll loop owns that backoff.
  * - The token comes from an async callback per request, so a refreshed token is used at once. It
  *   is never logged.
+ * - At most MAX_RESPONSE_BYTES of a response is read: a misbehaving proxy or server must not be
+ *   able to fill main's memory. A 2xx that is not JSON (a captive portal's HTML page) is a
+ *   `provider` error that says what arrived instead.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,6 +26,8 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 export const BODY_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const MAX_GET_RETRIES = 2;
+/** Far above any Webex page (call lists, 100-person directory pages); far below trouble. */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const RETRY_STATUSES = new Set([502, 503, 504]);
 
 let shared: Agent | undefined;
@@ -119,6 +124,32 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(value) ? value[0] : value;
 }
 
+const JSON_TYPE = /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+function tooLarge(service: string): AppError {
+  return new AppError('provider', `${service} sent a response larger than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB; CallDeck stopped reading it.`);
+}
+
+/** The body as text, refusing (and dropping the connection) past MAX_RESPONSE_BYTES. */
+async function readCapped(body: Dispatcher.ResponseData['body'], contentLength: string | undefined, service: string): Promise<string> {
+  if (contentLength !== undefined && Number(contentLength) > MAX_RESPONSE_BYTES) {
+    body.destroy();
+    throw tooLarge(service);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_RESPONSE_BYTES) {
+      body.destroy();
+      throw tooLarge(service);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const backoffMs = opts.retryBackoffMs ?? 250;
@@ -164,7 +195,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       status = res.statusCode;
       responseHeaders = res.headers;
       // Read every body, error or not: an unread body pins the socket.
-      text = await res.body.text();
+      text = await readCapped(res.body, header(res.headers, 'content-length'), service);
     } catch (error) {
       throw failed(error);
     } finally {
@@ -185,6 +216,14 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     }
     let body: unknown;
     if (text.trim() !== '') {
+      const contentType = header(responseHeaders, 'content-type');
+      if (contentType !== undefined && !JSON_TYPE.test(contentType)) {
+        const type = contentType.split(';')[0]?.trim() || contentType;
+        throw new AppError('provider', `${service} answered with ${type} instead of JSON; a proxy or network sign-in page may be in the way.`, {
+          status,
+          ...(responseTrackingId !== undefined ? { trackingId: responseTrackingId } : {}),
+        });
+      }
       try {
         body = JSON.parse(text);
       } catch {

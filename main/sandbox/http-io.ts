@@ -47,6 +47,10 @@ export interface Responder {
    */
   error(status: number, message: string, opts?: { headers?: Record<string, string>; descriptions?: string[] }): void;
   raw(status: number, contentType: string, text: string): void;
+  /** Announces more body than it sends, sends `text`, then resets the connection. */
+  cutOff(status: number, contentType: string, text: string): void;
+  /** A chunked body of `bytes` bytes of `chunk` repeated, with no Content-Length to warn the reader. */
+  flood(status: number, contentType: string, chunk: string, bytes: number): void;
   drop(): void;
 }
 
@@ -86,6 +90,36 @@ export function createResponder(
     },
     raw(status, contentType, text) {
       send(status, { 'Content-Type': contentType }, text);
+    },
+    cutOff(status, contentType, text) {
+      if (done) return;
+      done = true;
+      const headers = { TrackingID: trackingId, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text) * 2 + 1) };
+      res.writeHead(status, headers);
+      // Destroyed only once the partial body is on the wire, so the reader sees headers, then a reset.
+      res.write(text, () => res.socket?.destroy());
+      onDone({ status, headers, body: text });
+    },
+    flood(status, contentType, chunk, bytes) {
+      if (done) return;
+      done = true;
+      const headers = { TrackingID: trackingId, 'Content-Type': contentType };
+      res.writeHead(status, headers);
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < bytes && !res.destroyed) {
+          sent += Buffer.byteLength(chunk);
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        if (!res.destroyed) res.end();
+      };
+      // A reader that hangs up half way must not leave a writer waiting for 'drain' forever.
+      res.once('close', () => res.off('drain', pump));
+      pump();
+      onDone({ status, headers, body: `[${bytes} bytes]` });
     },
     drop() {
       if (done) return;

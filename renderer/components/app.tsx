@@ -9,6 +9,7 @@ import { LineBanner } from './window/line-banner';
 import { MeetingsView } from './meetings/meetings-view';
 import { MessageCenter } from './window/message-center';
 import { OtherActions } from './calls/other-actions';
+import { StoredFileNotices } from './window/stored-file-notices';
 
 export function App() {
   const dialogOpen = useAppStore((s) => s.ui.dialog !== null);
@@ -19,6 +20,7 @@ export function App() {
       <div className="shell" inert={dialogOpen}>
         <AppHeader />
         <LineBanner />
+        <StoredFileNotices />
         <MessageCenter />
         <main className={meetingsOpen ? 'layout layout-meetings' : 'layout'}>
           <ActiveCalls />

@@ -4,6 +4,7 @@ import { createAppSlice } from './app-slice';
 import { createCallsSlice } from './calls-slice';
 import { createDesktopSlice } from './desktop-slice';
 import { createMeetingsSlice } from './meetings-slice';
+import { createNoticesSlice } from './notices-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { AppState, AppStore } from './types';
 import { createUiSlice } from './ui-slice';
@@ -18,6 +19,7 @@ export function createAppStore(): AppStore {
     accounts: createAccountsSlice(set, get),
     videosdk: createVideoSdkSlice(set, get),
     meetings: createMeetingsSlice(set, get),
+    notices: createNoticesSlice(set, get),
     ui: createUiSlice(set, get),
     app: createAppSlice(set, get),
   }));

@@ -2,6 +2,7 @@ import type { CallDeckApi, Result } from '../../preload/contract';
 import { unexpected } from './app-slice';
 import { bindDesktop } from './bind-desktop';
 import { bindMeetings } from './bind-meetings';
+import { bindNotices } from './bind-notices';
 import type { AppStore } from './types';
 
 /**
@@ -47,6 +48,7 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
       state().calls.setLineInfo(info);
     }),
     bindMeetings(api, store),
+    bindNotices(api, store),
     api.accounts.onChanged((accounts) => {
       if (disposed) return;
       state().accounts.apply(accounts);

@@ -4,6 +4,7 @@ import type { AppSlice } from './app-slice';
 import type { CallsSlice } from './calls-slice';
 import type { DesktopSlice } from './desktop-slice';
 import type { MeetingsSlice } from './meetings-slice';
+import type { NoticesSlice } from './notices-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { UiSlice } from './ui-slice';
 import type { VideoSdkSlice } from './videosdk-slice';
@@ -16,6 +17,7 @@ export interface AppState {
   accounts: AccountsSlice;
   videosdk: VideoSdkSlice;
   meetings: MeetingsSlice;
+  notices: NoticesSlice;
   ui: UiSlice;
   app: AppSlice;
 }

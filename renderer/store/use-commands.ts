@@ -2,6 +2,7 @@ import { createAccountCommands } from './accounts-commands';
 import { createCallCommands } from './calls-commands';
 import { createDesktopCommands } from './desktop-commands';
 import { createMeetingsCommands } from './meetings-commands';
+import { createNoticesCommands } from './notices-commands';
 import { createSettingsCommands } from './settings-commands';
 import { createVideoSdkCommands } from './videosdk-commands';
 import { useStoreApi } from './store-context';
@@ -20,6 +21,7 @@ const COMMAND_LAYERS = {
   desktop: createDesktopCommands,
   videosdk: createVideoSdkCommands,
   meetings: createMeetingsCommands,
+  notices: createNoticesCommands,
 } satisfies Record<string, (store: AppStore) => object>;
 
 export type CommandSlice = keyof typeof COMMAND_LAYERS;

@@ -4,7 +4,7 @@ import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
 import { startTestLine, type TestLine } from '../line-kit/index.js';
 import { FakeKeychain } from '../fakes/fake-keychain.js';
-import { MemoryLogger } from '../fakes/in-memory-ports.js';
+import { MemoryLogger, MemorySettingsStore } from '../fakes/in-memory-ports.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
 import { startHarness, type Harness } from '../harness/harness-server.js';
 
@@ -16,6 +16,8 @@ interface Options {
   keychain: 'keychain' | 'obfuscated';
   /** 'line': the developer's VideoSDK account (CALLDECK_VIDEOSDK_*) is the line's; 'none': no VideoSDK account. */
   videoSdkAccount: 'line' | 'none';
+  /** Start with a settings file that cannot be read (the reliability suite's damaged-file row). */
+  damagedSettings: boolean;
 }
 
 interface Fixtures {
@@ -38,6 +40,7 @@ export const test = base.extend<Options & Fixtures>({
   patLifetimeMs: [12 * 3600_000, { option: true }],
   keychain: ['keychain', { option: true }],
   videoSdkAccount: ['line', { option: true }],
+  damagedSettings: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   line: async ({}, use) => {
     const line = await startTestLine({ oauth: { clientId: `C${randomBytes(8).toString('hex')}` } });
@@ -46,11 +49,13 @@ export const test = base.extend<Options & Fixtures>({
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   log: async ({}, use) => use(new MemoryLogger()),
-  harness: async ({ line, log, signInTimeoutMs, patLifetimeMs, keychain, videoSdkAccount }, use) => {
+  harness: async ({ line, log, signInTimeoutMs, patLifetimeMs, keychain, videoSdkAccount, damagedSettings }, use) => {
     const environmentVideoSdk = videoSdkAccount === 'line' ? { baseUrl: line.videosdk.origin, ...line.videosdk.project } : undefined;
     const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
+    const ports = createHarnessPorts({ log, keychain: new FakeKeychain(keychain) });
+    if (damagedSettings) ports.settingsStore = new MemorySettingsStore({}, false);
     const harness = await startHarness({
-      ports: createHarnessPorts({ log, keychain: new FakeKeychain(keychain) }),
+      ports,
       openLine: () => openLine({ env, clock: systemClock, log }),
       accounts: { loopbackPort: 'random', signInTimeoutMs, patLifetimeMs, environmentVideoSdk },
     });

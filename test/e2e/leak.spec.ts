@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import type { FaultSpec } from '../line-kit/index.js';
 import { expect, followInBrowser, openAccounts, startSignIn, test } from './accounts-fixtures.js';
 import { closeMeetings, openVideoSdk } from './videosdk-steps.js';
 
@@ -9,7 +10,13 @@ import { closeMeetings, openVideoSdk } from './videosdk-steps.js';
  * checked for a harmless value that must be there, so an empty capture cannot pass for a clean one.
  */
 test('no secret reaches the bridge, the page, web storage, the stored documents or the logs', async ({ page, harness, line, log }) => {
+  // Every fault kind below takes a poll or two to play out.
+  test.setTimeout(90_000);
   const frames: string[] = [];
+  const faulted: string[] = [];
+  line.control.onExchange((x) => {
+    if (x.fault !== undefined) faulted.push(x.fault);
+  });
   page.on('websocket', (socket) => {
     socket.on('framesent', (frame) => frames.push(String(frame.payload)));
     socket.on('framereceived', (frame) => frames.push(String(frame.payload)));
@@ -37,6 +44,21 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   line.control.incomingCall({ from: { name: 'Bo Chen', number: '+12015550124' } });
   await expect(page.getByRole('listitem', { name: 'Call with Bo Chen' })).toBeVisible();
   expect(line.oauth.stats().refreshGrants).toBeGreaterThanOrEqual(1);
+
+  // Every fault kind of the reliability suite, on polls and on an action, while signed in: error
+  // paths and their logs are where tokens escape.
+  for (const fault of LEAK_FAULTS) {
+    const before = faulted.length;
+    line.control.injectFault({ ...fault, path: '/telephony/calls' });
+    await expect.poll(() => faulted.length, { timeout: 20_000 }).toBeGreaterThan(before);
+  }
+  const bo = page.getByRole('listitem', { name: 'Call with Bo Chen' });
+  line.control.injectFault({ kind: 'status', status: 500, path: '/telephony/calls/answer' });
+  await bo.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByRole('alert')).toContainText('Something went wrong on the server.');
+  line.control.injectFault({ kind: 'status', status: 401, path: '/telephony/calls/answer' });
+  await bo.getByRole('button', { name: 'Answer' }).click();
+  await expect(bo).toContainText('Connected');
 
   // VideoSDK keys through the UI; main mints tokens with them.
   const videoSdkSecret = `vsdk_secret_${randomBytes(16).toString('hex')}`;
@@ -119,6 +141,22 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   );
   expect(hits).toEqual([]);
 });
+
+const LEAK_FAULTS: FaultSpec[] = [
+  { kind: 'status', status: 429, retryAfterSec: 1 },
+  // (429 without Retry-After takes the same path after a 5 s wait; the unit suite covers it.)
+  { kind: 'status', status: 500 },
+  { kind: 'status', status: 502 },
+  { kind: 'status', status: 503 },
+  { kind: 'status', status: 504 },
+  { kind: 'status', status: 401 },
+  { kind: 'slow', delayMs: 300 },
+  { kind: 'reset-mid-body' },
+  { kind: 'drop' },
+  { kind: 'bad-json' },
+  { kind: 'wrong-content-type' },
+  { kind: 'oversized', bytes: 5 * 1024 * 1024 },
+];
 
 /** The markup plus what it does not serialise: the current value of every field. */
 async function domText(page: Page): Promise<string> {

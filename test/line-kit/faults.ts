@@ -7,6 +7,8 @@ import type { Responder } from '../../main/sandbox/index.js';
 
 const Times = z.union([z.number().int().positive(), z.literal('always')]).optional();
 const PathMatch = z.string().min(1).optional();
+/** Only requests with this method (e.g. the PUT of a read-then-write); absent: any method. */
+const MethodMatch = z.enum(['GET', 'POST', 'PUT', 'DELETE']).optional();
 
 export const FaultSpec = z.discriminatedUnion('kind', [
   z.object({
@@ -16,10 +18,17 @@ export const FaultSpec = z.discriminatedUnion('kind', [
     retryAfterSec: z.number().int().nonnegative().optional(),
     times: Times,
     path: PathMatch,
+    method: MethodMatch,
   }),
-  z.object({ kind: z.literal('slow'), delayMs: z.number().int().nonnegative(), times: Times, path: PathMatch }),
-  z.object({ kind: z.literal('drop'), times: Times, path: PathMatch }),
-  z.object({ kind: z.literal('bad-json'), times: Times, path: PathMatch }),
+  z.object({ kind: z.literal('slow'), delayMs: z.number().int().nonnegative(), times: Times, path: PathMatch, method: MethodMatch }),
+  z.object({ kind: z.literal('drop'), times: Times, path: PathMatch, method: MethodMatch }),
+  z.object({ kind: z.literal('bad-json'), times: Times, path: PathMatch, method: MethodMatch }),
+  /** Headers and half a body, then a TCP reset. */
+  z.object({ kind: z.literal('reset-mid-body'), times: Times, path: PathMatch, method: MethodMatch }),
+  /** 200 with an HTML page, as a captive portal or a login proxy answers. */
+  z.object({ kind: z.literal('wrong-content-type'), times: Times, path: PathMatch, method: MethodMatch }),
+  /** 200 JSON that never seems to end: `bytes` of it (default 8 MiB), chunked, no Content-Length. */
+  z.object({ kind: z.literal('oversized'), bytes: z.number().int().positive().max(64 * 1024 * 1024).optional(), times: Times, path: PathMatch, method: MethodMatch }),
 ]);
 /** `times` defaults to 1; 'always' keeps the fault until clearFaults(). `path` is a substring match. */
 export type FaultSpec = z.infer<typeof FaultSpec>;
@@ -46,9 +55,11 @@ export class FaultQueue {
     return this.armed.map((a) => a.spec);
   }
 
-  /** The first armed fault whose path matches, consuming one of its uses. */
-  take(path: string): FaultSpec | undefined {
-    const hit = this.armed.find((a) => a.spec.path === undefined || path.includes(a.spec.path));
+  /** The first armed fault whose path (and method, if it names one) matches, consuming one of its uses. */
+  take(path: string, method?: string): FaultSpec | undefined {
+    const hit = this.armed.find(
+      (a) => (a.spec.path === undefined || path.includes(a.spec.path)) && (a.spec.method === undefined || a.spec.method === method),
+    );
     if (!hit) return undefined;
     hit.remaining -= 1;
     if (hit.remaining <= 0) this.armed = this.armed.filter((a) => a !== hit);
@@ -85,6 +96,15 @@ export async function playFault(fault: FaultSpec, respond: Responder): Promise<b
       return true;
     case 'bad-json':
       respond.raw(200, 'application/json;charset=UTF-8', '{"items":[{"id":"Y2lzY29zcGFyazovL3VzL0NBTEwv');
+      return true;
+    case 'reset-mid-body':
+      respond.cutOff(200, 'application/json;charset=UTF-8', '{"items":[{"id":"Y2lzY29zcGFyazovL3VzL0NBTEwv');
+      return true;
+    case 'wrong-content-type':
+      respond.raw(200, 'text/html;charset=UTF-8', '<!doctype html><html><body><h1>Sign in to the guest network</h1></body></html>');
+      return true;
+    case 'oversized':
+      respond.flood(200, 'application/json;charset=UTF-8', `{"items":[${'{"id":"padding"},'.repeat(4096)}`, fault.bytes ?? 8 * 1024 * 1024);
       return true;
   }
 }

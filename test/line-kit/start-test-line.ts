@@ -60,7 +60,7 @@ function controlApi(control: SandboxControl, tokens: TokenBook): SandboxExtensio
 function faultInjection(faults: FaultQueue): SandboxExtension {
   return {
     async handle(request) {
-      const armed = faults.take(request.url.pathname);
+      const armed = faults.take(request.url.pathname, request.method);
       if (!armed) return false;
       request.log.fault = armed.kind;
       return playFault(armed, request.respond);

@@ -60,6 +60,37 @@ describe('injected faults', () => {
     expect(() => JSON.parse(res.text)).toThrow();
   });
 
+  it('method: strikes only requests with that method', async () => {
+    line.control.injectFault({ kind: 'status', status: 503, method: 'POST', path: '/telephony/calls' });
+    expect((await list()).status).toBe(200);
+    const dial = await raw(agent, `${line.baseUrl}/telephony/calls/dial`, { token: line.token, body: { destination: '1002' } });
+    expect(dial.status).toBe(503);
+  });
+
+  it('reset-mid-body: headers and part of the body, then the connection is reset', async () => {
+    line.control.injectFault({ kind: 'reset-mid-body' });
+    await expect(list()).rejects.toMatchObject({ code: expect.stringMatching(/^UND_ERR_SOCKET$|^ECONNRESET$/) });
+    expect(line.control.state().requests.at(-1)).toMatchObject({ status: 200, fault: 'reset-mid-body' });
+    expect((await list()).status).toBe(200);
+  });
+
+  it('wrong-content-type: 200 with an HTML page', async () => {
+    line.control.injectFault({ kind: 'wrong-content-type' });
+    const res = await list();
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toMatch(/<html>/);
+  });
+
+  it('oversized: a chunked JSON body of the bytes asked for, with no Content-Length', async () => {
+    line.control.injectFault({ kind: 'oversized', bytes: 300_000 });
+    const res = await list();
+    expect(res.status).toBe(200);
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(Buffer.byteLength(res.text)).toBeGreaterThanOrEqual(300_000);
+    expect(Buffer.byteLength(res.text)).toBeLessThan(300_000 + 70_000);
+  });
+
   it('strikes before authentication, and never on the control API', async () => {
     line.control.injectFault({ kind: 'status', status: 503, times: 'always' });
     expect((await raw(agent, `${line.baseUrl}/telephony/calls`, { token: null })).status).toBe(503);

@@ -13,6 +13,7 @@ import type {
   LineInfo,
   LineStatus,
   MeetingsSnapshot,
+  Notice,
   PayloadOf,
   Result,
   ResultOf,
@@ -145,6 +146,14 @@ export class FakeCallDeckApi implements CallDeckApi {
     get: () => this.invoke('popup:get', undefined, ok({ cards: [], more: 0 })),
     dismiss: (args) => this.invoke('popup:dismiss', args, ok(null)),
     onChanged: (listener) => this.subscribe('popup:changed', listener),
+  };
+
+  noticesState: Notice[] = [];
+
+  readonly notices: CallDeckApi['notices'] = {
+    list: () => this.invoke('notices:list', undefined, ok(this.noticesState)),
+    dismiss: (args) => this.invoke('notices:dismiss', args, ok((this.noticesState = this.noticesState.filter((n) => n.id !== args.id)))),
+    onChanged: (listener) => this.subscribe('notices:changed', listener),
   };
 
   accountsState: AccountsSnapshot = NO_ACCOUNTS;
