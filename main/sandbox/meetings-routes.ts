@@ -70,7 +70,8 @@ function device(p: SandboxParticipant) {
   };
 }
 
-function wireParticipant(meeting: SandboxMeeting, p: SandboxParticipant) {
+/** The fields a participant shows in every answer, whichever endpoint asked. */
+function wireParticipantCore(meeting: SandboxMeeting, p: SandboxParticipant) {
   return {
     id: p.id,
     orgId: ORG_ID,
@@ -80,11 +81,7 @@ function wireParticipant(meeting: SandboxMeeting, p: SandboxParticipant) {
     displayName: p.displayName,
     invitee: false,
     muted: p.muted,
-    meetingStartTime: meeting.start,
     video: p.video,
-    state: p.state,
-    joinedTime: p.joinedTime,
-    ...(p.leftTime !== undefined ? { leftTime: p.leftTime } : {}),
     siteUrl: SITE_URL,
     meetingId: meeting.id,
     hostEmail: meeting.hostEmail,
@@ -92,23 +89,21 @@ function wireParticipant(meeting: SandboxMeeting, p: SandboxParticipant) {
   };
 }
 
+function wireParticipant(meeting: SandboxMeeting, p: SandboxParticipant) {
+  return {
+    ...wireParticipantCore(meeting, p),
+    meetingStartTime: meeting.start,
+    state: p.state,
+    joinedTime: p.joinedTime,
+    ...(p.leftTime !== undefined ? { leftTime: p.leftTime } : {}),
+  };
+}
+
 /** PUT answers an in-progress participant, whose state can only be lobby or joined. */
 function wireInProgress(meeting: SandboxMeeting, p: SandboxParticipant) {
   return {
-    id: p.id,
-    orgId: ORG_ID,
-    host: p.host,
-    coHost: p.coHost,
-    ...(p.email !== undefined ? { email: p.email } : {}),
-    displayName: p.displayName,
-    invitee: false,
-    video: p.video,
-    muted: p.muted,
+    ...wireParticipantCore(meeting, p),
     ...(p.state === 'lobby' || p.state === 'joined' ? { state: p.state } : {}),
-    siteUrl: SITE_URL,
-    meetingId: meeting.id,
-    hostEmail: meeting.hostEmail,
-    devices: [device(p)],
   };
 }
 

@@ -39,9 +39,9 @@ export type SipAnswerBehaviour = 'answer' | 'no-answer';
 
 export type SipWireStatus = 'initiated' | 'ringing' | 'answered' | 'not-answered' | 'ended';
 
-export interface SandboxSipCall {
+/** Who a SIP call is between and how it was routed: what the line stores and what it answers alike. */
+interface SipCallParties {
   callId: string;
-  type: 'outbound';
   roomId: string;
   to: string;
   from: string;
@@ -50,6 +50,10 @@ export interface SandboxSipCall {
   trunkId?: string;
   gatewayId?: string;
   ruleId?: string;
+}
+
+export interface SandboxSipCall extends SipCallParties {
+  type: 'outbound';
   status: SipWireStatus;
   start: string;
   end: string | null;
@@ -77,16 +81,7 @@ export class VideoSdkRequestError extends Error {
   }
 }
 
-interface StoredCall {
-  callId: string;
-  roomId: string;
-  to: string;
-  from: string;
-  participantId: string;
-  displayName?: string;
-  trunkId?: string;
-  gatewayId?: string;
-  ruleId?: string;
+interface StoredCall extends SipCallParties {
   createdAt: number;
   behaviour: SipAnswerBehaviour;
   endedAt?: number;

@@ -7,6 +7,7 @@ import { createDirectoryLookup, type DirectoryLookup, type LookupState } from '.
 import { DIAL_KEY } from '../../store/calls-commands';
 import { useAppStore } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
+import { FieldError } from '../shared/text-input';
 
 /**
  * "Number to call": type a number and press Call as before, or type a name and pick a colleague
@@ -163,11 +164,7 @@ export function DialCombobox() {
           Call
         </button>
       </div>
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
       <p id={hintId} className="hint">
         A number, an extension, a SIP address, or a colleague's name.
       </p>

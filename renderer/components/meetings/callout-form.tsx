@@ -4,6 +4,7 @@ import { CALLOUT_DISPLAY_NAME_MAX, displayNameLength } from '../../../preload/co
 import { CALLOUT_KEY } from '../../store/meetings-commands';
 import { useAppStore } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
+import { FieldFrame, TextField, TextInput } from '../shared/text-input';
 
 type FieldErrors = { address?: string; displayName?: string };
 
@@ -54,48 +55,28 @@ export function CalloutForm() {
   return (
     <form className="callout-form" onSubmit={onSubmit} noValidate aria-label="Call someone into the meeting">
       <h4 className="meetings-subtitle">Call someone in</h4>
-      <label htmlFor={`${id}-address`} className="field-label">
-        SIP address or number
-      </label>
-      <input
-        ref={addressRef}
+      <TextField
         id={`${id}-address`}
-        className="field-input"
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
+        label="SIP address or number"
+        inputRef={addressRef}
         value={address}
-        onChange={(e) => setAddress(e.target.value)}
-        aria-invalid={errors.address ? true : undefined}
-        aria-describedby={errors.address ? `${id}-address-error` : undefined}
+        onChange={setAddress}
+        error={errors.address}
       />
-      {errors.address && (
-        <p id={`${id}-address-error`} className="field-error" role="alert">
-          {errors.address}
+      <FieldFrame id={`${id}-name`} label="Display name" error={errors.displayName}>
+        <TextInput
+          ref={nameRef}
+          id={`${id}-name`}
+          spellCheck
+          value={name}
+          onChange={setName}
+          invalid={Boolean(errors.displayName) || over}
+          describedBy={[counterId, errors.displayName ? `${id}-name-error` : ''].filter(Boolean).join(' ')}
+        />
+        <p id={counterId} className={over ? 'counter counter-over' : 'counter'} aria-live="polite">
+          {length} of {CALLOUT_DISPLAY_NAME_MAX} characters
         </p>
-      )}
-      <label htmlFor={`${id}-name`} className="field-label">
-        Display name
-      </label>
-      <input
-        ref={nameRef}
-        id={`${id}-name`}
-        className="field-input"
-        type="text"
-        autoComplete="off"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        aria-invalid={errors.displayName || over ? true : undefined}
-        aria-describedby={[counterId, errors.displayName ? `${id}-name-error` : ''].filter(Boolean).join(' ')}
-      />
-      <p id={counterId} className={over ? 'counter counter-over' : 'counter'} aria-live="polite">
-        {length} of {CALLOUT_DISPLAY_NAME_MAX} characters
-      </p>
-      {errors.displayName && (
-        <p id={`${id}-name-error`} className="field-error" role="alert">
-          {errors.displayName}
-        </p>
-      )}
+      </FieldFrame>
       <button type="submit" className="btn btn-primary" aria-disabled={busy} aria-busy={busy}>
         Call out
       </button>

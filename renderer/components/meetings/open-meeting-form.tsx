@@ -5,6 +5,7 @@ import { OPEN_MEETING_KEY } from '../../store/meetings-commands';
 import { useAppStore } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
 import { ErrorDetails } from '../shared/error-details';
+import { TextInput } from '../shared/text-input';
 
 /** "Meeting ID or number" + "Open meeting"; every failure is shown here, under the field. */
 export function OpenMeetingForm() {
@@ -38,17 +39,13 @@ export function OpenMeetingForm() {
         Meeting ID or number
       </label>
       <div className="field-row">
-        <input
+        <TextInput
           ref={inputRef}
           id={`${id}-input`}
-          className="field-input"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
           value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          onChange={setValue}
+          invalid={Boolean(error)}
+          describedBy={error ? errorId : undefined}
         />
         <button type="submit" className="btn btn-primary" aria-disabled={busy} aria-busy={busy}>
           Open meeting

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Result } from '../../../preload/contract';
 import { useAppStore } from '../../store/store-context';
-import { TextInput } from './text-input';
+import { FieldError, TextInput } from './text-input';
 
 interface CommandFieldProps {
   label: string;
@@ -63,11 +63,7 @@ export function CommandField({ label, buttonLabel, pendingKey, requiredMessage, 
           {buttonLabel}
         </button>
       </div>
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
       {hint && (
         <p id={hintId} className="hint">
           {hint}

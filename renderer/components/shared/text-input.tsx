@@ -10,7 +10,7 @@ interface FieldProps {
 }
 
 /** Label above, hint and error below, both announced with the input they describe. */
-function FieldFrame({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: string | undefined; children: ReactNode }) {
+export function FieldFrame({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: string | undefined; children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
@@ -22,12 +22,18 @@ function FieldFrame({ id, label, error, hint, children }: { id: string; label: s
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
+  );
+}
+
+/** A field's error, announced when it appears; nothing while there is none. */
+export function FieldError({ id, error }: { id: string; error: string | null | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {error}
+    </p>
   );
 }
 
@@ -47,6 +53,7 @@ export function TextInput({
   describedBy,
   inputMode,
   disabled,
+  spellCheck = false,
   ref,
 }: {
   id: string;
@@ -57,6 +64,8 @@ export function TextInput({
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   /** For a field another choice makes irrelevant (Group park picks its own spot). */
   disabled?: boolean;
+  /** Off by default; on for words a person reads, like a display name. */
+  spellCheck?: boolean;
   ref?: Ref<HTMLInputElement>;
 }) {
   return (
@@ -67,7 +76,7 @@ export function TextInput({
       type="text"
       inputMode={inputMode}
       autoComplete="off"
-      spellCheck={false}
+      spellCheck={spellCheck}
       value={value}
       disabled={disabled}
       onChange={(e) => onChange(e.target.value)}

@@ -1,42 +1,26 @@
-import type { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestLine, type TestLine } from '../../line-kit/index.js';
-import { FakeClock } from '../../fakes/fake-clock.js';
-import { raw, testAgent } from '../sandbox/raw-http.js';
-
-let agent: Agent;
-let line: TestLine;
-let clock: FakeClock;
+import { describe, expect, it } from 'vitest';
+import { startTestLine } from '../../line-kit/index.js';
+import { raw } from '../sandbox/raw-http.js';
+import { lineSuite } from '../sandbox/line-suite.js';
 
 const PARK_RECALL_MS = 45_000;
 
-beforeAll(async () => {
-  agent = testAgent();
-  clock = new FakeClock();
-  line = await startTestLine({ clock, parkRecallMs: PARK_RECALL_MS });
-});
-afterAll(async () => {
-  await line.close();
-  await agent.close();
-});
-beforeEach(() => line.control.reset());
+const suite = lineSuite((clock) => startTestLine({ clock, parkRecallMs: PARK_RECALL_MS }));
 
-const api = (path: string, init: Parameters<typeof raw>[2] = {}) =>
-  raw(agent, `${line.baseUrl}${path}`, { token: line.token, ...init });
 const control = (path: string, init: Parameters<typeof raw>[2] = {}) =>
-  raw(agent, `${line.baseUrl.replace(/\/v1$/, '')}/__sandbox${path}`, { token: line.token, ...init });
+  raw(suite.agent, `${suite.line.baseUrl.replace(/\/v1$/, '')}/__sandbox${path}`, { token: suite.line.token, ...init });
 
 describe('tokens', () => {
   it('expireToken makes the current token 401; issueToken gives a working one; reset revives', async () => {
-    const old = line.token;
-    line.control.expireToken();
-    expect((await api('/telephony/calls', { token: old })).status).toBe(401);
+    const old = suite.line.token;
+    suite.line.control.expireToken();
+    expect((await suite.api('/telephony/calls', { token: old })).status).toBe(401);
     // The control API still accepts the expired token, so a harness can keep steering.
     expect((await control('/state', { token: old })).status).toBe(200);
-    const fresh = line.control.issueToken();
-    expect(line.token).toBe(fresh);
-    expect((await api('/telephony/calls', { token: fresh })).status).toBe(200);
-    expect((await api('/telephony/calls', { token: old })).status).toBe(401);
+    const fresh = suite.line.control.issueToken();
+    expect(suite.line.token).toBe(fresh);
+    expect((await suite.api('/telephony/calls', { token: fresh })).status).toBe(200);
+    expect((await suite.api('/telephony/calls', { token: old })).status).toBe(401);
   });
 });
 
@@ -51,20 +35,20 @@ describe('the control API over HTTP', () => {
     });
     expect(created.status).toBe(201);
     const { callId } = created.json as { callId: string };
-    expect(line.control.state().calls).toEqual([
+    expect(suite.line.control.state().calls).toEqual([
       expect.objectContaining({ id: callId, appearance: 2, redirections: [expect.objectContaining({ reason: 'callQueue' })] }),
     ]);
     expect((await control(`/calls/${callId}/remote-hangup`, { method: 'POST' })).status).toBe(204);
-    expect(line.control.state().history).toEqual([expect.objectContaining({ type: 'missed', name: 'Elena' })]);
+    expect(suite.line.control.state().history).toEqual([expect.objectContaining({ type: 'missed', name: 'Elena' })]);
 
     const other = (await control('/incoming-call', { body: { from: { number: '1002' } } })).json as { callId: string };
     expect((await control(`/calls/${other.callId}/answered-elsewhere`, { method: 'POST' })).status).toBe(204);
-    expect(line.control.state().calls).toEqual([]);
-    expect(line.control.state().history).toHaveLength(1);
+    expect(suite.line.control.state().calls).toEqual([]);
+    expect(suite.line.control.state().history).toHaveLength(1);
 
     const group = await control('/ring-in-group', { body: { from: { number: '+15550100' }, colleague: { number: '1002' } } });
     expect(group.status).toBe(201);
-    const picked = await api('/telephony/calls/pickup', { body: { target: '1002' } });
+    const picked = await suite.api('/telephony/calls/pickup', { body: { target: '1002' } });
     expect(picked.status).toBe(201);
   });
 
@@ -76,13 +60,13 @@ describe('the control API over HTTP', () => {
 
   it('sets dial behaviour, injects and clears faults, resets', async () => {
     expect((await control('/dial-behavior', { method: 'PUT', body: { answerAfterMs: 500 } })).status).toBe(204);
-    expect(line.control.state().dialBehavior).toEqual({ answerAfterMs: 500 });
+    expect(suite.line.control.state().dialBehavior).toEqual({ answerAfterMs: 500 });
     expect((await control('/faults', { body: { kind: 'status', status: 503, times: 'always' } })).status).toBe(204);
-    expect((await api('/telephony/calls')).status).toBe(503);
-    expect((await api('/telephony/calls')).status).toBe(503);
+    expect((await suite.api('/telephony/calls')).status).toBe(503);
+    expect((await suite.api('/telephony/calls')).status).toBe(503);
     expect((await control('/faults', { method: 'DELETE' })).status).toBe(204);
-    expect((await api('/telephony/calls')).status).toBe(200);
+    expect((await suite.api('/telephony/calls')).status).toBe(200);
     expect((await control('/reset', { method: 'POST' })).status).toBe(204);
-    expect(line.control.state().dialBehavior).toEqual({ answerAfterMs: null });
+    expect(suite.line.control.state().dialBehavior).toEqual({ answerAfterMs: null });
   });
 });

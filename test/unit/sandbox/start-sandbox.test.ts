@@ -1,28 +1,10 @@
-import type { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxLine } from '../../../main/sandbox/index.js';
-import { FakeClock } from '../../fakes/fake-clock.js';
-import { raw, testAgent } from './raw-http.js';
-
-let agent: Agent;
-let line: SandboxLine;
-let clock: FakeClock;
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../../main/sandbox/index.js';
+import { lineSuite } from './line-suite.js';
 
 const PARK_RECALL_MS = 45_000;
 
-beforeAll(async () => {
-  agent = testAgent();
-  clock = new FakeClock();
-  line = await startSandbox({ clock, parkRecallMs: PARK_RECALL_MS });
-});
-afterAll(async () => {
-  await line.close();
-  await agent.close();
-});
-beforeEach(() => line.control.reset());
-
-const api = (path: string, init: Parameters<typeof raw>[2] = {}) =>
-  raw(agent, `${line.baseUrl}${path}`, { token: line.token, ...init });
+const suite = lineSuite((clock) => startSandbox({ clock, parkRecallMs: PARK_RECALL_MS }));
 
 function expectWebexError(json: unknown, trackingId?: string): void {
   expect(json).toEqual({
@@ -34,113 +16,113 @@ function expectWebexError(json: unknown, trackingId?: string): void {
 
 describe('the sandbox server', () => {
   it('listens on 127.0.0.1 with a random port and token', async () => {
-    expect(line.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-    expect(line.token.length).toBeGreaterThanOrEqual(24);
+    expect(suite.line.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    expect(suite.line.token.length).toBeGreaterThanOrEqual(24);
     const other = await startSandbox();
     try {
-      expect(other.baseUrl).not.toBe(line.baseUrl);
-      expect(other.token).not.toBe(line.token);
+      expect(other.baseUrl).not.toBe(suite.line.baseUrl);
+      expect(other.token).not.toBe(suite.line.token);
     } finally {
       await other.close();
     }
   });
 
   it('answers 401 with a Webex error body without or with a wrong bearer token', async () => {
-    const none = await api('/telephony/calls', { token: null });
+    const none = await suite.api('/telephony/calls', { token: null });
     expect(none.status).toBe(401);
     expectWebexError(none.json);
-    const wrong = await api('/telephony/calls', { token: 'not-the-token' });
+    const wrong = await suite.api('/telephony/calls', { token: 'not-the-token' });
     expect(wrong.status).toBe(401);
-    expect((await api('/telephony/calls')).status).toBe(200);
+    expect((await suite.api('/telephony/calls')).status).toBe(200);
   });
 
   it('echoes the TrackingID header into the error body and the response, or makes one up', async () => {
-    const echoed = await api('/telephony/calls/answer', { body: { callId: 'nope' }, headers: { TrackingID: 'CALLDECK_abc-123' } });
+    const echoed = await suite.api('/telephony/calls/answer', { body: { callId: 'nope' }, headers: { TrackingID: 'CALLDECK_abc-123' } });
     expect(echoed.status).toBe(404);
     expectWebexError(echoed.json, 'CALLDECK_abc-123');
     expect(echoed.headers.trackingid).toBe('CALLDECK_abc-123');
-    const generated = await api('/telephony/calls');
+    const generated = await suite.api('/telephony/calls');
     expect(generated.headers.trackingid).toMatch(/^SANDBOX_[0-9a-f-]{36}$/);
   });
 
   it('rejects malformed JSON, a missing required field, a non-JSON body and a bad history type with 400/415', async () => {
-    const malformed = await api('/telephony/calls/answer', { rawBody: '{"callId": ', headers: { 'content-type': 'application/json' } });
+    const malformed = await suite.api('/telephony/calls/answer', { rawBody: '{"callId": ', headers: { 'content-type': 'application/json' } });
     expect(malformed.status).toBe(400);
     expectWebexError(malformed.json);
-    const missing = await api('/telephony/calls/hold', { body: {} });
+    const missing = await suite.api('/telephony/calls/hold', { body: {} });
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.json)).toContain('callId');
-    const notJson = await api('/telephony/calls/hold', { rawBody: 'callId=1', headers: { 'content-type': 'text/plain' } });
+    const notJson = await suite.api('/telephony/calls/hold', { rawBody: 'callId=1', headers: { 'content-type': 'text/plain' } });
     expect(notJson.status).toBe(415);
-    expect((await api('/telephony/calls/history?type=everything')).status).toBe(400);
-    const dnd = await api('/telephony/config/people/me/settings/doNotDisturb', { method: 'PUT', body: { enabled: true } });
+    expect((await suite.api('/telephony/calls/history?type=everything')).status).toBe(400);
+    const dnd = await suite.api('/telephony/config/people/me/settings/doNotDisturb', { method: 'PUT', body: { enabled: true } });
     expect(dnd.status).toBe(400);
   });
 
   it('answers 404 for unknown calls and paths, 405 for a wrong method', async () => {
-    expect((await api('/telephony/calls/unknown-id')).status).toBe(404);
-    expect((await api('/telephony/nothing-here')).status).toBe(404);
-    const wrong = await api('/telephony/calls/dial');
+    expect((await suite.api('/telephony/calls/unknown-id')).status).toBe(404);
+    expect((await suite.api('/telephony/nothing-here')).status).toBe(404);
+    const wrong = await suite.api('/telephony/calls/dial');
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toBe('POST');
   });
 
   it('uses the documented status codes through a whole call', async () => {
-    const callId = line.control.incomingCall({ from: { name: 'Priya', number: '+12125550142' }, via: { reason: 'huntGroup', name: 'Sales' } });
-    const listed = await api('/telephony/calls');
+    const callId = suite.line.control.incomingCall({ from: { name: 'Priya', number: '+12125550142' }, via: { reason: 'huntGroup', name: 'Sales' } });
+    const listed = await suite.api('/telephony/calls');
     expect(listed.json).toMatchObject({ items: [{ id: callId, state: 'alerting', redirections: [{ reason: 'huntGroup' }] }] });
-    expect((await api('/telephony/calls/answer', { body: { callId } })).status).toBe(204);
-    expect((await api('/telephony/calls/answer', { body: { callId } })).status).toBe(400);
-    expect((await api('/telephony/calls/hold', { body: { callId } })).status).toBe(204);
-    expect((await api(`/telephony/calls/${callId}`)).json).toMatchObject({ state: 'held', answered: clock.iso() });
-    expect((await api('/telephony/calls/resume', { body: { callId } })).status).toBe(204);
-    const park = await api('/telephony/calls/park', { body: { callId, destination: '4102' } });
+    expect((await suite.api('/telephony/calls/answer', { body: { callId } })).status).toBe(204);
+    expect((await suite.api('/telephony/calls/answer', { body: { callId } })).status).toBe(400);
+    expect((await suite.api('/telephony/calls/hold', { body: { callId } })).status).toBe(204);
+    expect((await suite.api(`/telephony/calls/${callId}`)).json).toMatchObject({ state: 'held', answered: suite.clock.iso() });
+    expect((await suite.api('/telephony/calls/resume', { body: { callId } })).status).toBe(204);
+    const park = await suite.api('/telephony/calls/park', { body: { callId, destination: '4102' } });
     expect(park.status).toBe(200);
     expect(park.json).toEqual({ parkedAgainst: { number: '4102', privacyEnabled: false, callType: 'location' } });
-    const retrieve = await api('/telephony/calls/retrieve', { body: { destination: '4102' } });
+    const retrieve = await suite.api('/telephony/calls/retrieve', { body: { destination: '4102' } });
     expect(retrieve.status).toBe(201);
-    const dial = await api('/telephony/calls/dial', { body: { destination: '+14155550110' } });
+    const dial = await suite.api('/telephony/calls/dial', { body: { destination: '+14155550110' } });
     expect(dial.status).toBe(201);
     expect(dial.json).toEqual({ callId: expect.any(String), callSessionId: expect.any(String) });
-    expect((await api('/telephony/calls/hangup', { body: { callId: (dial.json as { callId: string }).callId } })).status).toBe(204);
+    expect((await suite.api('/telephony/calls/hangup', { body: { callId: (dial.json as { callId: string }).callId } })).status).toBe(204);
   });
 
   it('history: placed/missed/received filter, newest first', async () => {
-    await api('/telephony/calls/dial', { body: { destination: '1002' } });
-    const missed = line.control.incomingCall({ from: { number: '+15550001' } });
-    line.control.remoteHangup(missed);
-    const all = (await api('/telephony/calls/history')).json as { items: Array<{ type: string }> };
+    await suite.api('/telephony/calls/dial', { body: { destination: '1002' } });
+    const missed = suite.line.control.incomingCall({ from: { number: '+15550001' } });
+    suite.line.control.remoteHangup(missed);
+    const all = (await suite.api('/telephony/calls/history')).json as { items: Array<{ type: string }> };
     expect(all.items.map((i) => i.type)).toEqual(['missed', 'placed']);
-    const onlyMissed = (await api('/telephony/calls/history?type=missed')).json as { items: Array<{ number: string }> };
-    expect(onlyMissed.items).toEqual([{ type: 'missed', number: '+15550001', privacyEnabled: false, time: clock.iso() }]);
+    const onlyMissed = (await suite.api('/telephony/calls/history?type=missed')).json as { items: Array<{ number: string }> };
+    expect(onlyMissed.items).toEqual([{ type: 'missed', number: '+15550001', privacyEnabled: false, time: suite.clock.iso() }]);
   });
 
   it('Do Not Disturb: incoming calls do not alert and become missed', async () => {
-    const put = await api('/telephony/config/people/me/settings/doNotDisturb', {
+    const put = await suite.api('/telephony/config/people/me/settings/doNotDisturb', {
       method: 'PUT',
       body: { enabled: true, webexGoOverrideEnabled: false },
     });
     expect(put.status).toBe(204);
-    expect((await api('/telephony/config/people/me/settings/doNotDisturb')).json).toEqual({
+    expect((await suite.api('/telephony/config/people/me/settings/doNotDisturb')).json).toEqual({
       enabled: true,
       ringSplashEnabled: false,
       webexGoOverrideEnabled: false,
     });
-    line.control.incomingCall({ from: { name: 'Tom', number: '+442075550164' } });
-    expect((await api('/telephony/calls')).json).toEqual({ items: [] });
-    expect((await api('/telephony/calls/history?type=missed')).json).toMatchObject({ items: [{ name: 'Tom' }] });
+    suite.line.control.incomingCall({ from: { name: 'Tom', number: '+442075550164' } });
+    expect((await suite.api('/telephony/calls')).json).toEqual({ items: [] });
+    expect((await suite.api('/telephony/calls/history?type=missed')).json).toMatchObject({ items: [{ name: 'Tom' }] });
   });
 });
 
 describe('time on the line (fake clock)', () => {
   it('a parked call recalls after parkRecallMs, with recall.party', async () => {
-    const callId = line.control.incomingCall({ from: { name: 'Marcus', number: '+13125550187' } });
-    await api('/telephony/calls/answer', { body: { callId } });
-    await api('/telephony/calls/park', { body: { callId } });
-    clock.advance(PARK_RECALL_MS - 1);
-    expect((await api('/telephony/calls')).json).toEqual({ items: [] });
-    clock.advance(1);
-    const list = (await api('/telephony/calls')).json as { items: unknown[] };
+    const callId = suite.line.control.incomingCall({ from: { name: 'Marcus', number: '+13125550187' } });
+    await suite.api('/telephony/calls/answer', { body: { callId } });
+    await suite.api('/telephony/calls/park', { body: { callId } });
+    suite.clock.advance(PARK_RECALL_MS - 1);
+    expect((await suite.api('/telephony/calls')).json).toEqual({ items: [] });
+    suite.clock.advance(1);
+    const list = (await suite.api('/telephony/calls')).json as { items: unknown[] };
     expect(list.items).toEqual([
       expect.objectContaining({
         state: 'alerting',
@@ -152,27 +134,27 @@ describe('time on the line (fake clock)', () => {
   });
 
   it('a retrieved call does not recall', async () => {
-    const callId = line.control.incomingCall({ from: { number: '+13125550187' } });
-    await api('/telephony/calls/answer', { body: { callId } });
-    await api('/telephony/calls/park', { body: { callId } });
-    await api('/telephony/calls/retrieve', { body: {} });
-    clock.advance(PARK_RECALL_MS * 2);
-    expect(((await api('/telephony/calls')).json as { items: Array<{ recall?: unknown }> }).items.some((c) => c.recall)).toBe(false);
+    const callId = suite.line.control.incomingCall({ from: { number: '+13125550187' } });
+    await suite.api('/telephony/calls/answer', { body: { callId } });
+    await suite.api('/telephony/calls/park', { body: { callId } });
+    await suite.api('/telephony/calls/retrieve', { body: {} });
+    suite.clock.advance(PARK_RECALL_MS * 2);
+    expect(((await suite.api('/telephony/calls')).json as { items: Array<{ recall?: unknown }> }).items.some((c) => c.recall)).toBe(false);
   });
 
   it('dialled parties answer after the configured delay, or never', async () => {
-    line.control.setDialBehavior({ answerAfterMs: 2_000 });
-    const dial = (await api('/telephony/calls/dial', { body: { destination: '1002' } })).json as { callId: string };
-    clock.advance(1_999);
-    expect((await api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'connecting' });
-    clock.advance(1);
-    expect((await api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'connected', answered: clock.iso() });
+    suite.line.control.setDialBehavior({ answerAfterMs: 2_000 });
+    const dial = (await suite.api('/telephony/calls/dial', { body: { destination: '1002' } })).json as { callId: string };
+    suite.clock.advance(1_999);
+    expect((await suite.api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'connecting' });
+    suite.clock.advance(1);
+    expect((await suite.api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'connected', answered: suite.clock.iso() });
 
-    line.control.setDialBehavior({ answerAfterMs: null });
-    const again = (await api('/telephony/calls/dial', { body: { destination: '1003' } })).json as { callId: string };
-    clock.advance(60_000);
-    expect((await api(`/telephony/calls/${again.callId}`)).json).toMatchObject({ state: 'connecting' });
-    line.control.remoteAnswer(again.callId);
-    expect((await api(`/telephony/calls/${again.callId}`)).json).toMatchObject({ state: 'connected' });
+    suite.line.control.setDialBehavior({ answerAfterMs: null });
+    const again = (await suite.api('/telephony/calls/dial', { body: { destination: '1003' } })).json as { callId: string };
+    suite.clock.advance(60_000);
+    expect((await suite.api(`/telephony/calls/${again.callId}`)).json).toMatchObject({ state: 'connecting' });
+    suite.line.control.remoteAnswer(again.callId);
+    expect((await suite.api(`/telephony/calls/${again.callId}`)).json).toMatchObject({ state: 'connected' });
   });
 });
