@@ -130,24 +130,44 @@ function tooLarge(service: string): AppError {
   return new AppError('provider', `${service} sent a response larger than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB; CallDeck stopped reading it.`);
 }
 
-/** The body as text, refusing (and dropping the connection) past MAX_RESPONSE_BYTES. */
-async function readCapped(body: Dispatcher.ResponseData['body'], contentLength: string | undefined, service: string): Promise<string> {
-  if (contentLength !== undefined && Number(contentLength) > MAX_RESPONSE_BYTES) {
-    body.destroy();
+/**
+ * The body as text, refusing past MAX_RESPONSE_BYTES; `drop` stops the transfer so the rest is never
+ * read. Shared with VideoSDK's fetch, whose SDK would otherwise read any body whole.
+ */
+export async function readCapped(body: AsyncIterable<Uint8Array>, contentLength: string | null | undefined, service: string, drop: () => void): Promise<string> {
+  if (contentLength !== undefined && contentLength !== null && Number(contentLength) > MAX_RESPONSE_BYTES) {
+    drop();
     throw tooLarge(service);
   }
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    size += buf.length;
+    size += chunk.length;
     if (size > MAX_RESPONSE_BYTES) {
-      body.destroy();
+      drop();
       throw tooLarge(service);
     }
-    chunks.push(buf);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A 2xx body as JSON: a non-JSON content type (a captive portal's HTML page) or unreadable JSON is a
+ * `provider` error that says what arrived. Empty text is no body.
+ */
+export function readJsonBody(text: string, contentType: string | null | undefined, service: string, meta: { status: number; trackingId?: string | undefined }): unknown {
+  if (text.trim() === '') return undefined;
+  const extra = { status: meta.status, ...(meta.trackingId !== undefined ? { trackingId: meta.trackingId } : {}) };
+  if (contentType !== undefined && contentType !== null && !JSON_TYPE.test(contentType)) {
+    const type = contentType.split(';')[0]?.trim() || contentType;
+    throw new AppError('provider', `${service} answered with ${type} instead of JSON; a proxy or network sign-in page may be in the way.`, extra);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError('provider', `${service} sent a response that is not valid JSON.`, extra);
+  }
 }
 
 export function createHttpClient(opts: HttpClientOptions): HttpClient {
@@ -195,7 +215,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       status = res.statusCode;
       responseHeaders = res.headers;
       // Read every body, error or not: an unread body pins the socket.
-      text = await readCapped(res.body, header(res.headers, 'content-length'), service);
+      text = await readCapped(res.body, header(res.headers, 'content-length'), service, () => res.body.destroy());
     } catch (error) {
       throw failed(error);
     } finally {
@@ -214,25 +234,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       });
       throw req.describeFailure ? req.describeFailure({ status, bodyText: text, error }) : error;
     }
-    let body: unknown;
-    if (text.trim() !== '') {
-      const contentType = header(responseHeaders, 'content-type');
-      if (contentType !== undefined && !JSON_TYPE.test(contentType)) {
-        const type = contentType.split(';')[0]?.trim() || contentType;
-        throw new AppError('provider', `${service} answered with ${type} instead of JSON; a proxy or network sign-in page may be in the way.`, {
-          status,
-          ...(responseTrackingId !== undefined ? { trackingId: responseTrackingId } : {}),
-        });
-      }
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new AppError('provider', `${service} sent a response that is not valid JSON.`, {
-          status,
-          ...(responseTrackingId !== undefined ? { trackingId: responseTrackingId } : {}),
-        });
-      }
-    }
+    const body = readJsonBody(text, header(responseHeaders, 'content-type'), service, { status, trackingId: responseTrackingId });
     const link = header(responseHeaders, 'link');
     return { status, body, trackingId: responseTrackingId, ...(link !== undefined ? { link } : {}) };
   }

@@ -14,10 +14,12 @@
  * Retry-After) and a GET on network errors and 5xx; the list is polled anyway, and a person who
  * started a call decides whether to try again.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { HttpClient, SipCallsResource } from '@videosdk.live/server-sdk';
 import { AppError } from '../../core/app-error.js';
 import { REQUEST_TIMEOUT_MS } from '../http.js';
-import { fetchOn, type VideoSdkFetch } from './videosdk-fetch.js';
+import { retryAfterMs } from '../http-errors.js';
+import { fetchOn, guardedFetch, type VideoSdkFetch } from './videosdk-fetch.js';
 import { toAppError } from './videosdk-errors.js';
 import { WireOutboundCallAnswer, WireSipCall } from './wire.js';
 
@@ -69,21 +71,29 @@ function read<T>(schema: { safeParse(value: unknown): { success: true; data: T }
   return parsed.data;
 }
 
+/** Per operation, the last Retry-After seen: the SDK's errors drop response headers. */
+const lastAnswer = new AsyncLocalStorage<{ retryAfter?: string | undefined }>();
+
 export function createVideoSdkClient(opts: VideoSdkClientOptions): VideoSdkClient {
+  const fetchImpl = guardedFetch(opts.fetch ?? fetchOn(), (response) => {
+    const store = lastAnswer.getStore();
+    if (store) store.retryAfter = response.headers.get('retry-after') ?? undefined;
+  });
   const http = new HttpClient({
     baseUrl: opts.baseUrl,
     getToken: opts.getToken,
-    fetchImpl: opts.fetch ?? fetchOn(),
+    fetchImpl,
     timeoutMs: opts.timeoutMs ?? REQUEST_TIMEOUT_MS,
     maxRetries: 0,
   });
   const calls = new SipCallsResource(http);
 
   async function run<T>(op: () => Promise<T>): Promise<T> {
+    const answer: { retryAfter?: string | undefined } = {};
     try {
-      return await op();
+      return await lastAnswer.run(answer, op);
     } catch (error) {
-      throw toAppError(error);
+      throw toAppError(error, retryAfterMs(answer.retryAfter, Date.now()));
     }
   }
 

@@ -22,16 +22,24 @@ function undiciTimedOut(error: unknown): boolean {
   return false;
 }
 
-/** VideoSDK does not say how long to wait; this is what CallDeck waits for Webex without a Retry-After. */
-const RATE_LIMIT_WAIT_MS = 5_000;
+/** What our own guarded fetch refused (too large, not JSON) is already worded; the SDK wraps it as a cause. */
+function ownError(error: unknown): AppError | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    if (e instanceof AppError) return e;
+  }
+  return undefined;
+}
 
 /**
  * The SDK's errors as CallDeck's: the HTTP status picks the code and VideoSDK's own message is
  * kept (the SDK reads it from `message`, `error` or `msg`). No response at all is `network`, or
- * `timeout` when our deadline struck. The SDK never puts the token in an error.
+ * `timeout` when our deadline struck. The SDK never puts the token in an error. `retryAfterMs` is
+ * what the 429's Retry-After asked for (the SDK's error does not carry headers).
  */
-export function toAppError(error: unknown): unknown {
+export function toAppError(error: unknown, retryAfterMs: number): unknown {
   if (error instanceof AppError || !isVideoSDKError(error)) return error;
+  const own = ownError(error);
+  if (own) return own;
   if (error instanceof TimeoutError || undiciTimedOut(error)) return new AppError('timeout', 'VideoSDK did not answer in time. Check your connection and try again.');
   const status = error.httpStatus;
   if (status === undefined) return new AppError('network', 'CallDeck could not reach VideoSDK. Check your connection and try again.');
@@ -40,6 +48,6 @@ export function toAppError(error: unknown): unknown {
   return new AppError(code, message, {
     status,
     ...(error.requestId !== undefined ? { trackingId: error.requestId } : {}),
-    ...(code === 'rate-limited' ? { retryAfterMs: RATE_LIMIT_WAIT_MS } : {}),
+    ...(code === 'rate-limited' ? { retryAfterMs } : {}),
   });
 }

@@ -278,11 +278,7 @@ export const SURFACES: Surface[] = [
     announced: (world) => world.events.some((e) => e.channel === 'videosdk:changed' && (e.payload as { problem?: unknown }).problem !== undefined),
     keepAlive: async (world) => void (await world.ok('videosdk:watch', { open: true })),
     known: {
-      '429 with Retry-After: 7': 'renewing the watch lease reads the list at once, inside a 429\'s Retry-After (finding for the VideoSDK feature)',
       'slower than the timeout': "VideoSDK's fetch has the shared Agent's 10 s deadlines, not a per-request one the table can shorten",
-      'malformed JSON': 'an unreadable list answer shows no problem in the window (finding for the VideoSDK client)',
-      'wrong content type (HTML)': 'an HTML list answer shows no problem in the window (finding for the VideoSDK client)',
-      'oversized body': 'no 4 MB cap on the SDK\'s fetch, and an oversized list answer shows no problem (finding for the VideoSDK client)',
     },
   },
   {
@@ -295,9 +291,6 @@ export const SURFACES: Surface[] = [
     prepare: async (world) => void (await world.ok('videosdk:watch', { open: true })),
     press: async (world) => unwrap(await startSipCall(world, '+14155550123')),
     ownWording: true,
-    known: {
-      'oversized body': "VideoSDK's SDK reads through its own fetch, not http.ts: no 4 MB cap yet (an 8 MB body is read whole, then refused as unreadable)",
-    },
     async recover(world) {
       await world.run(3_000);
       expect(await startSipCall(world, '+14155550124')).toMatchObject({ ok: true });

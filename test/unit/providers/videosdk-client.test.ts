@@ -182,6 +182,23 @@ describe('retries', () => {
   });
 });
 
+describe('answers held to what main/providers/http.ts holds Webex to', () => {
+  it('a 429 waits as long as its Retry-After asks', async () => {
+    line.control.injectFault({ kind: 'status', status: 429, retryAfterSec: 7, path: '/v2/sip/call' });
+    expect(await refusal(client.listCalls())).toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 7_000 });
+  });
+
+  it('unreadable JSON, an HTML page and a body over 4 MB are provider problems that say what came', async () => {
+    line.control.injectFault({ kind: 'bad-json', path: '/v2/sip/call' });
+    expect(await refusal(client.listCalls())).toMatchObject({ code: 'provider', message: 'VideoSDK sent a response that is not valid JSON.', status: 200 });
+    line.control.injectFault({ kind: 'wrong-content-type', path: '/v2/sip/call' });
+    expect((await refusal(client.listCalls())).message).toMatch(/^VideoSDK answered with text\/html instead of JSON/);
+    line.control.injectFault({ kind: 'oversized', path: '/v2/sip/call' });
+    const big = await refusal(client.startCall({ to: '+14155550142', roomId: 'r', route: { kind: 'gateway', gatewayId: 'gw_sandbox_1' } }));
+    expect(big).toMatchObject({ code: 'provider', message: 'VideoSDK sent a response larger than 4 MB; CallDeck stopped reading it.' });
+  });
+});
+
 describe('failures without an answer', () => {
   it('a closed port is a network error, not an exception from the SDK', async () => {
     const dead = createVideoSdkClient({ baseUrl: 'http://127.0.0.1:9', getToken: () => 'x.y.z', fetch: fetchOn(agent) });
