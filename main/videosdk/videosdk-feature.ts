@@ -65,6 +65,8 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
   let loaded = false;
   let problem: ErrorValue | undefined;
   let failures = 0;
+  /** A 429 asked not to be read again before this; reopening the watch must honour it too. */
+  let notBefore = 0;
   let watchingUntil = 0;
   let timer: TimerHandle | undefined;
   let inFlight: Promise<void> | undefined;
@@ -102,7 +104,7 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
     if (!watching() || !deps.access()) return;
     let delay = calls.some((c) => c.live) ? liveMs : idleMs;
     if (problem) {
-      delay = problem.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, liveMs * 2 ** Math.min(failures, 4));
+      delay = problem.retryAfterMs !== undefined ? Math.max(0, notBefore - clock.now()) : Math.min(MAX_BACKOFF_MS, liveMs * 2 ** Math.min(failures, 4));
       if (problem.code === 'unauthorized') delay = Math.max(delay, idleMs);
     }
     timer = clock.setTimeout(() => {
@@ -125,11 +127,13 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
       loaded = true;
       problem = undefined;
       failures = 0;
+      notBefore = 0;
     } catch (error) {
       const explained = explain(error);
       if (!(explained instanceof AppError)) throw explained;
       failures += 1;
       problem = explained.toValue();
+      notBefore = explained.retryAfterMs !== undefined ? clock.now() + explained.retryAfterMs : 0;
       log.warn('videosdk list failed', { code: explained.code, status: explained.status });
     }
   }
@@ -180,7 +184,9 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
       }
       const wasWatching = watching();
       watchingUntil = clock.now() + WATCH_LEASE_MS;
-      if (!wasWatching) await refresh();
+      if (wasWatching) return snapshot();
+      if (clock.now() < notBefore) schedule();
+      else await refresh();
       return snapshot();
     },
     'videosdk:start': async (args) => {

@@ -108,6 +108,25 @@ describe('polling', () => {
     clock.advance(10 * 60_000 - WATCH_LEASE_MS);
     expect(listRequests() - before).toBe(polled);
   });
+
+  it('a 429 is waited out as long as its Retry-After asks, even when the window reopens the list', async () => {
+    line.control.injectFault({ kind: 'status', status: 429, retryAfterSec: 7, path: '/v2/sip/call', method: 'GET', times: 'always' });
+    await feature.handlers['videosdk:watch']({ open: true });
+    expect(events.at(-1)?.problem).toMatchObject({ code: 'rate-limited', retryAfterMs: 7_000 });
+    expect(listRequests()).toBe(1);
+
+    // The window closes and reopens the list (or its lease lapsed) 3 s into the wait: no read yet.
+    clock.advance(3_000);
+    await feature.handlers['videosdk:watch']({ open: false });
+    await feature.handlers['videosdk:watch']({ open: true });
+    expect(listRequests()).toBe(1);
+    expect(clock.nextTimerAt()).toBe(clock.now() + 4_000);
+
+    line.control.clearFaults();
+    await nextPoll();
+    expect(listRequests()).toBe(2);
+    expect(events.at(-1)?.problem).toBeUndefined();
+  });
 });
 
 describe('starting and ending', () => {
