@@ -12,8 +12,8 @@ const STATE_WORDS: Record<MeetingParticipant['state'], string> = {
 };
 
 export function ParticipantsList() {
-  const [participants, leftCount] = useAppStore(
-    useShallow((s) => [s.meetings.snapshot?.participants ?? [], s.meetings.snapshot?.leftCount ?? 0] as const),
+  const [participants, leftCount, stale] = useAppStore(
+    useShallow((s) => [s.meetings.snapshot?.participants ?? [], s.meetings.snapshot?.leftCount ?? 0, s.meetings.snapshot?.sync.state === 'error'] as const),
   );
   return (
     <>
@@ -22,17 +22,22 @@ export function ParticipantsList() {
       </h4>
       <ul className="participants" aria-label="Participants">
         {participants.map((p) => (
-          <ParticipantItem key={p.id} participant={p} />
+          <ParticipantItem key={p.id} participant={p} stale={stale} />
         ))}
       </ul>
+      {stale && participants.length > 0 && <p className="hint">Mute, Admit and Expel return when the participants refresh again.</p>}
       {participants.length === 0 && <p className="hint">Nobody is in the meeting right now.</p>}
       {leftCount > 0 && <p className="hint">{leftCount === 1 ? '1 person has left.' : `${leftCount} people have left.`}</p>}
     </>
   );
 }
 
-// Memoised: the store keeps unchanged participants as the same object (keep-unchanged.ts).
-const ParticipantItem = memo(function ParticipantItem({ participant: p }: { participant: MeetingParticipant }) {
+/**
+ * Memoised: the store keeps unchanged participants as the same object (keep-unchanged.ts).
+ * While the roster failed to refresh (`stale`) it offers no controls, as the calls list offers none
+ * offline: whoever is listed may have left or been admitted already.
+ */
+const ParticipantItem = memo(function ParticipantItem({ participant: p, stale }: { participant: MeetingParticipant; stale: boolean }) {
   const store = useStoreApi();
   const commands = useCommands('meetings');
   const [muting, admitting] = useAppStore(
@@ -51,30 +56,32 @@ const ParticipantItem = memo(function ParticipantItem({ participant: p }: { part
         <span className="tag">{p.muted ? 'Muted' : 'Unmuted'}</span>
         {p.video !== 'unknown' && <span className="tag">{p.video === 'on' ? 'Video on' : 'Video off'}</span>}
       </div>
-      <div className="participant-actions">
-        {p.state === 'lobby' && (
-          <button type="button" className="btn" aria-disabled={admitting} aria-busy={admitting} onClick={() => !admitting && void commands.admit(p)}>
-            Admit
+      {!stale && (
+        <div className="participant-actions">
+          {p.state === 'lobby' && (
+            <button type="button" className="btn" aria-disabled={admitting} aria-busy={admitting} onClick={() => !admitting && void commands.admit(p)}>
+              Admit
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn"
+            aria-disabled={muting}
+            aria-busy={muting}
+            onClick={() => !muting && void (p.muted ? commands.unmute(p) : commands.mute(p))}
+          >
+            {p.muted ? 'Unmute' : 'Mute'}
           </button>
-        )}
-        <button
-          type="button"
-          className="btn"
-          aria-disabled={muting}
-          aria-busy={muting}
-          onClick={() => !muting && void (p.muted ? commands.unmute(p) : commands.mute(p))}
-        >
-          {p.muted ? 'Unmute' : 'Mute'}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          aria-haspopup="dialog"
-          onClick={() => store.getState().ui.openDialog({ kind: 'expel', participantId: p.id })}
-        >
-          Expel
-        </button>
-      </div>
+          <button
+            type="button"
+            className="btn"
+            aria-haspopup="dialog"
+            onClick={() => store.getState().ui.openDialog({ kind: 'expel', participantId: p.id })}
+          >
+            Expel
+          </button>
+        </div>
+      )}
     </li>
   );
 });

@@ -99,6 +99,24 @@ describe('the Meetings view', () => {
     expect(address.value).toBe('');
   });
 
+  test('while the roster cannot refresh it says so and offers no Mute, Admit or Expel; they return with the next refresh', async () => {
+    const { region, api } = await openView();
+    const list = within(region).getByRole('list', { name: 'Participants' });
+    const buttons = () => within(list).queryAllByRole('button').map((b) => b.textContent);
+    expect(buttons()).toEqual(['Mute', 'Expel', 'Admit', 'Unmute', 'Expel']);
+
+    await act(async () => api.emitMeetings({ ...OPEN, sync: { state: 'error', error: { code: 'network', message: 'CallDeck could not reach Webex.' } } }));
+    await flush();
+    expect(region.textContent).toContain("Couldn't refresh the participants");
+    expect(within(list).getByRole('listitem', { name: 'Sam Rivera' }).textContent).toContain('In the lobby');
+    expect(buttons()).toEqual([]);
+    expect(region.textContent).toContain('Mute, Admit and Expel return when the participants refresh again.');
+
+    await act(async () => api.emitMeetings({ ...OPEN, sync: { state: 'ok', updatedAt: new Date().toISOString() } }));
+    await flush();
+    expect(buttons()).toEqual(['Mute', 'Expel', 'Admit', 'Unmute', 'Expel']);
+  });
+
   test('pending call-outs show a countdown and Cancel call-out; unanswered ones say No answer', async () => {
     const { region, api, user } = await openView();
     const now = Date.now();
