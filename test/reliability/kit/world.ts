@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { Agent, request } from 'undici';
-import type { ArgsOf, CallDeckApi, EventChannel, InvokeChannel, Result, ResultOf, WebexAccount } from '../../../preload/contract.js';
+import type { EventChannel, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
 import { createCore, type Core, type CorePorts } from '../../../main/app/create-core.js';
 import type { Line } from '../../../main/providers/line.js';
@@ -20,7 +20,7 @@ import { createHttpClient } from '../../../main/providers/http.js';
 import { lineMeetings } from '../../../main/providers/webex/meetings-access.js';
 import { createWebexLineClients } from '../../../main/providers/webex/webex-line-clients.js';
 import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
-import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
+import { bridgeCalls, type BridgeCalls } from '../../fakes/bridge-calls.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakeKeychain } from '../../fakes/fake-keychain.js';
 import { MemoryLogger } from '../../fakes/in-memory-ports.js';
@@ -37,7 +37,7 @@ export interface TimedExchange extends SandboxExchange {
   at: number;
 }
 
-export interface World {
+export interface World extends BridgeCalls {
   clock: FakeClock;
   line: TestLine;
   gate: Gate;
@@ -52,9 +52,6 @@ export interface World {
   crashes: unknown[];
   settingsStore: SettingsStore;
   accountsStore: SettingsStore;
-  call<C extends InvokeChannel>(channel: C, args?: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
-  ok<C extends InvokeChannel>(channel: C, args?: ArgsOf<C>): Promise<ResultOf<C>>;
-  seal(purpose: Parameters<typeof sealSecret>[1], plain: string): Promise<NonNullable<ArgsOf<'accounts:usePat'>>['token']>;
   /** Moves fake time forward by `ms`, firing timers in order and letting the real I/O each starts finish. */
   run(ms: number): Promise<void>;
   /** Runs until `done()` holds; resolves with the fake ms it took, or undefined after `limitMs`. */
@@ -163,18 +160,7 @@ export async function createWorld(): Promise<World> {
     get accountsStore() {
       return running.ports.accountsStore;
     },
-    call: (channel, args) => running.dispatch(channel, args) as never,
-    async ok(channel, args) {
-      const result = await world.call(channel, args);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-      return result.value;
-    },
-    async seal(purpose, plain) {
-      const api = { accounts: { sealingKey: () => world.call('accounts:sealingKey') } } as unknown as CallDeckApi;
-      const sealed = await sealSecret(api, purpose, plain);
-      if (!sealed.ok) throw new Error(sealed.error.message);
-      return sealed.value;
-    },
+    ...bridgeCalls(() => running.dispatch),
     async run(ms) {
       const until = clock.now() + ms;
       await settle();

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import type { AccountsSnapshot, ArgsOf, CallDeckApi, InvokeChannel, Result, ResultOf, WebexAccount } from '../../../preload/contract.js';
+import type { AccountsSnapshot, ArgsOf, Result, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
 import { createCore, type Core, type CorePorts } from '../../../main/app/create-core.js';
 import type { Line } from '../../../main/providers/line.js';
@@ -16,7 +16,7 @@ import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { createHttpClient } from '../../../main/providers/http.js';
 import { createWebexLineClients } from '../../../main/providers/webex/webex-line-clients.js';
 import { startTestLine, type TestLine, type TestLineOptions } from '../../line-kit/index.js';
-import { sealSecret } from '../../../renderer/crypto/seal-secret.js';
+import { bridgeCalls, type BridgeCalls } from '../../fakes/bridge-calls.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakeKeychain } from '../../fakes/fake-keychain.js';
 import { MemoryLogger, type FakeBrowser } from '../../fakes/in-memory-ports.js';
@@ -25,7 +25,7 @@ import { raw, testAgent } from '../sandbox/raw-http.js';
 
 export const DEFAULT_LABEL = 'Default line';
 
-export interface World {
+export interface World extends BridgeCalls {
   clock: FakeClock;
   line: TestLine;
   keychain: FakeKeychain;
@@ -35,10 +35,6 @@ export interface World {
   browser: FakeBrowser;
   vaultStore: SettingsStore;
   accountsStore: SettingsStore;
-  call<C extends InvokeChannel>(channel: C, args?: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
-  /** Like `call`, but throws unless it succeeded. */
-  ok<C extends InvokeChannel>(channel: C, args?: ArgsOf<C>): Promise<ResultOf<C>>;
-  seal(purpose: Parameters<typeof sealSecret>[1], plain: string): Promise<NonNullable<ArgsOf<'accounts:usePat'>>['token']>;
   webex(): WebexAccount;
   /** Stops this core and starts a new one on the same files and keychain, as an app restart. */
   restart(options?: { keychain?: FakeKeychain }): Promise<void>;
@@ -101,18 +97,7 @@ export async function createWorld(opts: WorldOptions = {}): Promise<World> {
     get accountsStore() {
       return running.ports.accountsStore;
     },
-    call: (channel, args) => running.dispatch(channel, args) as never,
-    async ok(channel, args) {
-      const result = await world.call(channel, args);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-      return result.value;
-    },
-    async seal(purpose, plain) {
-      const api = { accounts: { sealingKey: () => world.call('accounts:sealingKey') } } as unknown as CallDeckApi;
-      const sealed = await sealSecret(api, purpose, plain);
-      if (!sealed.ok) throw new Error(sealed.error.message);
-      return sealed.value;
-    },
+    ...bridgeCalls(() => running.dispatch),
     webex() {
       const account = running.core.accounts.snapshot().accounts.find((a): a is WebexAccount => a.kind === 'webex');
       if (!account) throw new Error('no webex account');
