@@ -33,6 +33,24 @@ export const FaultSpec = z.discriminatedUnion('kind', [
 /** `times` defaults to 1; 'always' keeps the fault until clearFaults(). `path` is a substring match. */
 export type FaultSpec = z.infer<typeof FaultSpec>;
 
+/**
+ * One of each fault kind the line can play, for suites that sweep them all (the leak test, the
+ * soak). `slowMs` is how long "slow" stalls: long enough to hit the caller's deadline, short enough
+ * for the suite. 429 without Retry-After takes the same path after a longer wait, so it is left out.
+ */
+export function everyFault({ slowMs }: { slowMs: number }): FaultSpec[] {
+  return [
+    { kind: 'status', status: 429, retryAfterSec: 1 },
+    ...[500, 502, 503, 504, 401].map((status): FaultSpec => ({ kind: 'status', status })),
+    { kind: 'slow', delayMs: slowMs },
+    { kind: 'reset-mid-body' },
+    { kind: 'drop' },
+    { kind: 'bad-json' },
+    { kind: 'wrong-content-type' },
+    { kind: 'oversized', bytes: 5 * 1024 * 1024 },
+  ];
+}
+
 interface Armed {
   spec: FaultSpec;
   remaining: number;

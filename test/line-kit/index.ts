@@ -4,7 +4,7 @@
  */
 export { startTestLine, type TestLine, type TestLineOptions } from './start-test-line.js';
 export type { SandboxControl, SandboxState, SandboxRequestSummary } from './test-control.js';
-export type { FaultSpec } from './faults.js';
+export { everyFault, type FaultSpec } from './faults.js';
 export type { SandboxOAuth, SandboxOAuthOptions, SandboxOAuthStats } from './oauth-book.js';
 export { CONTROL_PREFIX } from './control-routes.js';
 export {

@@ -8,7 +8,7 @@
  * Run with --expose-gc (the npm script does), so heap figures are measured after a full GC.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { FaultSpec } from '../line-kit/index.js';
+import { everyFault } from '../line-kit/index.js';
 import { settle } from './kit/in-flight.js';
 import { createWorld } from './kit/world.js';
 
@@ -25,20 +25,7 @@ function random(): number {
 }
 const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
 
-const FAULTS: FaultSpec[] = [
-  { kind: 'status', status: 429, retryAfterSec: 1 },
-  { kind: 'status', status: 500 },
-  { kind: 'status', status: 502 },
-  { kind: 'status', status: 503 },
-  { kind: 'status', status: 504 },
-  { kind: 'status', status: 401 },
-  { kind: 'slow', delayMs: 600 },
-  { kind: 'reset-mid-body' },
-  { kind: 'drop' },
-  { kind: 'bad-json' },
-  { kind: 'wrong-content-type' },
-  { kind: 'oversized', bytes: 5 * 1024 * 1024 },
-];
+const FAULTS = everyFault({ slowMs: 600 });
 
 function heapMb(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
