@@ -11,7 +11,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 
 /** Features: each may use the others, but only through their entries. */
-export const FEATURES = ['calls', 'auth', 'desktop', 'settings', 'meetings', 'videosdk'];
+export const FEATURES = ['calls', 'auth', 'desktop', 'settings', 'meetings', 'videosdk', 'events'];
 
 const BELOW_FEATURES = ['providers', 'ipc', 'window', 'core'];
 
