@@ -64,6 +64,9 @@ function codeForStatus(status: number): ErrorCode {
       return 'not-found';
     case 409:
       return 'conflict';
+    // Webex answers 423 Locked with a Retry-After when a resource is briefly busy: the same
+    // wait-and-try-again as a 429, so every poll loop and action already treats it right.
+    case 423:
     case 429:
       return 'rate-limited';
     default:

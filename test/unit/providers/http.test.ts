@@ -123,6 +123,13 @@ describe('error mapping', () => {
     expect(seen('/telephony/calls')).toHaveLength(3);
   });
 
+  it('423 Locked → rate-limited like a 429, with its Retry-After, and not retried here', async () => {
+    const http = client();
+    line.control.injectFault({ kind: 'status', status: 423, retryAfterSec: 4 });
+    expect(await failure(list(http))).toMatchObject({ code: 'rate-limited', status: 423, retryAfterMs: 4_000 });
+    expect(seen('/telephony/calls')).toHaveLength(1);
+  });
+
   it('5xx → provider, keeping the status', async () => {
     line.control.injectFault({ kind: 'status', status: 500 });
     const error = await failure(list(client()));
