@@ -169,14 +169,14 @@ describe('error mapping', () => {
   it('maps the remaining statuses', () => {
     const at = (status: number) =>
       statusError({ status, bodyText: '', headerTrackingId: undefined, retryAfterHeader: undefined, now: 0, service: 'Webex' }).code;
-    expect([400, 401, 403, 404, 409, 429, 405, 410, 415, 423, 428, 500, 502, 503, 504].map(at)).toEqual([
+    expect([400, 401, 403, 404, 409, 429, 423, 405, 410, 415, 428, 500, 502, 503, 504].map(at)).toEqual([
       'invalid-input',
       'unauthorized',
       'forbidden',
       'not-found',
       'conflict',
       'rate-limited',
-      'provider',
+      'rate-limited',
       'provider',
       'provider',
       'provider',
