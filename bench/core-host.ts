@@ -69,6 +69,9 @@ export interface CallLogWrites {
   backgroundMs: number[];
   /** How many of the writes were synchronous. */
   sync: number;
+  /** A background write's thread time in its two parts: serialising and starting it, and the rename. */
+  startMs: number[];
+  renameMs: number[];
 }
 
 /**
@@ -94,7 +97,7 @@ syncBuiltinESMExports();
  * in-memory copy.
  */
 class OnDisk extends MemorySettingsStore {
-  saves: CallLogWrites = { threadMs: [], backgroundMs: [], sync: 0 };
+  saves: CallLogWrites = { threadMs: [], backgroundMs: [], sync: 0, startMs: [], renameMs: [] };
   constructor(readonly disk: SettingsStore) {
     super();
   }
@@ -115,11 +118,13 @@ class OnDisk extends MemorySettingsStore {
     await written;
     const writes = this.saves;
     writes.threadMs.push(startMs + renameMs);
+    writes.startMs.push(startMs);
+    writes.renameMs.push(renameMs);
     writes.backgroundMs.push(now() - start);
   }
   take(): CallLogWrites {
     const taken = this.saves;
-    this.saves = { threadMs: [], backgroundMs: [], sync: 0 };
+    this.saves = { threadMs: [], backgroundMs: [], sync: 0, startMs: [], renameMs: [] };
     return taken;
   }
 }

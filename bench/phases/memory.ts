@@ -101,6 +101,7 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
     const saves = (await core.ask({ type: 'store-writes' }, 'store-writes')).writes;
     const baselineMs = (await core.ask({ type: 'store-baseline', calls: replaced }, 'store-baseline')).ms;
     const callLogWrites = summarize(saves.threadMs);
+    const threadParts = { serialiseMs: summarize(saves.startMs), renameMs: summarize(saves.renameMs) };
     const callLogBaseline = summarize(baselineMs);
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     // Per ended call, the thread time saving it cost: now (coalesced, in the background) vs before.
@@ -131,10 +132,10 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
           n: replaced,
           note: `${perCallNow.toFixed(3)} ms vs ${perCallBefore.toFixed(3)} ms`,
         }),
-        valueRow('core.callLogWrite.writesPerCall', `Call log writes per ended call (${replaced} calls ended)`, 'count', (saves.threadMs.length) / Math.max(1, replaced), { n: replaced }),
+        valueRow('core.callLogWrite.writes', `Call log writes for ${replaced} ended calls (the old way: ${baselineMs.length})`, 'count', saves.threadMs.length, { n: replaced }),
         valueRow('core.pollMs', `Core poll cycle with ${options.calls} calls and churn (mean, incl. line)`, 'ms', churnMs / n, { n }),
       ],
-      details: { idle, withCalls, quarters, after, growth, secondHalf, replacedCalls: replaced, churnMs, requestsDuringChurn, callLogWrites, callLogBaseline, callLogSaves: { writes: saves.threadMs.length, sync: saves.sync, perCallNow, perCallBefore } },
+      details: { idle, withCalls, quarters, after, growth, secondHalf, replacedCalls: replaced, churnMs, requestsDuringChurn, callLogWrites, callLogBaseline, callLogSaves: { writes: saves.threadMs.length, sync: saves.sync, perCallNow, perCallBefore, threadParts } },
     };
   } finally {
     if (child.connected) await core.ask({ type: 'stop' }, 'done').catch(() => undefined);
