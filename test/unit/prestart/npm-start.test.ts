@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,7 @@ describe('npm start on a machine without Electron runtime and without network', 
     const unreachable = `http://127.0.0.1:${port}/`;
     const env: NodeJS.ProcessEnv = { ...newcomerEnv };
     for (const key of networkVariables(env)) delete env[key];
+    const cacheDir = mkdtempSync(join(tmpdir(), 'calldeck-electron-cache-'));
     Object.assign(env, {
       // Every road out leads to a loopback port nothing listens on.
       ELECTRON_MIRROR: unreachable,
@@ -37,10 +38,10 @@ describe('npm start on a machine without Electron runtime and without network', 
       HTTP_PROXY: unreachable,
       HTTPS_PROXY: unreachable,
       // An empty cache: a zip left by an earlier download must not stand in for the network.
-      electron_config_cache: mkdtempSync(join(tmpdir(), 'calldeck-electron-cache-')),
+      electron_config_cache: cacheDir,
     });
 
-    const { code, output, ms } = await run('npm', ['start'], env);
+    const { code, output, ms } = await run('npm', ['start'], env).finally(() => rmSync(cacheDir, { recursive: true, force: true }));
 
     expect(code).toBe(1);
     expect(output).toMatch(

@@ -4,7 +4,7 @@
  * @electron/get could reach the network (mirror variables, npm config, proxies) points at loopback.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,18 @@ export function makePackage(options: { runtime: boolean; checksums?: Record<stri
     writeFileSync(join(dir, 'dist', 'electron'), '#!/bin/sh\n', { mode: 0o755 });
     writeFileSync(join(dir, 'path.txt'), 'electron');
   }
+  made.push(dir);
   return dir;
+}
+
+const made: string[] = [];
+
+/** Removes the package folders made so far; the node_modules link goes first, on its own. */
+export function removePackages(): void {
+  for (const dir of made.splice(0)) {
+    unlinkSync(join(dir, 'node_modules'));
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export type MirrorBehaviour = (request: IncomingMessage, response: ServerResponse) => void;

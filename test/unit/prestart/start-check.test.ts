@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,7 @@ import {
   electronVersion,
   makePackage,
   networkVariables,
+  removePackages,
   sha256,
   STACK_FRAME,
   startMirror,
@@ -38,18 +39,22 @@ function expectTheAdvice(output: string) {
 }
 
 let mirror: Awaited<ReturnType<typeof startMirror>> | undefined;
+let cacheDir = '';
 
 beforeEach(() => {
   for (const key of networkVariables(process.env)) vi.stubEnv(key, undefined);
   vi.stubEnv('ELECTRON_OVERRIDE_DIST_PATH', undefined);
   // A cache of our own: a zip cached by an earlier run (or by the developer) would hide the download.
-  vi.stubEnv('electron_config_cache', mkdtempSync(join(tmpdir(), 'calldeck-electron-cache-')));
+  cacheDir = mkdtempSync(join(tmpdir(), 'calldeck-electron-cache-'));
+  vi.stubEnv('electron_config_cache', cacheDir);
 });
 
 afterEach(async () => {
   vi.unstubAllEnvs();
   await mirror?.close();
   mirror = undefined;
+  removePackages();
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 describe("npm start's check for Electron's runtime", () => {
