@@ -187,7 +187,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     snapshot: () => calls.snapshot(),
     async stop() {
       // Nothing may await before calls.stop() starts: it saves the call log synchronously, and on
-      // quit only this synchronous part is sure to run (test/unit/app/quit-saves-call-log.test.ts).
+      // quit only this synchronous part is sure to run (test/reliability/call-log-durability.test.ts,
+      // test/boot/boot.test.ts).
       for (const unsubscribe of unsubscribers) unsubscribe();
       accounts.stop();
       desktop.stop();
