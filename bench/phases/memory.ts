@@ -98,7 +98,15 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
       quarters.push((await core.ask({ type: 'memory' }, 'memory')).memory);
     }
     const requestsDuringChurn = tap.count((a) => a.method === 'GET') - listsBefore;
-    const callLogWrites = summarize((await core.ask({ type: 'store-writes' }, 'store-writes')).ms);
+    const saves = (await core.ask({ type: 'store-writes' }, 'store-writes')).writes;
+    const baselineMs = (await core.ask({ type: 'store-baseline', calls: replaced }, 'store-baseline')).ms;
+    const callLogWrites = summarize(saves.threadMs);
+    const threadParts = { serialiseMs: summarize(saves.startMs), renameMs: summarize(saves.renameMs) };
+    const callLogBaseline = summarize(baselineMs);
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    // Per ended call, the thread time saving it cost: now (coalesced, in the background) vs before.
+    const perCallNow = sum(saves.threadMs) / Math.max(1, replaced);
+    const perCallBefore = sum(baselineMs) / Math.max(1, baselineMs.length);
     if (options.profilePath) await core.ask({ type: 'profile-stop', path: options.profilePath }, 'done');
     await core.ask({ type: 'polls', count: 50 }, 'polls');
     const after = (await core.ask({ type: 'memory' }, 'memory')).memory;
@@ -117,10 +125,17 @@ export async function measureMemory(options: MemoryOptions): Promise<{ rows: Row
         valueRow('memory.core.churn.heapGrowthMB', `Core JS heap growth after ${n} polls with churn`, 'MB', growth.heapUsedMB, { n }),
         valueRow('memory.core.churn.rssGrowthMB', `Core RSS growth after ${n} polls with churn`, 'MB', growth.rssMB, { n }),
         valueRow('memory.core.churn.secondHalfHeapGrowthMB', `Core JS heap growth over the second ${n / 2} polls (leak signal)`, 'MB', secondHalf.heapUsedMB, { n: n / 2 }),
-        latencyRow('core.callLogWrite.ms', 'Call log saved to disk when a call ends (blocks the thread)', 'ms', callLogWrites),
+        latencyRow('core.callLogWrite.ms', 'Call log save, thread time per write (coalesced, written in the background)', 'ms', callLogWrites),
+        latencyRow('core.callLogWrite.baseline.ms', 'Call log save the old way: whole log + fsync per ended call, on the thread (baseline, same run)', 'ms', callLogBaseline),
+        latencyRow('core.callLogWrite.background.ms', 'Call log save, start to file replaced (off the thread)', 'ms', summarize(saves.backgroundMs)),
+        valueRow('core.callLogWrite.perCall.ratio', 'Call log save, thread time per ended call, now vs the old way', 'x', perCallNow / perCallBefore, {
+          n: replaced,
+          note: `${perCallNow.toFixed(3)} ms vs ${perCallBefore.toFixed(3)} ms`,
+        }),
+        valueRow('core.callLogWrite.writes', `Call log writes for ${replaced} ended calls (the old way: ${baselineMs.length})`, 'count', saves.threadMs.length, { n: replaced }),
         valueRow('core.pollMs', `Core poll cycle with ${options.calls} calls and churn (mean, incl. line)`, 'ms', churnMs / n, { n }),
       ],
-      details: { idle, withCalls, quarters, after, growth, secondHalf, replacedCalls: replaced, churnMs, requestsDuringChurn, callLogWrites },
+      details: { idle, withCalls, quarters, after, growth, secondHalf, replacedCalls: replaced, churnMs, requestsDuringChurn, callLogWrites, callLogBaseline, callLogSaves: { writes: saves.threadMs.length, sync: saves.sync, perCallNow, perCallBefore, threadParts } },
     };
   } finally {
     if (child.connected) await core.ask({ type: 'stop' }, 'done').catch(() => undefined);

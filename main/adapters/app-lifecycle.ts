@@ -31,6 +31,8 @@ export function setupQuit(deps: { windows: { letClose(): void; showMain(): void 
   });
   app.on('before-quit', () => {
     deps.windows.letClose();
+    // Electron does not wait for this promise: what must reach the disk (the call log) is saved
+    // synchronously at the start of stop(), before its first await.
     void deps.stop();
   });
 }

@@ -186,6 +186,9 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     notices,
     snapshot: () => calls.snapshot(),
     async stop() {
+      // Nothing may await before calls.stop() starts: it saves the call log synchronously, and on
+      // quit only this synchronous part is sure to run (test/reliability/call-log-durability.test.ts,
+      // test/boot/boot.test.ts).
       for (const unsubscribe of unsubscribers) unsubscribe();
       accounts.stop();
       desktop.stop();

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { HistoryEntry, type Call, type CallOutcome } from '../../preload/contract.js';
+import { createCoalescedSave } from '../core/coalesced-save.js';
 import type { Clock, Logger, SettingsStore } from '../core/ports.js';
 
 export const DEFAULT_CALL_LOG_LIMIT = 1000;
+/**
+ * How long a save waits for more calls to end: one write for a burst, and what a crash can lose
+ * (a quit loses nothing: it flushes). Shorter than a poll, so each snapshot's calls go together.
+ */
+export const CALL_LOG_SAVE_DELAY_MS = 250;
 
 /** The document on disk. Versioned so a later shape can migrate instead of being thrown away. */
 const LocalEntry = HistoryEntry.extend({ source: z.literal('local') });
@@ -13,10 +19,14 @@ const CallLogDocument = z.object({
 type CallLogDocument = z.infer<typeof CallLogDocument>;
 
 export interface CallLog {
-  /** Records a call the sync engine saw end. Writes through at once; never throws. */
+  /** Records a call the sync engine saw end, and saves it soon (see createCoalescedSave); never throws. */
   record(call: Call, outcome: CallOutcome): void;
   /** Newest first. */
   entries(): HistoryEntry[];
+  /** Saves what is not saved yet, at once and on this thread: for quitting. Never throws. */
+  flush(): void;
+  /** Resolves once no write is in flight. */
+  settled(): Promise<void>;
 }
 
 export interface CallLogDeps {
@@ -25,6 +35,7 @@ export interface CallLogDeps {
   log: Logger;
   /** Oldest entries are dropped beyond this. */
   limit?: number;
+  saveDelayMs?: number;
 }
 
 /**
@@ -37,22 +48,28 @@ export function createCallLog(deps: CallLogDeps): CallLog {
   // Oldest first in memory, so appending and trimming are cheap.
   let entries = loaded.entries.slice(-limit);
   const persist = loaded.persist;
+  // Rewriting the whole log (with an fsync) for every call that ends held the main process for
+  // milliseconds each time, far longer on a busy disk; now a burst of calls ending is one write,
+  // off the thread. A failed write is logged and the entries stay in memory for the next one.
+  const save = createCoalescedSave({
+    store: deps.store,
+    clock: deps.clock,
+    log: deps.log,
+    document: (): CallLogDocument => ({ version: 1, entries }),
+    delayMs: deps.saveDelayMs ?? CALL_LOG_SAVE_DELAY_MS,
+    what: 'call log',
+  });
 
   return {
     record(call, outcome) {
       entries = [...entries, toEntry(call, outcome, deps.clock.now())].slice(-limit);
-      if (!persist) return;
-      try {
-        const document: CallLogDocument = { version: 1, entries };
-        deps.store.write(document);
-      } catch (error) {
-        // A full disk must not take the call engine down; the entry stays in memory.
-        deps.log.warn('call log: could not save', { error: String(error) });
-      }
+      if (persist) save.changed();
     },
     entries() {
       return sortNewestFirst(entries);
     },
+    flush: () => save.flush(),
+    settled: () => save.settled(),
   };
 }
 

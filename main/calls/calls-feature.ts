@@ -148,10 +148,14 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       await sync.refresh();
     },
     async stop() {
+      // First and synchronously: on quit this runs inside before-quit, and Electron ends the
+      // process without waiting for anything asynchronous (see setupQuit).
+      callLog.flush();
       sync.stop();
       myLine.stop();
       directory.cancel();
       await current.close();
+      await callLog.settled();
     },
   };
 }

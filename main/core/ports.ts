@@ -36,7 +36,13 @@ export type SettingsReadResult =
 /** A JSON document on disk. Validation is the core's job, not the store's. */
 export interface SettingsStore {
   read(): SettingsReadResult;
+  /** Replaces the document at once, atomically; wins over any background write still in flight. */
   write(data: unknown): void;
+  /**
+   * The same write without holding the thread for the disk (the file still changes atomically:
+   * the old document or the new one, never a torn mix). A store without it is written with write().
+   */
+  writeInBackground?(data: unknown): Promise<void>;
   /** Moves the current (unreadable or invalid) file aside; returns where it went. */
   keepAside(): string | undefined;
 }

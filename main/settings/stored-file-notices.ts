@@ -32,9 +32,11 @@ export function createStoredFileNotices(): StoredFileNotices {
 
   return {
     watch(store, file) {
+      const inBackground = store.writeInBackground?.bind(store);
       return {
         read: () => store.read(),
         write: (data) => store.write(data),
+        ...(inBackground ? { writeInBackground: inBackground } : {}),
         keepAside() {
           const keptAt = store.keepAside();
           const where = keptAt !== undefined ? ` The damaged original is kept at ${keptAt}.` : ' The damaged original was left where it is.';

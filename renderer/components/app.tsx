@@ -6,7 +6,8 @@ import { DialogHost } from './window/dialog-host';
 import { DesktopFeedback } from './desktop/desktop-feedback';
 import { Dialer } from './calls/dialer';
 import { LineBanner } from './window/line-banner';
-import { MeetingsView } from './meetings/meetings-view';
+// Loaded when first opened: see lazy-views.
+import { MeetingsView } from './window/lazy-views';
 import { MessageCenter } from './window/message-center';
 import { OtherActions } from './calls/other-actions';
 import { StoredFileNotices } from './window/stored-file-notices';

@@ -4,6 +4,8 @@
  * (test/electron-standin). The built preload runs in a vm, so every call below goes
  * window.calldeck → ipcRenderer → ipcMain → dispatch → core and back, as in the app.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, invokeChannels, type CallsSnapshot, type DesktopState, type Result } from '../../preload/contract.js';
 import type { DriverMessage } from './driver-protocol.js';
@@ -18,6 +20,8 @@ const isEvent =
 
 let boot: Boot;
 let mainId: number;
+/** The demo call answered below, hung up just before quitting. */
+let answeredCall: { id: string; number?: string } | undefined;
 
 beforeAll(async () => {
   boot = await startBoot();
@@ -89,6 +93,7 @@ describe('the built main process under the Electron stand-in', () => {
     const call = ringing.payload.calls.find((candidate) => candidate.state === 'alerting');
     expect(call).toBeDefined();
 
+    if (call) answeredCall = { id: call.id, ...(call.remote.number !== undefined ? { number: call.remote.number } : {}) };
     const answered = await boot.request<Result<null>>({ op: 'call', window: mainId, path: ['calldeck', 'calls', 'answer'], args: [{ callId: call?.id }] });
     expect(answered).toEqual({ ok: true, value: null });
     await boot.waitFor(
@@ -129,7 +134,19 @@ describe('the built main process under the Electron stand-in', () => {
     expect((await boot.snapshot()).problems).toEqual([]);
   });
 
+  it('hangs up the answered call', async () => {
+    const id = answeredCall?.id;
+    expect(answeredCall?.number).toBeDefined();
+    // Only snapshots from now on: earlier ones (before it rang) lack the call too.
+    const earlier = new Set(boot.messages);
+    const gone = isEvent<CallsSnapshot>('calldeck.calls.onChanged', (snapshot) => !snapshot.calls.some((c) => c.id === id));
+    expect(await boot.request({ op: 'call', window: mainId, path: ['calldeck', 'calls', 'hangup'], args: [{ callId: id }] })).toEqual({ ok: true, value: null });
+    await boot.waitFor((m) => !earlier.has(m) && gone(m), 'the hung-up call to leave the list');
+  });
+
   it('quits by itself within 5 s, with the demo line, HTTP agent and timers closed', async () => {
+    // Quitting at once after the call ended: its log entry is saved by the quit, not by the
+    // coalesced write that was still waiting.
     await boot.request({ op: 'quit' });
     const quit = await boot.waitFor((m): m is Extract<DriverMessage, { type: 'quit' }> => m.type === 'quit', "Electron's quit event");
     // What is still open when Electron would end the process (stdio and the test's channel aside).
@@ -138,6 +155,8 @@ describe('the built main process under the Electron stand-in', () => {
     const outcome = await Promise.race([boot.exited, timeout]);
     const stillRunning = boot.messages.find((m) => m.type === 'still-running');
     expect(outcome, `open: ${JSON.stringify(stillRunning)}`).toEqual({ code: 0, signal: null });
+    const callLog = JSON.parse(readFileSync(join(boot.userData, 'call-log.json'), 'utf8')) as { entries: { number?: string; outcome?: string }[] };
+    expect(callLog.entries).toContainEqual(expect.objectContaining({ number: answeredCall?.number, outcome: 'ended' }));
   });
 
   it('raised no uncaught exception or unhandled rejection during the run', () => {

@@ -1,5 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+
+/**
+ * The element that opened a dialog which is still loading (window/lazy-views): by the time the
+ * dialog renders, focus sits in its loading state, so it cannot read its opener from the page.
+ */
+export const DialogOpener = createContext<Element | null>(null);
 
 interface ModalProps {
   title: string;
@@ -22,7 +28,8 @@ export function Modal({ title, onClose, children, initialFocus, fallbackFocus, o
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   // Read once, at open: by the first effect focus is already inside the dialog.
-  const [opener] = useState(() => document.activeElement);
+  const loadedFor = useContext(DialogOpener);
+  const [opener] = useState(() => loadedFor ?? document.activeElement);
   const fallbackRef = useRef(fallbackFocus);
   fallbackRef.current = fallbackFocus;
 
@@ -76,7 +83,8 @@ export function Modal({ title, onClose, children, initialFocus, fallbackFocus, o
         <h2 id={titleId} className="modal-title">
           {title}
         </h2>
-        {children}
+        {/* A dialog opened from inside this one finds its opener on the page. */}
+        <DialogOpener.Provider value={null}>{children}</DialogOpener.Provider>
       </div>
     </div>
   );

@@ -2,9 +2,9 @@ import { useAppStore, useStoreApi } from '../../store/store-context';
 import { LinkDialog } from '../desktop/link-dialog';
 import { ForwardDialog, ParkAtDialog } from '../calls/forward-dialogs';
 import { KeypadDialog } from '../calls/keypad-dialog';
-import { ExpelDialog } from '../meetings/expel-dialog';
-import { SettingsDialog } from '../settings/settings-dialog';
 import { TransferDialog } from '../calls/transfer-dialog';
+// Loaded when first opened: see lazy-views.
+import { ExpelDialog, SettingsDialog } from './lazy-views';
 
 /** Renders the one open dialog, if any: settings, or a dialog about one call. */
 export function DialogHost() {

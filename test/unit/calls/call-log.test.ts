@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCallLog, toEntry } from '../../../main/calls/call-log.js';
+import { CALL_LOG_SAVE_DELAY_MS, createCallLog, toEntry } from '../../../main/calls/call-log.js';
 import { toCall } from '../../../main/calls/to-call.js';
 import type { SettingsReadResult, SettingsStore } from '../../../main/core/ports.js';
 import { MemoryLogger, MemorySettingsStore } from '../../fakes/in-memory-ports.js';
@@ -59,12 +59,18 @@ describe('call log', () => {
     expect(store.keptAside).toEqual([]);
   });
 
-  it('persists when a call ends and reads it back after a restart, newest first', async () => {
+  it('persists when a call ends, after the save delay, and reads it back after a restart, newest first', async () => {
     const store = new MemorySettingsStore();
     const first = open(store);
     first.callLog.record(received('c1'), 'ended');
+    expect(store.writes).toBe(0);
+    await first.clock.advanceAsync(CALL_LOG_SAVE_DELAY_MS - 1);
+    expect(store.writes).toBe(0);
+    await first.clock.advanceAsync(1);
+    expect(store.writes).toBe(1);
     await first.clock.advanceAsync(30_000);
     first.callLog.record(ringing('r1'), 'missed');
+    await first.clock.advanceAsync(CALL_LOG_SAVE_DELAY_MS);
     expect(store.writes).toBe(2);
 
     const again = open(store);
@@ -100,6 +106,7 @@ describe('call log', () => {
     const store = new ReferenceStore();
     const { callLog } = open(store);
     for (let i = 0; i < 1005; i += 1) callLog.record(ringing(`r${i}`), 'missed');
+    callLog.flush();
     expect(callLog.entries()).toHaveLength(1000);
     expect((store.document as { entries: unknown[] }).entries).toHaveLength(1000);
     expect(open(store).callLog.entries()).toHaveLength(1000);
@@ -112,6 +119,7 @@ describe('call log', () => {
     expect(store.keptAside).toHaveLength(1);
     expect(log.lines.some((line) => line.level === 'warn')).toBe(true);
     callLog.record(ringing('r1'), 'missed');
+    callLog.flush();
     expect(store.writes).toBe(1);
   });
 
@@ -127,7 +135,7 @@ describe('call log', () => {
     expect(store.keptAside).toEqual([document]);
   });
 
-  it('does not overwrite a damaged log it could not move aside', () => {
+  it('does not overwrite a damaged log it could not move aside', async () => {
     class StuckStore implements SettingsStore {
       writes = 0;
       read(): SettingsReadResult {
@@ -141,21 +149,66 @@ describe('call log', () => {
       }
     }
     const store = new StuckStore();
-    const { callLog } = open(store);
+    const { callLog, clock } = open(store);
     callLog.record(ringing('r1'), 'missed');
+    await clock.advanceAsync(CALL_LOG_SAVE_DELAY_MS);
+    callLog.flush();
     expect(store.writes).toBe(0);
     expect(callLog.entries()).toHaveLength(1);
   });
 
-  it('a failing write is logged, not thrown, and the entry is kept in memory', () => {
+  it('a failing write is logged, not thrown, and the entry is kept in memory and saved by the next write', async () => {
     class FullDisk extends MemorySettingsStore {
-      override write(): void {
-        throw new Error('ENOSPC');
+      full = true;
+      override write(data: unknown): void {
+        if (this.full) throw new Error('ENOSPC');
+        super.write(data);
       }
     }
-    const { callLog, log } = open(new FullDisk());
+    const store = new FullDisk();
+    const { callLog, log, clock } = open(store);
     expect(() => callLog.record(ringing('r1'), 'missed')).not.toThrow();
+    await clock.advanceAsync(CALL_LOG_SAVE_DELAY_MS);
     expect(callLog.entries()).toHaveLength(1);
     expect(log.lines.some((line) => /could not save/.test(line.message))).toBe(true);
+    // Space again: the quit's flush saves the entry the failed write carried.
+    store.full = false;
+    expect(() => callLog.flush()).not.toThrow();
+    expect((store.current() as { entries: unknown[] }).entries).toHaveLength(1);
+  });
+
+  it('a burst of calls ending in one snapshot is one write', async () => {
+    const store = new MemorySettingsStore();
+    const { callLog, clock } = open(store);
+    for (let i = 0; i < 200; i += 1) callLog.record(ringing(`r${i}`), 'missed');
+    await clock.advanceAsync(10_000);
+    expect(store.writes).toBe(1);
+    expect((store.current() as { entries: unknown[] }).entries).toHaveLength(200);
+  });
+
+  it('calls ending steadily are written at most once per save delay, and none is left unsaved', async () => {
+    const store = new MemorySettingsStore();
+    const { callLog, clock } = open(store);
+    // One call ends every 10 ms for 2 s: 200 calls.
+    for (let i = 0; i < 200; i += 1) {
+      callLog.record(ringing(`r${i}`), 'missed');
+      await clock.advanceAsync(10);
+    }
+    await clock.advanceAsync(CALL_LOG_SAVE_DELAY_MS);
+    expect(store.writes).toBeLessThanOrEqual(Math.ceil(2_000 / CALL_LOG_SAVE_DELAY_MS) + 1);
+    expect(store.writes).toBeGreaterThanOrEqual(2);
+    expect((store.current() as { entries: unknown[] }).entries).toHaveLength(200);
+  });
+
+  it('flush saves at once, and the pending timed write then has nothing left to do', async () => {
+    const store = new MemorySettingsStore();
+    const { callLog, clock } = open(store);
+    callLog.record(ringing('r1'), 'missed');
+    callLog.flush();
+    expect(store.writes).toBe(1);
+    expect(clock.pendingTimers()).toBe(0);
+    await clock.advanceAsync(10_000);
+    callLog.flush();
+    expect(store.writes).toBe(1);
   });
 });

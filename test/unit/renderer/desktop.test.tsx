@@ -120,7 +120,8 @@ async function openHotkeys(hotkeyCaveat?: string) {
   await renderApp([], api);
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Settings' }));
-  const section = screen.getByRole('region', { name: 'Hotkeys & desktop' });
+  // Settings loads when first opened (lazy-views).
+  const section = await screen.findByRole('region', { name: 'Hotkeys & desktop' }, { timeout: 5_000 });
   return { api, user, section };
 }
 

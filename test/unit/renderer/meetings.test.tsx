@@ -1,4 +1,4 @@
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { MeetingsSnapshot } from '../../../preload/contract';
@@ -24,6 +24,8 @@ async function openView(snapshot: MeetingsSnapshot = OPEN) {
   const rendered = await renderApp([], api);
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Meetings' }));
+  // The view loads when first opened (lazy-views); its VideoSDK region shows it has.
+  await screen.findByRole('region', { name: 'VideoSDK' }, { timeout: 5_000 });
   await flush();
   return { ...rendered, user, region: screen.getByRole('region', { name: 'Meeting' }) };
 }
@@ -60,6 +62,8 @@ describe('the Meetings view', () => {
     const { region, api, user } = await openView();
     const reception = within(region).getByRole('listitem', { name: 'Reception' });
     await user.click(within(reception).getByRole('button', { name: 'Expel' }));
+    // The dialog loads when first opened (lazy-views): its loading state carries the same name.
+    await waitFor(() => expect(within(screen.getByRole('dialog', { name: 'Expel Reception?' })).queryByText('Loading…')).toBeNull(), { timeout: 5_000 });
     const dialog = screen.getByRole('dialog', { name: 'Expel Reception?' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(api.invoked('meetings:expel')).toEqual([]);

@@ -15,8 +15,10 @@ async function openRegion(snapshot: VideoSdkSnapshot = WITH_ACCOUNT) {
   const user = userEvent.setup();
   const rendered = await renderApp([], api);
   await user.click(screen.getByRole('button', { name: 'Meetings' }));
+  // The view loads when first opened (lazy-views).
+  const region = await screen.findByRole('region', { name: 'VideoSDK' }, { timeout: 5_000 });
   await flush();
-  return { ...rendered, user, region: screen.getByRole('region', { name: 'VideoSDK' }) };
+  return { ...rendered, user, region };
 }
 
 describe('the VideoSDK region', () => {
