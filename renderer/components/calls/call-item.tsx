@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import type { Call } from '../../../preload/contract';
 import { CALL_STATE_WORDS, RECORDING_WORDS } from '../../format/call-text';
+import { awaitingPickUp, pickUpText } from '../../../preload/common/click-to-dial-text';
 import { partyDetail, partyName } from '../../../preload/common/party-text';
 import { useFocusRescue } from '../../hooks/use-focus-rescue';
 import { useAppStore } from '../../store/store-context';
@@ -27,7 +28,10 @@ export const CallItem = memo(function CallItem({ call }: { call: Call }) {
           {detail && <span className="call-number">{detail}</span>}
         </div>
         <div className="call-status">
-          <span className={`call-state state-${call.state}`}>{CALL_STATE_WORDS[call.state]}</span>
+          {/* Our own phone alerting for a dial: say what to do, never "Ringing". */}
+          <span className={`call-state state-${awaitingPickUp(call) ? 'pick-up' : call.state}`}>
+            {awaitingPickUp(call) ? pickUpText(who) : CALL_STATE_WORDS[call.state]}
+          </span>
           {call.state !== 'disconnected' && <CallDuration call={call} />}
         </div>
       </div>
