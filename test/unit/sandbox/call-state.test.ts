@@ -91,11 +91,20 @@ describe('incoming calls', () => {
     expect(s.history).toEqual([]);
   });
 
-  it('do not alert under Do Not Disturb; they become missed at once', () => {
+  it('[DND-01] under Do Not Disturb a call is still listed, alerting, and can be answered', () => {
     const dnd = m.updateDnd(initialLineState(), { enabled: true }).state;
     const step = m.incomingCall(dnd, { from: { name: 'Priya', number: '+1555' } }, T0);
-    expect(step.state.calls).toEqual([]);
-    expect(step.state.history).toEqual([{ type: 'missed', name: 'Priya', number: '+1555', privacyEnabled: false, time: T0 }]);
+    expect(toWireCall(call(step.state, step.value))).toMatchObject({ state: 'alerting', personality: 'terminator', remoteParty: { name: 'Priya' } });
+    expect(step.state.history).toEqual([]);
+    expect(stateOf(m.answer(step.state, step.value, T1).state, step.value)).toBe('connected');
+  });
+
+  it('[DND-02] a Do Not Disturb call the caller gives up on leaves a missed record, like any other', () => {
+    const dnd = m.updateDnd(initialLineState(), { enabled: true }).state;
+    const step = m.incomingCall(dnd, { from: { name: 'Priya', number: '+1555' } }, T0);
+    const gone = m.remoteHangup(step.state, step.value, T1).state;
+    expect(gone.calls).toEqual([]);
+    expect(gone.history).toEqual([{ type: 'missed', name: 'Priya', number: '+1555', privacyEnabled: false, time: T1 }]);
   });
 });
 
@@ -118,6 +127,14 @@ describe('state rules', () => {
     const both = m.hold(remote, c.id).state;
     expect(stateOf(both, c.id)).toBe('held');
     expect(stateOf(m.resume(both, c.id).state, c.id)).toBe('remoteHeld');
+  });
+
+  it('[CC-09] a call the remote party holds is still the user\'s: it can be parked, transferred and sent tones', () => {
+    const c = connected();
+    const remote = m.setRemoteHold(c.state, c.id, true).state;
+    expect(m.park(remote, { callId: c.id }).state.calls).toEqual([]);
+    expect(m.transfer(remote, { callId1: c.id, destination: '1005' }, T2).value?.callId).toBeDefined();
+    expect(m.transmitDtmf(remote, c.id, '12').state.dtmf).toEqual([{ callId: c.id, digits: '12' }]);
   });
 
   it('answering a second call holds the first', () => {
@@ -177,11 +194,39 @@ describe('outgoing calls', () => {
     expect(call(answered, id).answered).toBe(T1);
   });
 
-  it('click to dial alerts the user first, then becomes an originator', () => {
+  it('[CC-01] click to dial alerts the user first, with no placed record until they pick up; then an originator', () => {
     const step = m.dial(initialLineState(), '1002', T0, { clickToDial: true });
-    expect(call(step.state, step.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting' });
-    const answered = m.answer(step.state, step.value.callId, T1).state;
-    expect(call(answered, step.value.callId)).toMatchObject({ personality: 'originator', phase: 'connecting' });
+    expect(toWireCall(call(step.state, step.value.callId))).toMatchObject({ personality: 'clickToDial', state: 'alerting' });
+    expect(step.state.history).toEqual([]);
+    const picked = m.userPicksUp(step.state, step.value.callId, T1);
+    expect(picked.value).toBe(step.value.callId);
+    expect(toWireCall(call(picked.state, step.value.callId))).toMatchObject({ personality: 'originator', state: 'connecting' });
+    expect(picked.state.history[0]).toMatchObject({ type: 'placed', number: '1002', time: T1 });
+    expect(stateOf(m.remoteAnswer(picked.state, step.value.callId, T2).state, step.value.callId)).toBe('connected');
+  });
+
+  it('[CC-02] picking up may instead replace the clickToDial call with an originator of a new id in the same session', () => {
+    const step = m.dial(initialLineState(), '1002', T0, { clickToDial: true });
+    const picked = m.userPicksUp(step.state, step.value.callId, T1, { newCall: true });
+    expect(picked.value).not.toBe(step.value.callId);
+    expect(picked.state.calls.map((x) => x.id)).toEqual([picked.value]);
+    expect(call(picked.state, picked.value ?? '')).toMatchObject({ personality: 'originator', phase: 'connecting', callSessionId: step.value.callSessionId });
+  });
+
+  it('[CC-05] answer is for incoming calls: a Click to Dial call is refused with 400 (the user picks up the phone)', () => {
+    const step = m.dial(initialLineState(), '1002', T0, { clickToDial: true });
+    refused(() => m.answer(step.state, step.value.callId, T1), 400);
+    refused(() => m.userPicksUp(ringing().state, ringing().id, T1), 400);
+  });
+
+  it('[CC-04] reject is only for an unanswered incoming call: a Click to Dial call or an answered call is 400; hangup cancels a dial with no record', () => {
+    const step = m.dial(initialLineState(), '1002', T0, { clickToDial: true });
+    refused(() => m.reject(step.state, step.value.callId, 'busy', T1), 400);
+    const c = connected();
+    refused(() => m.reject(c.state, c.id, 'busy', T1), 400);
+    const cancelled = m.hangup(step.state, step.value.callId, T1).state;
+    expect(cancelled.calls).toEqual([]);
+    expect(cancelled.history).toEqual([]);
   });
 });
 
@@ -239,10 +284,12 @@ describe('park, recall and retrieve', () => {
       recall: { type: 'park', party: { number: '4142' } },
       remoteParty: { name: 'Priya' },
     });
-    // Retrieving while the recall rings takes the call and stops the recall.
+    // Retrieving while the recall rings takes the call and stops the recall; like a dial, the
+    // user's own phone alerts first and the parked caller is joined when they pick up.
     const retrieved = m.retrieve(recall.state, undefined, T2);
     expect(retrieved.state.calls.map((x) => x.id)).toEqual([retrieved.value.callId]);
-    expect(stateOf(retrieved.state, retrieved.value.callId)).toBe('connected');
+    expect(call(retrieved.state, retrieved.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting' });
+    expect(stateOf(m.userPicksUp(retrieved.state, retrieved.value.callId, T2).state, retrieved.value.callId)).toBe('connected');
     expect(retrieved.state.parked).toEqual([]);
   });
 
@@ -269,21 +316,29 @@ describe('pickup, barge-in, push, pull, divert', () => {
     refused(() => m.pickup(g.state, '1009', T1), 404);
     const picked = m.pickup(g.state, '1002', T1);
     expect(picked.state.group).toEqual([]);
-    expect(call(picked.state, picked.value.callId)).toMatchObject({ personality: 'terminator', answered: T1, remoteParty: { name: 'Caller' } });
+    expect(call(picked.state, picked.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting', remoteParty: { name: 'Caller' } });
+    const joined = m.userPicksUp(picked.state, picked.value.callId, T2).state;
+    expect(call(joined, picked.value.callId)).toMatchObject({ personality: 'originator', answered: T2, remoteParty: { name: 'Caller' } });
     expect(m.pickup(g.state, undefined, T1).state.group).toEqual([]);
     refused(() => m.pickup(initialLineState(), undefined, T1), 404);
   });
 
-  it('barges in with a new connected call', () => {
+  it('[CC-03] barges in with a new call that alerts the user first, connected once picked up', () => {
     const step = m.bargeIn(initialLineState(), '1002', T0);
-    expect(stateOf(step.state, step.value.callId)).toBe('connected');
+    expect(stateOf(step.state, step.value.callId)).toBe('alerting');
+    expect(call(step.state, step.value.callId).personality).toBe('clickToDial');
+    expect(stateOf(m.userPicksUp(step.state, step.value.callId, T1).state, step.value.callId)).toBe('connected');
   });
 
-  it('pushes an incoming call away and pulls the active call', () => {
+  it('[CC-03] pull alerts the user with a temporary call that is released when picked up', () => {
     const c = connected();
     refused(() => m.pull(initialLineState()), 400);
-    const pulled = m.pull(c.state);
+    const pulled = m.pull(c.state, T1);
     expect(pulled.value.callSessionId).toBe(call(c.state, c.id).callSessionId);
+    expect(call(pulled.state, pulled.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting' });
+    const picked = m.userPicksUp(pulled.state, pulled.value.callId, T2);
+    expect(picked.state.calls.map((x) => x.id)).toEqual([c.id]);
+    expect(stateOf(picked.state, c.id)).toBe('connected');
     expect(m.push(c.state, c.id).state.calls).toEqual([]);
   });
 
