@@ -160,7 +160,7 @@ describe('Call Controls contract', () => {
     checks = recorded.map((x) => checkExchange(api, x));
   });
 
-  it('every request the client sent and every response the line gave conforms', () => {
+  it('[CC-10] every request the client sent and every response the line gave conforms (the line sends only the contract\'s enum values)', () => {
     expect(recorded.length).toBeGreaterThan(60);
     expect(checks.flatMap((c) => c.problems)).toEqual([]);
   });

@@ -23,7 +23,7 @@ const cases: [string, WebexCall, CallAction[]][] = [
     connected({ muted: true }),
     ['hangup', 'hold', 'transfer', 'park', 'keypad', 'unmute', 'startRecording'],
   ],
-  ['connected, not mute capable', connected({ muteCapable: false }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'startRecording']],
+  ['[CC-12] connected, not mute capable', connected({ muteCapable: false }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'startRecording']],
   [
     'connected, recording stopped',
     connected({ recordingState: 'stopped' }),
@@ -49,7 +49,7 @@ const cases: [string, WebexCall, CallAction[]][] = [
     connected({ recordingState: 'pending' }),
     ['hangup', 'hold', 'transfer', 'park', 'keypad', 'mute', 'stopRecording'],
   ],
-  ['held', connected({ state: 'held' }), ['resume', 'hangup', 'transfer']],
+  ['[CC-11] held', connected({ state: 'held' }), ['resume', 'hangup', 'transfer']],
   ['held, muted and recording (no mute/recording controls while held)', connected({ state: 'held', muted: true, recordingState: 'started' }), ['resume', 'hangup', 'transfer']],
   [
     'incoming connected: can still go into someone\'s voicemail',

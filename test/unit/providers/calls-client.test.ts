@@ -77,7 +77,7 @@ describe('reading calls', () => {
 });
 
 describe('call actions', () => {
-  it('dial → the user\'s phone alerts (clickToDial), connecting once picked up, remote answers, hangup ends it', async () => {
+  it('[CC-01] dial → the user\'s phone alerts (clickToDial), connecting once picked up, remote answers, hangup ends it', async () => {
     const ref = await calls.dial('+14155550110');
     expect(ref).toEqual({ callId: expect.any(String), callSessionId: expect.any(String) });
     expect(await calls.getCall(ref.callId)).toMatchObject({ state: 'alerting', personality: 'clickToDial' });

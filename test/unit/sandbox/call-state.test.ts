@@ -72,7 +72,7 @@ describe('incoming calls', () => {
     expect(call(onLine2.state, onLine2.value).appearance).toBe(2);
   });
 
-  it('become missed when the caller hangs up, rejected or hung up while alerting', () => {
+  it('[CC-06] [CC-07] become missed when the caller hangs up, rejected or hung up while alerting', () => {
     const gaveUp = ringing();
     const afterHangup = m.remoteHangup(gaveUp.state, gaveUp.id, T2).state;
     expect(afterHangup.calls).toEqual([]);
@@ -84,7 +84,20 @@ describe('incoming calls', () => {
     expect(m.hangup(hungUp.state, hungUp.id, T2).state.history[0]?.type).toBe('missed');
   });
 
-  it('leave no trace when answered elsewhere', () => {
+  it('[CC-08] what the user does to a ringing call: divert and busy end it at once; ignore keeps ringback until no one answers, then missed', () => {
+    const diverted = ringing();
+    const afterDivert = m.divert(diverted.state, { callId: diverted.id, destination: '1002' }, T1).state;
+    expect(afterDivert.calls).toEqual([]);
+    expect(afterDivert.diverts).toMatchObject([{ callId: diverted.id, destination: '1002' }]);
+    const ignored = ringing();
+    const afterIgnore = m.reject(ignored.state, ignored.id, 'ignore', T1).state;
+    expect(afterIgnore.calls).toEqual([]);
+    expect(afterIgnore.history).toEqual([]);
+    expect(afterIgnore.ignored.map((i) => i.callId)).toEqual([ignored.id]);
+    expect(m.ignoredTimedOut(afterIgnore, ignored.id, T2).state.history[0]).toMatchObject({ type: 'missed', time: T2 });
+  });
+
+  it('[CC-07] leave no trace (no missed record) when answered elsewhere', () => {
     const r = ringing();
     const s = m.answeredElsewhere(r.state, r.id).state;
     expect(s.calls).toEqual([]);
@@ -109,7 +122,7 @@ describe('incoming calls', () => {
 });
 
 describe('state rules', () => {
-  it('hold and resume only a connected / held call', () => {
+  it('[CC-11] hold and resume only a connected / held call', () => {
     const r = ringing();
     refused(() => m.hold(r.state, r.id), 400);
     const c = connected();
@@ -151,7 +164,7 @@ describe('state rules', () => {
     refused(() => m.answer(c.state, c.id, T1), 400);
   });
 
-  it('mutes only mute-capable answered calls', () => {
+  it('[CC-12] mutes only mute-capable answered calls', () => {
     const c = connected();
     expect(call(m.setMuted(c.state, c.id, true).state, c.id).muted).toBe(true);
     const r = ringing();
