@@ -6,6 +6,7 @@ import type { WebexHistoryRecord, WebexParty } from '../providers/webex/schemas.
 import type { ChannelsOf } from '../ipc/handlers.js';
 import type { CallsProvider } from '../providers/calls-provider.js';
 import { normalizeDestination } from './phone-number.js';
+import type { UserEnding, UserEndings } from './user-endings.js';
 
 export interface CallCommandsDeps {
   provider: CallsProvider;
@@ -14,6 +15,8 @@ export interface CallCommandsDeps {
   log: Logger;
   /** CallDeck's own log, merged into history. */
   callLog: { entries(): HistoryEntry[] };
+  /** What the person did to end a call, so the window can say so when it leaves the list. */
+  userEndings?: Pick<UserEndings, 'note' | 'forget'>;
 }
 
 /** One function per `calls:*` invoke channel (except calls:list, which is the sync snapshot). */
@@ -60,6 +63,17 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
 
   const done = null;
 
+  /** Sends a request that ends the call, noting first what the person did (the call may leave before the answer). */
+  async function ending<T>(id: string, what: UserEnding, name: string, action: () => Promise<T>): Promise<T> {
+    deps.userEndings?.note(id, what);
+    try {
+      return await send(name, action);
+    } catch (error) {
+      deps.userEndings?.forget(id);
+      throw error;
+    }
+  }
+
   /** A command that is one request about one call and answers nothing but success. */
   function onCall(name: string, request: (id: string) => Promise<void>) {
     return async (args: { callId: string }): Promise<null> => {
@@ -79,17 +93,27 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
     async decline(args) {
       const id = callId(args.callId);
       // No action means busy: Webex then applies the user's own busy treatment (voicemail or busy tone).
-      await send(args.action ?? 'decline', () => provider.reject(id, args.action));
+      await ending(id, args.action === 'ignore' ? 'ignored' : 'declined', args.action ?? 'decline', () => provider.reject(id, args.action));
       return done;
     },
     async forward(args) {
       const id = callId(args.callId);
       const dial = destination(args.destination);
-      await send('forward', () => provider.divert(id, { destination: dial, ...(args.toVoicemail ? { toVoicemail: true } : {}) }));
+      await ending(id, args.toVoicemail ? 'voicemail' : 'forwarded', 'forward', () =>
+        provider.divert(id, { destination: dial, ...(args.toVoicemail ? { toVoicemail: true } : {}) }),
+      );
       return done;
     },
-    voicemail: onCall('voicemail', (id) => provider.divert(id, { toVoicemail: true })),
-    hangup: onCall('hangup', (id) => provider.hangup(id)),
+    async voicemail(args) {
+      const id = callId(args.callId);
+      await ending(id, 'voicemail', 'voicemail', () => provider.divert(id, { toVoicemail: true }));
+      return done;
+    },
+    async hangup(args) {
+      const id = callId(args.callId);
+      await ending(id, 'hungUp', 'hangup', () => provider.hangup(id));
+      return done;
+    },
     hold: onCall('hold', (id) => provider.hold(id)),
     resume: onCall('resume', (id) => provider.resume(id)),
     mute: onCall('mute', (id) => provider.mute(id)),

@@ -8,6 +8,7 @@ import { createCallLog } from './call-log.js';
 import { createDirectorySearch } from './directory-search.js';
 import { watchMyLine, type MyLineWatch } from './my-line.js';
 import { createCallSync, type CallSync } from './sync-engine.js';
+import { createUserEndings } from './user-endings.js';
 
 export interface CallsFeature {
   handlers: HandlersOf<ChannelsOf<'calls'> | ChannelsOf<'line'> | ChannelsOf<'directory'>>;
@@ -51,7 +52,9 @@ export function createCallsFeature(deps: Deps): CallsFeature {
   const directory = createDirectorySearch({ people: () => current.people, log });
 
   const bind = (line: Line) => {
+    const userEndings = createUserEndings();
     sync = createCallSync({
+      userEndings,
       provider: line.provider,
       clock,
       log,
@@ -79,6 +82,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       defaultCountry: () => settings.get().defaultCountry,
       log,
       callLog,
+      userEndings,
     });
     sync.start();
   };

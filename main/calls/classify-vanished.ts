@@ -24,15 +24,13 @@ const AFTER_GONE_MS = 120_000;
 const REMEMBERED_RECORDS = 200;
 
 /**
- * Webex writes a missed-call record when a call to this line rang out or the caller gave up, but
- * not when a colleague picked it up (hunt group, call queue, call pickup). So one look at the
- * missed history tells "missed" from "answered elsewhere". If that look fails, assume missed
- * (the safer thing to tell a receptionist) unless it came through a group, where someone else
- * answering is the normal case.
+ * The list only shows that the call left. Webex's history says "missed" for "an incoming call to
+ * the user that was not answered"; it never says "answered elsewhere". So: a matching missed
+ * record makes it missed; no record (yet), or no history at all, is a neutral "ended". We do not
+ * invent an outcome the contract does not state.
  */
-/** The best guess without the missed history: someone else taking it is normal only for group calls. */
-export function outcomeWithoutHistory(vanished: VanishedCall): CallOutcome {
-  return vanished.viaGroup ? 'answered-elsewhere' : 'missed';
+export function outcomeWithoutHistory(_vanished: VanishedCall): CallOutcome {
+  return 'ended';
 }
 
 export function createMissedCallClassifier(deps: { provider: Pick<CallsProvider, 'history'>; log: Logger }): ClassifyVanished {
@@ -50,7 +48,7 @@ export function createMissedCallClassifier(deps: { provider: Pick<CallsProvider,
     }
     return calls.map((vanished) => {
       const record = records.find((candidate) => !used.includes(recordKey(candidate)) && matchesMissedRecord(vanished, candidate));
-      if (record === undefined) return 'answered-elsewhere';
+      if (record === undefined) return 'ended';
       used.push(recordKey(record));
       if (used.length > REMEMBERED_RECORDS) used.shift();
       return 'missed';

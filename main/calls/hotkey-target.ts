@@ -42,8 +42,8 @@ function holdResumeTarget(calls: readonly Call[]): IntentTarget {
 function hangupDeclineTarget(calls: readonly Call[]): IntentTarget {
   const active = activeCall(calls);
   if (active !== undefined) return offer(active, 'hangup', 'This call cannot be ended from CallDeck right now.');
-  // A call we are dialling out: the hotkey cancels it.
-  const dialling = newestFirst(calls.filter((call) => call.state === 'connecting'))[0];
+  // A call we are dialling out, or our own phone alerting for a dial (Click to Dial): the hotkey cancels it.
+  const dialling = newestFirst(calls.filter(isDialling))[0];
   if (dialling !== undefined) return offer(dialling, 'hangup', 'This call cannot be ended from CallDeck right now.');
   // The same call the answer hotkey would take, so the two keys never disagree about "the" call.
   const ringing = ringingOldestFirst(calls)[0];
@@ -84,9 +84,17 @@ function mostRecentlyHeld(calls: readonly Call[]): Call | undefined {
   return sortedByTime(held, answeredOrCreated, (a, b) => b.at - a.at || b.call.id.localeCompare(a.call.id))[0];
 }
 
-/** A ringing call for us: alerting and not one we placed ourselves. */
+/**
+ * A ringing call for us: an incoming call alerting. A Click to Dial call also alerts our devices,
+ * but it is our own dial waiting for us to pick up the phone: never a call to answer or decline.
+ */
 export function isRinging(call: Call): boolean {
-  return call.state === 'alerting' && call.personality !== 'originator';
+  return call.state === 'alerting' && call.personality === 'terminator';
+}
+
+/** A call we asked for that is not connected yet: our phone alerting for a dial, or the far end ringing. */
+export function isDialling(call: Call): boolean {
+  return call.state === 'connecting' || (call.state === 'alerting' && call.personality === 'clickToDial');
 }
 
 /** The ringing calls, the caller who has waited longest first (the one Answer takes). */

@@ -8,11 +8,10 @@ import type { WebexCall } from '../providers/webex/schemas.js';
 export function offeredActions(raw: WebexCall): CallAction[] {
   switch (raw.state) {
     case 'alerting':
-      // Only an incoming call can be sent to voicemail; a Click to Dial call rings our own
-      // devices on our behalf, so "voicemail" would divert our own outgoing call.
       if (raw.personality === 'terminator') return ['answer', 'decline', 'ignore', 'unavailable', 'forward', 'voicemail'];
-      if (raw.personality === 'clickToDial') return ['answer', 'decline'];
-      // Webex does not document an alerting originator call; ending it is the only safe offer.
+      // A Click to Dial call alerts our own devices for a call we asked for: the person picks up
+      // the phone to place it, or cancels it with hangup (reject is for incoming calls only).
+      // An alerting originator is undocumented; ending it is the only safe offer.
       return ['hangup'];
     case 'connecting':
       return ['hangup'];
@@ -22,9 +21,13 @@ export function offeredActions(raw: WebexCall): CallAction[] {
       // Attended transfer needs a held call, so transfer stays available here.
       return ['resume', 'hangup', 'transfer', ...divertable(raw)];
     case 'remoteHeld':
-      return ['hangup', 'hold', ...muteActions(raw)];
+      // The other side's hold does not take the call from us: transfer, park and keypad still work.
+      return ['hangup', 'hold', 'transfer', ...divertable(raw), 'park', 'keypad', ...muteActions(raw)];
     case 'disconnected':
       return [];
+    case 'unknown':
+      // A state Webex added after this build: hangup is valid for any call; nothing else is safe to guess.
+      return ['hangup'];
   }
 }
 
@@ -51,5 +54,7 @@ function recordingActions(raw: WebexCall): CallAction[] {
     case 'pending':
       // Requested but not running yet: pausing has nothing to pause, but the user may cancel.
       return ['stopRecording'];
+    case 'unknown':
+      return [];
   }
 }

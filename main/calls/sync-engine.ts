@@ -6,6 +6,7 @@ import type { CallsProvider } from '../providers/calls-provider.js';
 import { orderCalls } from './call-order.js';
 import { createMissedCallClassifier, outcomeWithoutHistory, type ClassifyVanished, type VanishedCall } from './classify-vanished.js';
 import { toCall } from './to-call.js';
+import { outcomeOfUserEnding, type UserEndings } from './user-endings.js';
 
 export interface CallSyncDeps {
   provider: CallsProvider;
@@ -17,6 +18,8 @@ export interface CallSyncDeps {
   onSnapshot: (snapshot: CallsSnapshot) => void;
   /** How a ringing call that vanished unanswered ended; by default one look at the missed history. */
   classifyVanished?: ClassifyVanished;
+  /** Calls the person ended from CallDeck, so their outcome is what the person did. */
+  userEndings?: Pick<UserEndings, 'take'>;
 }
 
 export interface CallSync {
@@ -81,6 +84,8 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
 
   let raw: WebexCall[] = [];
   const tracked = new Map<string, Tracked>();
+  // Enum values Webex added after this build, logged once each rather than on every poll.
+  const unrecognizedLogged = new Set<string>();
   let line: Omit<LineStatus, 'label'> = { state: 'starting' };
   let lastEmitted: { calls: Call[]; line: LineStatus } = { calls: [], line: currentLine() };
   // The emitted calls as JSON, kept rather than re-serialised on every poll (a bench hot spot).
@@ -134,7 +139,9 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
     online = true;
 
     const ordered = orderCalls(list);
+    logUnrecognized(ordered);
     const present = new Set(ordered.map((call) => call.id));
+    const sessions = new Set(ordered.map((call) => call.callSessionId));
     const ended: Ended[] = [];
     const toClassify: VanishedCall[] = [];
     for (const gone of raw) {
@@ -142,7 +149,14 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
       const memory = tracked.get(gone.id);
       tracked.delete(gone.id);
       const call: Call = { ...toCall(gone), actions: [] };
-      if (memory !== undefined && memory.rang && !memory.answered) {
+      const ending = deps.userEndings?.take(gone.id);
+      if (gone.personality === 'clickToDial' && sessions.has(gone.callSessionId)) {
+        // Picked up: the dial went on as another call of the same session (a new id). Nothing ended.
+        continue;
+      }
+      if (ending !== undefined) {
+        ended.push({ call, outcome: outcomeOfUserEnding(ending, call) });
+      } else if (memory !== undefined && memory.rang && !memory.answered) {
         toClassify.push({ call, viaGroup: memory.viaGroup, goneAt: now });
       } else {
         ended.push({ call, outcome: 'ended' });
@@ -160,6 +174,17 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
     setLine({ state: 'ok' });
     emitIfChanged(ended);
     if (toClassify.length > 0) void classifyAndReport(toClassify);
+  }
+
+  function logUnrecognized(calls: readonly WebexCall[]): void {
+    for (const call of calls) {
+      for (const { field, value } of call.unrecognized ?? []) {
+        const key = `${field.replace(/\.\d+\./g, '.')}=${value}`;
+        if (unrecognizedLogged.has(key)) continue;
+        unrecognizedLogged.add(key);
+        log.warn('calls: Webex sent a value this version does not know; showing the call with what is known', { field, value });
+      }
+    }
   }
 
   async function classifyAndReport(vanished: VanishedCall[]): Promise<void> {

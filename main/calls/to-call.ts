@@ -26,7 +26,8 @@ export function toCall(raw: WebexCall): Call {
   const recall = recallPhrase(raw.recall);
   if (recall !== undefined) call.recall = recall;
   if (raw.answered !== undefined) call.answeredAt = raw.answered;
-  if (raw.recordingState !== undefined) call.recording = raw.recordingState;
+  // An unknown recording state says nothing we can show or act on.
+  if (raw.recordingState !== undefined && raw.recordingState !== 'unknown') call.recording = raw.recordingState;
   return call;
 }
 

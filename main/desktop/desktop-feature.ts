@@ -1,5 +1,5 @@
 import type { CallsSnapshot, DesktopState, HotkeyAction } from '../../preload/contract.js';
-import type { CallsFeature } from '../calls/index.js';
+import { isRinging, type CallsFeature } from '../calls/index.js';
 import type { AutoStart, Clipboard, Clock, Lifecycle, Logger, Notifier, PopupView, ShortcutRegistry, SystemEvents, TrayView, WindowControl } from '../core/ports.js';
 import type { EventHub } from '../ipc/event-hub.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
@@ -7,7 +7,7 @@ import type { SettingsService } from '../settings/index.js';
 import { linkFromArgv } from './argv-links.js';
 import { partyDetail, partyName } from '../../preload/common/party-text.js';
 import { createDeskActions } from './desk-actions.js';
-import type { DeskModel } from './desk-model.js';
+import { dndOn, type DeskModel } from './desk-model.js';
 import { createDnd } from './dnd.js';
 import { logMessage, userMessage } from './error-text.js';
 import { createFeedback } from './feedback.js';
@@ -157,10 +157,16 @@ export function createDesktopFeature(deps: DesktopFeatureDeps): DesktopFeature {
     if (item !== undefined) await actions.act(item.callId, item.action);
   }
 
+  // Calls seen ringing while Do Not Disturb was on: quiet to the end, even if DND is turned off meanwhile.
+  const rangDuringDnd = new Set<string>();
   function notifyMissed(snapshot: CallsSnapshot): void {
     const country = settings.get().defaultCountry;
+    const quiet = dndOn(model());
+    for (const call of snapshot.calls) if (quiet && isRinging(call)) rangDuringDnd.add(call.id);
     for (const { call, outcome } of snapshot.ended) {
-      if (outcome !== 'missed') continue;
+      const duringDnd = rangDuringDnd.delete(call.id) || quiet;
+      // Only Webex's missed record makes a call missed (classify-vanished.ts); DND keeps it quiet.
+      if (outcome !== 'missed' || duringDnd) continue;
       const details = [partyDetail(call.remote, country), call.via].filter(Boolean).join(' · ');
       deps.notifier.notify({
         title: `Missed call: ${partyName(call.remote, country)}`,

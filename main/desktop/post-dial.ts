@@ -22,6 +22,8 @@ export interface PostDialDeps {
 export function sendExtensionWhenConnected(deps: PostDialDeps, callId: string, extension: string): void {
   let seen = false;
   let finished = false;
+  // Picking up a Click to Dial call may give the outgoing call a new id in the same session.
+  let sessionId: string | undefined;
   const finish = () => {
     finished = true;
     unsubscribe();
@@ -29,18 +31,21 @@ export function sendExtensionWhenConnected(deps: PostDialDeps, callId: string, e
   };
   const check = (snapshot: CallsSnapshot) => {
     if (finished) return;
-    const call = snapshot.calls.find((candidate) => candidate.id === callId);
+    const call =
+      snapshot.calls.find((candidate) => candidate.id === callId) ??
+      (sessionId === undefined ? undefined : snapshot.calls.find((candidate) => candidate.sessionId === sessionId));
     // The snapshot that reports the dial may come after one taken before it: wait to see the call.
     if (call === undefined) {
       if (seen) finish();
       return;
     }
     seen = true;
+    sessionId = call.sessionId;
     if (call.state !== 'connected') return;
     finish();
     deps
       .commands()
-      .dtmf({ callId, digits: `,${extension}` })
+      .dtmf({ callId: call.id, digits: `,${extension}` })
       .catch((error: unknown) => deps.say(`Couldn't send extension ${extension}: ${userMessage(error)}`, 'error'));
   };
   const unsubscribe = deps.onSnapshot(check);

@@ -1,4 +1,5 @@
 import type { Call } from '../../preload/contract.js';
+import { awaitingPickUp, CANCEL_CALL_LABEL, pickUpText } from '../../preload/common/click-to-dial-text.js';
 import { resolveIntent, ringingOldestFirst, type Intent } from '../calls/index.js';
 import type { TrayMenuItem } from '../core/ports.js';
 import { partyName } from '../../preload/common/party-text.js';
@@ -86,6 +87,7 @@ function activeSections(model: DeskModel): TrayMenuItem[][] {
 }
 
 function activeHeader(call: Call, who: string): string {
+  if (awaitingPickUp(call)) return pickUpText(who);
   switch (call.state) {
     case 'connecting':
       return `Calling ${who}…`;
@@ -109,7 +111,7 @@ const ACTIVE_LABELS: Record<DeskCallAction, string> = {
 };
 
 function activeLabel(call: Call, action: DeskCallAction): string {
-  return action === 'hangup' && call.state === 'connecting' ? 'Cancel call' : ACTIVE_LABELS[action];
+  return action === 'hangup' && (call.state === 'connecting' || awaitingPickUp(call)) ? CANCEL_CALL_LABEL : ACTIVE_LABELS[action];
 }
 
 function header(call: Call, label: string): TrayMenuItem {

@@ -1,7 +1,8 @@
 import type { Call } from '../../preload/contract.js';
 import { voicemailWaitingText } from '../../preload/common/line-text.js';
 import type { TrayIconState } from '../core/ports.js';
-import { activeCall, isRinging, ringingOldestFirst } from '../calls/index.js';
+import { activeCall, isDialling, isRinging, ringingOldestFirst } from '../calls/index.js';
+import { awaitingPickUp, pickUpText } from '../../preload/common/click-to-dial-text.js';
 import { formatDuration, secondsOnCall } from '../../preload/common/duration.js';
 import { partyName } from '../../preload/common/party-text.js';
 import { clip } from './clip.js';
@@ -18,7 +19,7 @@ export function trayIcon(model: DeskModel): TrayIconState {
   if (model.line.state === 'unauthorized') return 'signed-out';
   if (model.line.state === 'offline' || model.line.state === 'error') return 'offline';
   if (!dndOn(model) && model.calls.some(isRinging)) return 'ringing';
-  if (model.calls.some((call) => call.state === 'connected' || call.state === 'remoteHeld' || call.state === 'connecting')) return 'on-call';
+  if (model.calls.some((call) => call.state === 'connected' || call.state === 'remoteHeld' || isDialling(call))) return 'on-call';
   if (model.calls.some((call) => call.state === 'held')) return 'on-hold';
   if (dndOn(model)) return 'dnd';
   return 'idle';
@@ -45,13 +46,13 @@ function tooltipParts(model: DeskModel, now: number): string[] {
   const ringing = dndOn(model) ? [] : ringingOldestFirst(model.calls);
   const active = activeCall(model.calls);
   const held = model.calls.filter((call) => call.state === 'held');
-  const dialling = model.calls.filter((call) => call.state === 'connecting');
+  const dialling = model.calls.filter(isDialling);
 
   if (active !== undefined) {
     parts.push(`On a call with ${who(active)}`, formatDuration(secondsOnCall(active, now)));
     if (active.muted) parts.push('muted');
   } else if (dialling[0] !== undefined) {
-    parts.push(`Calling ${who(dialling[0])}…`);
+    parts.push(awaitingPickUp(dialling[0]) ? pickUpText(who(dialling[0])) : `Calling ${who(dialling[0])}…`);
   } else if (held.length === 1 && held[0] !== undefined && ringing.length === 0) {
     parts.push(`On hold: ${who(held[0])}`);
   }

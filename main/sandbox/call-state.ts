@@ -23,6 +23,7 @@ import {
   replaceCall,
   requireAlertingIncoming,
   requireAnswered,
+  requireIncoming,
   singleActiveCall,
   DTMF_PATTERN,
   type CallRef,
@@ -36,6 +37,7 @@ import { leaveVoicemail } from './voicemail-state.js';
 export { CallStateError, DTMF_PATTERN, toParty, type CallRef, type PartyInput, type RecordingOp, type RejectAction, type Step, type ViaInput } from './transition-kit.js';
 export * from './remote-events.js';
 export * from './voicemail-state.js';
+export { userPicksUp } from './click-to-dial.js';
 
 export function dial(state: LineState, destination: string, now: string, opts: { clickToDial?: boolean } = {}): Step<CallRef> {
   const alloc = allocate(state);
@@ -53,18 +55,18 @@ export function dial(state: LineState, destination: string, now: string, opts: {
     muted: false,
   };
   let next = opts.clickToDial ? alloc.state : holdOthers(alloc.state);
-  next = addHistory({ ...next, calls: [...next.calls, call] }, 'placed', call.remoteParty, now);
+  next = { ...next, calls: [...next.calls, call] };
+  // Click to Dial places the outgoing call (and its history record) only when the user picks up.
+  if (!opts.clickToDial) next = addHistory(next, 'placed', call.remoteParty, now);
   return { state: next, value: { callId: call.id, callSessionId: call.callSessionId } };
 }
 
 export function answer(state: LineState, callId: string, now: string): Step {
   const call = findCall(state, callId);
   requireAlertingIncoming(call, 'answer');
+  // "Answer an incoming call": a Click to Dial leg is the user's own outgoing call; they pick it up on the device.
+  requireIncoming(call, 'answer');
   const others = holdOthers(state, call.id);
-  if (call.personality === 'clickToDial') {
-    // Click to Dial: answering the user's own device places the outgoing call.
-    return { state: replaceCall(others, { ...call, personality: 'originator', phase: 'connecting' }), value: undefined };
-  }
   let next = replaceCall(others, { ...call, phase: 'answered', answered: now });
   if (call.recall) {
     next = { ...next, parked: next.parked.filter((p) => p.recallCallId !== call.id) };
@@ -82,6 +84,8 @@ export function answer(state: LineState, callId: string, now: string): Step {
 export function reject(state: LineState, callId: string, action: RejectAction, now: string): Step {
   const call = findCall(state, callId);
   requireAlertingIncoming(call, 'reject');
+  // "Reject an unanswered incoming call": cancelling one's own Click to Dial is hangup.
+  requireIncoming(call, 'reject');
   if (action === 'ignore' && call.personality === 'terminator') {
     const ignored: IgnoredCall = { callId: call.id, callSessionId: call.callSessionId, caller: call.remoteParty, ignoredAt: now };
     return { state: { ...endCall(state, call), ignored: [...state.ignored, ignored] }, value: undefined };
@@ -250,27 +254,31 @@ export function retrieve(state: LineState, destination: string | undefined, now:
   return connectNewCall(next, entry.caller, now, entry.callSessionId, 'originator');
 }
 
+/**
+ * "A new call is initiated … in a similar manner to the dial command": the user's devices alert
+ * first (clickToDial); the far end is joined when the user picks up (click-to-dial.ts).
+ */
 function connectNewCall(
   state: LineState,
   remoteParty: PartyInfo,
   now: string,
   sessionId: string | undefined,
-  personality: 'originator' | 'terminator',
+  _personality: 'originator' | 'terminator',
 ): Step<CallRef> {
-  const alloc = allocate(holdOthers(state));
+  const alloc = allocate(state);
   const call: LineCall = {
     id: alloc.id,
     callSessionId: sessionId ?? alloc.sessionId,
-    personality,
-    phase: 'answered',
+    personality: 'clickToDial',
+    phase: 'alerting',
     localHold: false,
     remoteHold: false,
     remoteParty,
     appearance: lowestFreeAppearance(alloc.state),
     created: now,
-    answered: now,
     muteCapable: true,
     muted: false,
+    onPickUp: 'join',
   };
   return {
     state: { ...alloc.state, calls: [...alloc.state.calls, call] },
@@ -308,11 +316,26 @@ export function push(state: LineState, callId: string | undefined): Step {
 }
 
 /** The call moves to the requesting device; the temporary call Webex creates for that is released at once. */
-export function pull(state: LineState): Step<CallRef> {
+export function pull(state: LineState, now = new Date(0).toISOString()): Step<CallRef> {
   const call = state.calls.find((c) => c.phase === 'answered');
   if (!call) throw new CallStateError(400, 'There is no call to pull.');
   const alloc = allocate(state);
-  return { state: alloc.state, value: { callId: alloc.id, callSessionId: call.callSessionId } };
+  // The temporary call alerts the user's devices like a dial; picking up releases it (click-to-dial.ts).
+  const temporary: LineCall = {
+    id: alloc.id,
+    callSessionId: call.callSessionId,
+    personality: 'clickToDial',
+    phase: 'alerting',
+    localHold: false,
+    remoteHold: false,
+    remoteParty: call.remoteParty,
+    appearance: lowestFreeAppearance(alloc.state),
+    created: now,
+    muteCapable: true,
+    muted: false,
+    onPickUp: 'release',
+  };
+  return { state: { ...alloc.state, calls: [...alloc.state.calls, temporary] }, value: { callId: alloc.id, callSessionId: call.callSessionId } };
 }
 
 export function recording(state: LineState, callId: string | undefined, op: RecordingOp): Step {

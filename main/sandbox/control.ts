@@ -43,7 +43,8 @@ export type VoicemailInput = z.infer<typeof VoicemailInputSchema>;
 
 export const DialBehaviorSchema = z.object({
   answerAfterMs: z.number().int().nonnegative().nullable(),
-  clickToDial: z.boolean().optional(),
+  pickUpAfterMs: z.number().int().nonnegative().nullable().optional(),
+  newCallOnPickUp: z.boolean().optional(),
 });
 
 export interface LineSnapshot {
@@ -69,6 +70,8 @@ export interface LineControl {
   incomingCall(input: IncomingCallInput): string;
   /** A call rings on a colleague's phone in the user's pickup group; pickup can take it. */
   ringInGroup(input: GroupCallInput): string;
+  /** The user picks up their own alerting device for a Click to Dial call (dial, retrieve, pickup, barge-in, pull). */
+  pickUp(callId: string): void;
   /** The party the user dialled answers (connecting → connected). */
   remoteAnswer(callId: string): void;
   setDialBehavior(behavior: DialBehavior): void;
@@ -91,6 +94,9 @@ export function createLineControl(line: Line): LineControl {
   return {
     incomingCall: (input) => line.incomingCall(IncomingCallSchema.parse(input)),
     ringInGroup: (input) => line.ringInGroup(GroupCallSchema.parse(input)),
+    pickUp: (callId) => {
+      line.pickUp(callId);
+    },
     remoteAnswer: (callId) => line.remoteAnswer(callId),
     setDialBehavior: (behavior) => line.setDialBehavior(DialBehaviorSchema.parse(behavior)),
     remoteHold: (callId) => line.remoteHold(callId),

@@ -74,7 +74,8 @@ export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions):
   }
 
   function ringingCount(): number {
-    return line.control.state().calls.filter((c) => c.state === 'alerting').length;
+    // The user's own phone alerting for a dial is not a caller ringing.
+    return line.control.state().calls.filter((c) => c.state === 'alerting' && c.personality === 'terminator').length;
   }
 
   function ring(): void {

@@ -55,7 +55,15 @@ export interface LineCall {
   readonly muted: boolean;
   /** A mute transfer: when this call's destination answers, it takes over the call with this id. */
   readonly transferOf?: string;
+  /**
+   * A Click to Dial leg (dial, retrieve, pickup, barge-in, pull): what happens when the user picks
+   * up the alerting device. Absent on a plain dial: the outgoing call is placed (connecting).
+   */
+  readonly onPickUp?: PickUpLeads;
 }
+
+/** join: the far end is already there (retrieve, pickup, barge-in); release: a pull's temporary call. */
+export type PickUpLeads = 'place' | 'join' | 'release';
 
 export interface ParkedCall {
   /** The id the call had before it was parked, so a remote hangup can still find it. */

@@ -10,9 +10,17 @@ import { initialLineState, type DndSettings, type LineState } from './line-model
 export interface DialBehavior {
   /** Dialled parties answer after this many ms; null: they never do (use remoteAnswer). */
   answerAfterMs: number | null;
-  /** Dial first alerts the user's own devices (personality clickToDial) until answered. */
-  clickToDial?: boolean;
+  /**
+   * Dial (and retrieve, pickup, barge-in, pull) first alerts the user's own devices (clickToDial);
+   * the user picks up after this many ms. Absent: DEFAULT_PICK_UP_MS. null: never (use pickUp).
+   */
+  pickUpAfterMs?: number | null;
+  /** The less convenient reading: picking up replaces the clickToDial call with a new id. */
+  newCallOnPickUp?: boolean;
 }
+
+/** A person reaching for the desk phone. */
+export const DEFAULT_PICK_UP_MS = 1_500;
 
 export interface LineOptions {
   clock: Clock;
@@ -30,6 +38,7 @@ export function createLine(opts: LineOptions) {
   const answerTimers = new Map<string, TimerHandle>();
   const recallTimers = new Map<string, TimerHandle>();
   const ignoreTimers = new Map<string, TimerHandle>();
+  const pickUpTimers = new Map<string, TimerHandle>();
 
   const now = () => new Date(clock.now()).toISOString();
 
@@ -81,6 +90,37 @@ export function createLine(opts: LineOptions) {
       );
     }
     syncIgnoreTimers();
+    syncPickUpTimers();
+  }
+
+  function pickUpAfter(): number | null {
+    return dialBehavior.pickUpAfterMs === undefined ? DEFAULT_PICK_UP_MS : dialBehavior.pickUpAfterMs;
+  }
+
+  function pickUp(callId: string): string | undefined {
+    return apply((s, at) => machine.userPicksUp(s, callId, at, { newCall: dialBehavior.newCallOnPickUp ?? false }));
+  }
+
+  function syncPickUpTimers(): void {
+    const delay = pickUpAfter();
+    const alerting = new Set(state.calls.filter((c) => c.personality === 'clickToDial' && c.phase === 'alerting').map((c) => c.id));
+    for (const [id, handle] of pickUpTimers) {
+      if (!alerting.has(id) || delay === null) {
+        clock.clearTimeout(handle);
+        pickUpTimers.delete(id);
+      }
+    }
+    if (delay === null) return;
+    for (const id of alerting) {
+      if (pickUpTimers.has(id)) continue;
+      pickUpTimers.set(
+        id,
+        clock.setTimeout(() => {
+          pickUpTimers.delete(id);
+          if (state.calls.some((c) => c.id === id && c.personality === 'clickToDial' && c.phase === 'alerting')) pickUp(id);
+        }, delay),
+      );
+    }
   }
 
   function syncIgnoreTimers(): void {
@@ -104,7 +144,8 @@ export function createLine(opts: LineOptions) {
   }
 
   function clearTimers(): void {
-    for (const handle of [...answerTimers.values(), ...recallTimers.values(), ...ignoreTimers.values()]) clock.clearTimeout(handle);
+    for (const handle of [...answerTimers.values(), ...recallTimers.values(), ...ignoreTimers.values(), ...pickUpTimers.values()]) clock.clearTimeout(handle);
+    pickUpTimers.clear();
     answerTimers.clear();
     recallTimers.clear();
     ignoreTimers.clear();
@@ -114,7 +155,7 @@ export function createLine(opts: LineOptions) {
     state: (): LineState => state,
 
     dial: (destination: string) =>
-      apply((s, at) => machine.dial(s, destination, at, { clickToDial: dialBehavior.clickToDial ?? false })),
+      apply((s, at) => machine.dial(s, destination, at, { clickToDial: true })),
     answer: (callId: string) => apply((s, at) => machine.answer(s, callId, at)),
     reject: (callId: string, action: machine.RejectAction) => apply((s, at) => machine.reject(s, callId, action, at)),
     hangup: (callId: string) => apply((s, at) => machine.hangup(s, callId, at)),
@@ -128,13 +169,15 @@ export function createLine(opts: LineOptions) {
     pickup: (target: string | undefined) => apply((s, at) => machine.pickup(s, target, at)),
     bargeIn: (target: string) => apply((s, at) => machine.bargeIn(s, target, at)),
     push: (callId: string | undefined) => apply((s) => machine.push(s, callId)),
-    pull: () => apply((s) => machine.pull(s)),
+    pull: () => apply((s, at) => machine.pull(s, at)),
     recording: (callId: string | undefined, op: machine.RecordingOp) => apply((s) => machine.recording(s, callId, op)),
     transmitDtmf: (callId: string | undefined, digits: string) => apply((s) => machine.transmitDtmf(s, callId, digits)),
     updateDnd: (patch: Partial<DndSettings>) => apply((s) => machine.updateDnd(s, patch)),
 
     incomingCall: (input: machine.IncomingInput) => apply((s, at) => machine.incomingCall(s, input, at)),
     ringInGroup: (input: Parameters<typeof machine.ringInGroup>[1]) => apply((s, at) => machine.ringInGroup(s, input, at)),
+    /** The user picks up their alerting device for a Click to Dial call; returns the call they are on. */
+    pickUp,
     remoteAnswer: (callId: string) => apply((s, at) => machine.remoteAnswer(s, callId, at)),
     remoteHold: (callId: string) => apply((s) => machine.setRemoteHold(s, callId, true)),
     remoteResume: (callId: string) => apply((s) => machine.setRemoteHold(s, callId, false)),
@@ -149,8 +192,9 @@ export function createLine(opts: LineOptions) {
     setDialBehavior(behavior: DialBehavior): void {
       dialBehavior = { ...behavior };
       // Re-derive: dropping to null cancels pending answers; a new delay applies to calls already ringing out.
-      for (const handle of answerTimers.values()) clock.clearTimeout(handle);
+      for (const handle of [...answerTimers.values(), ...pickUpTimers.values()]) clock.clearTimeout(handle);
       answerTimers.clear();
+      pickUpTimers.clear();
       syncTimers();
     },
 

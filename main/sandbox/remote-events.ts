@@ -33,10 +33,9 @@ export interface IncomingInput {
 export function incomingCall(state: LineState, input: IncomingInput, now: string): Step<string> {
   const alloc = allocate(state);
   const caller = toParty(input.from);
-  if (alloc.state.dnd.enabled) {
-    // Do Not Disturb: the user's devices never alert; the caller ends up in missed calls.
-    return { state: addHistory(alloc.state, 'missed', caller, now), value: alloc.id };
-  }
+  // Do Not Disturb "either stops ringing or rejects calls …, but users can still see call
+  // information and answer": the line takes the first reading. The call is listed and alerting as
+  // usual (the line has no ringer to silence); it ends as any unanswered call does.
   const call: LineCall = {
     id: alloc.id,
     callSessionId: alloc.sessionId,

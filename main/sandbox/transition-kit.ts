@@ -129,6 +129,12 @@ export function requireAlertingIncoming(call: LineCall, action: string): void {
   }
 }
 
+export function requireIncoming(call: LineCall, action: string): void {
+  if (call.personality !== 'terminator') {
+    throw new CallStateError(400, `Cannot ${action} call ${call.id}: it is not an incoming call.`);
+  }
+}
+
 /** Drops a call and whatever referred to it: a park recall's parked entry, a pending mute transfer. */
 export function endCall(state: LineState, call: LineCall): LineState {
   let next = removeCalls(state, call.id);

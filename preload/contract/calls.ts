@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { channel, Done, None } from './channel.js';
 
-export const CallState = z.enum(['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected']);
+/** Webex's states, plus 'unknown' for a value Webex added after this build (shown, not acted on). */
+export const CallState = z.enum(['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected', 'unknown']);
 export type CallState = z.infer<typeof CallState>;
 
-export const Personality = z.enum(['originator', 'terminator', 'clickToDial']);
+/** clickToDial: the user's own devices alerting for a call they asked for; never an incoming call. */
+export const Personality = z.enum(['originator', 'terminator', 'clickToDial', 'unknown']);
 export type Personality = z.infer<typeof Personality>;
 
 export const RecordingState = z.enum(['pending', 'started', 'paused', 'stopped', 'failed']);
@@ -64,8 +66,13 @@ export const Call = z.object({
 });
 export type Call = z.infer<typeof Call>;
 
-/** How a call that left the list ended, as far as this app can tell. */
-export const CallOutcome = z.enum(['ended', 'answered-elsewhere', 'missed']);
+/**
+ * How a call that left the list ended, as far as this app can tell, and nothing more: what the
+ * user did (declined, ignored, forwarded, voicemail, cancelled their own dial), else Webex's
+ * missed-call record (missed), else a neutral 'ended'. 'answered-elsewhere' is no longer produced
+ * (Webex never says so); it stays readable in saved call logs.
+ */
+export const CallOutcome = z.enum(['ended', 'answered-elsewhere', 'missed', 'declined', 'ignored', 'forwarded', 'voicemail', 'cancelled']);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
 export const LineStatus = z.object({

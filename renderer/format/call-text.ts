@@ -1,4 +1,4 @@
-import type { CallAction, CallState, HistoryEntry, LineStatus, RecordingState } from '../../preload/contract';
+import type { CallAction, CallOutcome, CallState, HistoryEntry, LineStatus, RecordingState } from '../../preload/contract';
 
 export const CALL_STATE_WORDS: Record<CallState, string> = {
   alerting: 'Ringing',
@@ -7,6 +7,7 @@ export const CALL_STATE_WORDS: Record<CallState, string> = {
   held: 'On hold',
   remoteHeld: 'Held by other party',
   disconnected: 'Ended',
+  unknown: 'Status unknown',
 };
 
 /** Words for the recording badge; a stopped recording needs no badge. */
@@ -70,6 +71,16 @@ export const LINE_STATE_WORDS: Record<LineStatus['state'], string> = {
   'rate-limited': 'Slowed down',
   unauthorized: 'Signed out',
   error: 'Line error',
+};
+
+/** What the person did, in the history list, instead of a type Webex would call it by. */
+export const OUTCOME_WORDS: Partial<Record<CallOutcome, string>> = {
+  declined: 'Declined',
+  ignored: 'Ignored',
+  forwarded: 'Forwarded',
+  voicemail: 'Sent to voicemail',
+  cancelled: 'Cancelled',
+  'answered-elsewhere': 'Answered elsewhere',
 };
 
 export const HISTORY_TYPE_WORDS: Record<HistoryEntry['type'], string> = {

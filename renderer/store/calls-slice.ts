@@ -1,4 +1,5 @@
 import { partyName } from '../../preload/common/party-text';
+import { endedNote } from './ended-note';
 import type { Call, CallsSnapshot, HistoryEntry, LineInfo, LineStatus } from '../../preload/contract';
 import { keepUnchanged } from './keep-unchanged';
 import type { SliceCreator } from './types';
@@ -28,16 +29,11 @@ export const createCallsSlice: SliceCreator<'calls'> = (set, get) => ({
   applySnapshot(snapshot) {
     set((s) => ({ calls: { ...s.calls, loaded: true, list: keepUnchanged(s.calls.list, snapshot.calls), line: snapshot.line } }));
 
-    // Someone else answering, or the caller giving up, is information, not a failure.
+    // How a call ended is information, not a failure; main says only what it knows (call-endings).
     const country = get().settings.values?.defaultCountry;
     for (const { call, outcome } of snapshot.ended) {
-      if (outcome === 'ended') continue;
-      const who = partyName(call.remote, country);
-      get().ui.pushNote(
-        outcome === 'answered-elsewhere'
-          ? { kind: 'answered-elsewhere', text: `Answered elsewhere: ${who}` }
-          : { kind: 'missed', text: `Missed call: ${who}` },
-      );
+      const note = endedNote(call, outcome, partyName(call.remote, country));
+      if (note) get().ui.pushNote(note);
     }
 
     // A dialog about a call that is gone would act on nothing.

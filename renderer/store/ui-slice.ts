@@ -15,7 +15,7 @@ export interface ErrorItem {
 
 export interface NoteItem {
   id: number;
-  kind: 'answered-elsewhere' | 'missed' | 'parked' | 'ignored';
+  kind: 'answered-elsewhere' | 'missed' | 'parked' | 'ignored' | 'ended';
   text: string;
   /** For parked calls: the extension to retrieve it from, when Webex gave one. */
   parkedOn?: string;
@@ -58,6 +58,7 @@ export const NOTE_TTL_MS: Record<NoteItem['kind'], number> = {
   'answered-elsewhere': 20_000,
   missed: 30_000,
   ignored: 20_000,
+  ended: 20_000,
   parked: 60_000,
 };
 

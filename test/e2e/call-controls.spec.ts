@@ -264,9 +264,14 @@ test.describe('who and what is waiting', () => {
     line.control.remoteHangup(missed);
     await connectedCall(app, line, 'Received Caller', '+12015550122');
     line.control.remoteHangup(line.control.state().calls[0]?.id ?? '');
-    line.control.setDialBehavior({ answerAfterMs: null });
+    // Click to Dial: the call is placed when the phone is picked up; hanging it up ends it into the history.
+    line.control.setDialBehavior({ answerAfterMs: null, pickUpAfterMs: 0 });
     await app.getByRole('combobox', { name: 'Number to call' }).fill('+1 201 555 0133');
     await app.getByRole('button', { name: 'Call', exact: true }).click();
+    const placed = calls(app).getByRole('listitem').first();
+    await expect(placed).toContainText('Calling…');
+    await placed.getByRole('button', { name: 'Hang up' }).click();
+    await expect(calls(app).getByRole('listitem')).toHaveCount(0);
 
     const history = app.getByRole('list', { name: 'Call history' });
     await expect(history.getByRole('listitem')).toHaveCount(3);
@@ -298,7 +303,7 @@ test.describe('the window at 420 × 640', () => {
     await expect(callWith(app, 'Chen Wei')).toBeVisible();
     line.control.leaveVoicemail({ from: { number: '+13125550187' } });
     line.control.answeredElsewhere(gone); // a call ending refreshes the voicemail count
-    await expect(app.getByText('Answered elsewhere: Chen Wei')).toBeVisible();
+    await expect(app.getByText('Call ended: Chen Wei')).toBeVisible();
     line.control.incomingCall({ from: { name: 'Marcus Webb', number: '+13125550187' }, via: { reason: 'huntGroup', name: 'Sales', number: '2100' } });
     const answer = callWith(app, 'Marcus Webb').getByRole('button', { name: 'Answer' });
     await expect(answer).toBeVisible();

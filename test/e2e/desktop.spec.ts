@@ -199,7 +199,8 @@ test.describe('incoming-call popup', () => {
 
     line.control.answeredElsewhere(first);
     await expect.poll(async () => (await d.popup()).cards.map((c) => c.name)).toEqual(['Ben Okafor']);
-    await expect(app.getByText('Answered elsewhere: Ana Silva')).toBeVisible();
+    // No missed record and Webex never says who took it: a neutral note, no notification.
+    await expect(app.getByText('Call ended: Ana Silva')).toBeVisible();
 
     line.control.remoteHangup(second);
     await expect.poll(async () => (await d.popup()).visible).toBe(false);

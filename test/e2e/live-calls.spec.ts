@@ -67,12 +67,14 @@ test.describe('live calls through the window', () => {
     expect(trackingId).toMatch(/CALLDECK_|SANDBOX_/);
   });
 
-  test('a ringing call answered elsewhere disappears without an error', async ({ app, line }) => {
+  test('[CC-07] a ringing call answered elsewhere disappears without an error, and says no more than "Call ended"', async ({ app, line }) => {
     const id = line.control.incomingCall({ from: { name: 'Chen Wei', number: '+16505550100' }, via: { reason: 'callQueue', name: 'Support' } });
     await expect(callWith(app, 'Chen Wei')).toContainText('Ringing');
     line.control.answeredElsewhere(id);
     await expect(callWith(app, 'Chen Wei')).toHaveCount(0);
-    await expect(app.getByText('Answered elsewhere: Chen Wei')).toBeVisible();
+    // Webex writes no missed record and never says who took it: CallDeck does not guess.
+    await expect(app.getByText('Call ended: Chen Wei')).toBeVisible();
+    await expect(app.getByText(/Answered elsewhere|Missed call/)).toHaveCount(0);
     await expect(app.getByRole('alert')).toHaveCount(0);
   });
 

@@ -3,11 +3,11 @@
  *
  *   POST   /__sandbox/incoming-call            {from, via?, line?, muteCapable?} → 201 {callId}
  *   POST   /__sandbox/ring-in-group            {from, colleague?}                → 201 {callId}
- *   POST   /__sandbox/calls/{callId}/remote-answer | remote-hold | remote-resume
+ *   POST   /__sandbox/calls/{callId}/pick-up | remote-answer | remote-hold | remote-resume
  *                                   | remote-hangup | answered-elsewhere        → 204
  *   POST   /__sandbox/voicemail                {from, urgent?}                   → 204
  *   POST   /__sandbox/voicemail/heard                                            → 204
- *   PUT    /__sandbox/dial-behavior            {answerAfterMs, clickToDial?}     → 204
+ *   PUT    /__sandbox/dial-behavior   {answerAfterMs, pickUpAfterMs?, newCallOnPickUp?} → 204
  *   POST   /__sandbox/faults                   FaultSpec                          → 204
  *   DELETE /__sandbox/faults                                                      → 204
  *   POST   /__sandbox/expire-token                                                → 204
@@ -22,6 +22,7 @@ import type { FaultSpec } from './faults.js';
 export const CONTROL_PREFIX = '/__sandbox';
 
 const CALL_ACTIONS: Record<string, (control: SandboxControl, callId: string) => void> = {
+  'pick-up': (c, id) => c.pickUp(id),
   'remote-answer': (c, id) => c.remoteAnswer(id),
   'remote-hold': (c, id) => c.remoteHold(id),
   'remote-resume': (c, id) => c.remoteResume(id),

@@ -54,6 +54,7 @@ export function createTestControl({ line, faults, tokens }: TestControlDeps): Te
   const control: SandboxControl = {
     incomingCall: (input) => line.incomingCall(input),
     ringInGroup: (input) => line.ringInGroup(input),
+    pickUp: (callId) => line.pickUp(callId),
     remoteAnswer: (callId) => line.remoteAnswer(callId),
     setDialBehavior: (behavior) => line.setDialBehavior(behavior),
     remoteHold: (callId) => line.remoteHold(callId),

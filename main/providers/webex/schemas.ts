@@ -4,6 +4,7 @@
  * Objects are `loose` where Webex may add fields in future: unknown fields are kept, not rejected.
  */
 import { z } from 'zod';
+import { tolerantEnum, unrecognizedValues, type Unrecognized } from './tolerant-enum.js';
 
 export const WebexCallState = z.enum(['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected']);
 export const WebexPersonality = z.enum(['originator', 'terminator', 'clickToDial']);
@@ -31,24 +32,48 @@ export const WebexParty = z.looseObject({
 });
 export type WebexParty = z.infer<typeof WebexParty>;
 
-export const WebexCall = z.looseObject({
-  id: z.string(),
-  callSessionId: z.string(),
-  personality: WebexPersonality,
-  state: WebexCallState,
-  remoteParty: WebexParty,
-  appearance: z.number().optional(),
-  created: z.string(),
-  answered: z.string().optional(),
-  redirections: z
-    .array(z.looseObject({ reason: WebexRedirectionReason, redirectingParty: WebexParty }))
-    .optional(),
-  recall: z.looseObject({ type: z.string(), party: WebexParty.optional() }).optional(),
-  recordingState: WebexRecordingState.optional(),
-  muteCapable: z.boolean(),
-  muted: z.boolean(),
-});
-export type WebexCall = z.infer<typeof WebexCall>;
+const ENUM_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  state: new Set(WebexCallState.options),
+  personality: new Set(WebexPersonality.options),
+  recordingState: new Set(WebexRecordingState.options),
+  'redirections.*.reason': new Set(WebexRedirectionReason.options),
+};
+
+/**
+ * Read tolerantly: an enum value this build does not know reads as 'unknown' (a redirection reason
+ * as the contract's own 'unknown'), listed in `unrecognized` with the value Webex sent.
+ */
+export const WebexCall = z.preprocess(
+  (raw) => {
+    const unrecognized = unrecognizedValues(raw, ENUM_FIELDS);
+    return unrecognized.length > 0 && raw !== null && typeof raw === 'object' ? { ...raw, unrecognized } : raw;
+  },
+  z.looseObject({
+    id: z.string(),
+    callSessionId: z.string(),
+    personality: tolerantEnum(WebexPersonality),
+    state: tolerantEnum(WebexCallState),
+    remoteParty: WebexParty,
+    appearance: z.number().optional(),
+    created: z.string(),
+    answered: z.string().optional(),
+    redirections: z
+      .array(
+        z.looseObject({
+          // The contract has its own 'unknown' reason: an unrecognised one reads as that.
+          reason: tolerantEnum(WebexRedirectionReason),
+          redirectingParty: WebexParty,
+        }),
+      )
+      .optional(),
+    recall: z.looseObject({ type: z.string(), party: WebexParty.optional() }).optional(),
+    recordingState: tolerantEnum(WebexRecordingState).optional(),
+    muteCapable: z.boolean(),
+    muted: z.boolean(),
+    unrecognized: z.array(z.object({ field: z.string(), value: z.string() })).optional(),
+  }),
+);
+export type WebexCall = z.output<typeof WebexCall> & { unrecognized?: Unrecognized[] };
 
 export const WebexCallList = z.looseObject({ items: z.array(WebexCall) });
 

@@ -9,9 +9,11 @@ export function ActiveCalls() {
   const loaded = useAppStore((s) => s.calls.loaded);
   const listed = useAppStore((s) => s.calls.list);
   const narrow = useNarrowWindow();
-  // One column leaves room for about one call above the fold: a ringing call goes first there, so
-  // its Answer button never sits below calls already in hand. Wide, rows keep main's stable order.
-  const calls = narrow ? [...listed.filter((c) => c.state === 'alerting'), ...listed.filter((c) => c.state !== 'alerting')] : listed;
+  // One column leaves room for about one call above the fold: a ringing incoming call goes first
+  // there, so its Answer button never sits below calls already in hand (our own phone alerting for
+  // a dial is not one). Wide, rows keep main's stable order.
+  const incoming = (c: (typeof listed)[number]) => c.state === 'alerting' && c.personality === 'terminator';
+  const calls = narrow ? [...listed.filter(incoming), ...listed.filter((c) => !incoming(c))] : listed;
   const ref = useRef<HTMLElement>(null);
 
   // A call the user was working on ended: go to the next call's first button, else the heading.

@@ -1,5 +1,6 @@
 import type { Call, CallAction } from '../../../preload/contract';
 import { ACTION_LABELS, ACTION_ORDER } from '../../format/call-text';
+import { awaitingPickUp, CANCEL_CALL_LABEL } from '../../../preload/common/click-to-dial-text';
 import { pendingKey } from '../../store/calls-commands';
 import { useAppStore, useStoreApi } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
@@ -60,7 +61,7 @@ function ActionButton({ call, action, startsEndGroup }: { call: Call; action: Ca
       title={action === 'decline' ? 'Ends the call now with a busy signal.' : undefined}
       onClick={onClick}
     >
-      {ACTION_LABELS[action]}
+      {action === 'hangup' && awaitingPickUp(call) ? CANCEL_CALL_LABEL : ACTION_LABELS[action]}
     </button>
   );
 }

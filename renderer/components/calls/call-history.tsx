@@ -1,7 +1,7 @@
 import './call-controls.css';
 import { useId, useState } from 'react';
 import type { HistoryEntry } from '../../../preload/contract';
-import { HISTORY_TYPE_WORDS } from '../../format/call-text';
+import { HISTORY_TYPE_WORDS, OUTCOME_WORDS } from '../../format/call-text';
 import { formatDuration } from '../../../preload/common/duration';
 import { formatNumber } from '../../../preload/common/party-text';
 import { formatWhen } from '../../format/when';
@@ -18,11 +18,23 @@ const FILTERS: readonly { value: Filter; label: string; empty: string }[] = [
   { value: 'placed', label: 'Placed', empty: 'No placed calls' },
 ];
 
-/** A call a colleague answered was not missed by anyone; it shows under All only. */
+/**
+ * Missed means Webex's missed record (or CallDeck's own log of one). A call the person declined,
+ * forwarded or sent to voicemail, or one that stopped ringing with no record, shows under All only.
+ */
 function matches(entry: HistoryEntry, filter: Filter): boolean {
   if (filter === 'all') return true;
+  if (entry.type === 'missed' && entry.outcome !== undefined && entry.outcome !== 'missed') return false;
   if (entry.outcome === 'answered-elsewhere') return false;
   return entry.type === filter;
+}
+
+/** The word for the row: what the person did, else Webex's type; a local unanswered call with no record is just "Call ended". */
+function rowWord(entry: HistoryEntry): string {
+  const did = entry.outcome === undefined ? undefined : OUTCOME_WORDS[entry.outcome];
+  if (did !== undefined) return did;
+  if (entry.type === 'missed' && entry.outcome === 'ended') return 'Call ended';
+  return HISTORY_TYPE_WORDS[entry.type];
 }
 
 export function CallHistory() {
@@ -80,8 +92,8 @@ function HistoryRow({ entry, dialing, busy, onRedial }: { entry: HistoryEntry; d
   const shownNumber = number ? formatNumber(number, country) : undefined;
   const headline = entry.privacy ? (entry.name ?? 'Private number') : (entry.name ?? shownNumber ?? 'Unknown caller');
   const label = entry.name ?? number;
-  // A colleague took it (hunt group, queue): not a call this person missed, so not shown as one.
-  const elsewhere = entry.outcome === 'answered-elsewhere';
+  // Not a call this person missed (they acted on it, or it just stopped): not styled as one.
+  const notMissed = entry.type === 'missed' && entry.outcome !== undefined && entry.outcome !== 'missed';
 
   const meta = [
     entry.durationSec !== undefined ? formatDuration(entry.durationSec) : '',
@@ -89,8 +101,8 @@ function HistoryRow({ entry, dialing, busy, onRedial }: { entry: HistoryEntry; d
   ].filter(Boolean);
 
   return (
-    <li className={`history-item history-${elsewhere ? 'elsewhere' : entry.type}`}>
-      <span className="history-type">{elsewhere ? 'Answered elsewhere' : HISTORY_TYPE_WORDS[entry.type]}</span>
+    <li className={`history-item history-${notMissed ? 'elsewhere' : entry.type}`}>
+      <span className="history-type">{rowWord(entry)}</span>
       <div className="history-party">
         <span className="history-name">{headline}</span>
         {entry.name && shownNumber && <span className="history-number">{shownNumber}</span>}

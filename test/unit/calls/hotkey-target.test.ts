@@ -23,7 +23,9 @@ const cases: Case[] = [
   ['answer: nothing rings', 'answer', [talking('t', 10)], /No call is ringing/],
   ['answer: the one ringing call', 'answer', [ringing('r1', 5)], act('r1', 'answer')],
   ['answer: the caller who waited longest', 'answer', [ringing('new', 20), ringing('old', 5), ringing('mid', 10)], act('old', 'answer')],
-  ['answer: a click-to-dial call ringing our phone', 'answer', [clickToDial('c2d')], act('c2d', 'answer')],
+  ['[CC-01] [CC-05] answer: a click-to-dial call alerting our phone is our own dial, not a call to answer', 'answer', [clickToDial('c2d')], /No call is ringing/],
+  ['[CC-04] hangup: cancels our own click-to-dial with hangup, never reject', 'hangupDecline', [clickToDial('c2d')], act('c2d', 'hangup')],
+  ['[CC-04] hangup: a click-to-dial call comes before declining a real ringing call', 'hangupDecline', [ringing('r', 20), clickToDial('c2d')], act('c2d', 'hangup')],
   ['answer: not an outgoing call', 'answer', [dialling('out')], /No call is ringing/],
   ['answer: offline (no actions) does nothing', 'answer', [offline(ringing('r1', 5))], /cannot be answered/],
 
@@ -43,7 +45,7 @@ const cases: Case[] = [
 
   ['mute: mutes the connected call', 'muteUnmute', [talking('t', 10)], act('t', 'mute')],
   ['mute: unmutes a muted call', 'muteUnmute', [talking('t', 10, { muted: true })], act('t', 'unmute')],
-  ['mute: not mute capable', 'muteUnmute', [talking('t', 10, { muteCapable: false })], /cannot be muted from CallDeck/],
+  ['[CC-12] mute: not mute capable', 'muteUnmute', [talking('t', 10, { muteCapable: false })], /cannot be muted from CallDeck/],
   ['mute: only a held call', 'muteUnmute', [held('h', 5)], /No connected call/],
   ['mute: offline', 'muteUnmute', [offline(talking('t', 10))], /cannot be muted right now/],
 ];

@@ -9,7 +9,9 @@ const connected = (extra: Partial<WebexCall> = {}) =>
 
 const cases: [string, WebexCall, CallAction[]][] = [
   ['incoming alerting', webexCall({ id: 'a' }), ['answer', 'decline', 'ignore', 'unavailable', 'forward', 'voicemail']],
-  ['click-to-dial alerting', webexCall({ id: 'a', personality: 'clickToDial' }), ['answer', 'decline']],
+  ['[CC-01] click-to-dial alerting: our own dial waiting for us to pick up; only cancel (hangup)', webexCall({ id: 'a', personality: 'clickToDial' }), ['hangup']],
+  ['[CC-10] a state this build does not know: only hangup', { ...connected(), state: 'unknown' }, ['hangup']],
+  ['[CC-10] a recording state this build does not know: no recording control', connected({ recordingState: 'unknown' }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'mute']],
   ['outgoing connecting', webexCall({ id: 'a', personality: 'originator', state: 'connecting' }), ['hangup']],
   [
     'connected, not recording',
@@ -21,7 +23,7 @@ const cases: [string, WebexCall, CallAction[]][] = [
     connected({ muted: true }),
     ['hangup', 'hold', 'transfer', 'park', 'keypad', 'unmute', 'startRecording'],
   ],
-  ['connected, not mute capable', connected({ muteCapable: false }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'startRecording']],
+  ['[CC-12] connected, not mute capable', connected({ muteCapable: false }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'startRecording']],
   [
     'connected, recording stopped',
     connected({ recordingState: 'stopped' }),
@@ -47,7 +49,7 @@ const cases: [string, WebexCall, CallAction[]][] = [
     connected({ recordingState: 'pending' }),
     ['hangup', 'hold', 'transfer', 'park', 'keypad', 'mute', 'stopRecording'],
   ],
-  ['held', connected({ state: 'held' }), ['resume', 'hangup', 'transfer']],
+  ['[CC-11] held', connected({ state: 'held' }), ['resume', 'hangup', 'transfer']],
   ['held, muted and recording (no mute/recording controls while held)', connected({ state: 'held', muted: true, recordingState: 'started' }), ['resume', 'hangup', 'transfer']],
   [
     'incoming connected: can still go into someone\'s voicemail',
@@ -55,9 +57,10 @@ const cases: [string, WebexCall, CallAction[]][] = [
     ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'mute', 'startRecording'],
   ],
   ['incoming held', connected({ personality: 'terminator', state: 'held' }), ['resume', 'hangup', 'transfer', 'transferToVoicemail']],
-  ['remote held', connected({ state: 'remoteHeld' }), ['hangup', 'hold', 'mute']],
-  ['remote held, muted', connected({ state: 'remoteHeld', muted: true }), ['hangup', 'hold', 'unmute']],
-  ['remote held, not mute capable', connected({ state: 'remoteHeld', muteCapable: false }), ['hangup', 'hold']],
+  ['[CC-09] remote held: still ours to transfer, park and key', connected({ state: 'remoteHeld' }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'mute']],
+  ['[CC-09] remote held, muted', connected({ state: 'remoteHeld', muted: true }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'unmute']],
+  ['[CC-09] remote held, not mute capable', connected({ state: 'remoteHeld', muteCapable: false }), ['hangup', 'hold', 'transfer', 'park', 'keypad']],
+  ['[CC-09] incoming remote held can go into voicemail too', connected({ personality: 'terminator', state: 'remoteHeld' }), ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'mute']],
   ['disconnected', connected({ state: 'disconnected' }), []],
 ];
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallCommands } from '../../../main/calls/call-commands.js';
 import { createCallSync, type CallSync } from '../../../main/calls/sync-engine.js';
+import { createUserEndings } from '../../../main/calls/user-endings.js';
 import { AppError } from '../../../main/core/app-error.js';
 import type { CallsSnapshot } from '../../../preload/contract.js';
 import { FakeCallsProvider } from '../../fakes/fake-calls-provider.js';
@@ -17,6 +18,7 @@ afterEach(() => {
 });
 
 function setup(options: { activeMs?: number; idleMs?: number; latencyMs?: number } = {}) {
+  const userEndings = createUserEndings();
   const clock = new FakeClock();
   const provider = new FakeCallsProvider(clock);
   provider.listLatencyMs = options.latencyMs ?? 0;
@@ -30,11 +32,12 @@ function setup(options: { activeMs?: number; idleMs?: number; latencyMs?: number
     intervals: () => intervals,
     lineLabel: () => 'Front desk',
     onSnapshot: (snapshot) => snapshots.push(structuredClone(snapshot)),
+    userEndings,
   });
   running.push(sync);
   const ended = () => snapshots.flatMap((s) => s.ended.map((e) => ({ id: e.call.id, outcome: e.outcome })));
   const lineStates = () => snapshots.map((s) => s.line.state);
-  return { clock, provider, log, snapshots, sync, intervals, ended, lineStates };
+  return { clock, provider, log, snapshots, sync, intervals, ended, lineStates, userEndings };
 }
 
 /** Requests started in [from, from + ms). */
@@ -441,7 +444,7 @@ describe('how a ringing call that vanished ended', () => {
     expect(ctx.provider.historyRequests).toEqual(['missed']);
   });
 
-  it('answered elsewhere: no missed record for it', async () => {
+  it('[CC-07] no missed record for it: a neutral "ended", never "answered elsewhere"', async () => {
     const ctx = setup();
     ctx.provider.historyRecords.missed = [
       // Same caller, but that call ended before this one was created.
@@ -450,7 +453,7 @@ describe('how a ringing call that vanished ended', () => {
       missedRecord({ time: '2026-03-02T09:00:03.500Z', number: '+12015550999' }),
     ];
     await ringThenVanish(ctx);
-    expect(ctx.ended()).toEqual([{ id: 'r1', outcome: 'answered-elsewhere' }]);
+    expect(ctx.ended()).toEqual([{ id: 'r1', outcome: 'ended' }]);
   });
 
   it('the ringing row goes at once; the outcome follows in its own snapshot', async () => {
@@ -462,11 +465,11 @@ describe('how a ringing call that vanished ended', () => {
     expect(outcome?.ended[0]?.call.actions).toEqual([]);
   });
 
-  it('history unavailable: missed, unless it came through a hunt group or call queue', async () => {
+  it('[CC-07] history unavailable: a neutral "ended", whether it rang directly or through a group', async () => {
     const direct = setup();
     direct.provider.historyError = new AppError('provider', 'boom', { status: 503 });
     await ringThenVanish(direct);
-    expect(direct.ended()).toEqual([{ id: 'r1', outcome: 'missed' }]);
+    expect(direct.ended()).toEqual([{ id: 'r1', outcome: 'ended' }]);
 
     const group = setup();
     group.provider.historyError = new AppError('network', 'down');
@@ -477,7 +480,7 @@ describe('how a ringing call that vanished ended', () => {
         redirections: [{ reason: 'callQueue', redirectingParty: party({ name: 'Support', callType: 'location' }) }],
       }),
     );
-    expect(group.ended()).toEqual([{ id: 'r1', outcome: 'answered-elsewhere' }]);
+    expect(group.ended()).toEqual([{ id: 'r1', outcome: 'ended' }]);
   });
 
   it('a private caller matches a private missed record', async () => {
@@ -497,7 +500,7 @@ describe('how a ringing call that vanished ended', () => {
     await ctx.clock.advanceAsync(1_000);
     expect(ctx.ended()).toEqual([
       { id: 'r1', outcome: 'missed' },
-      { id: 'r2', outcome: 'answered-elsewhere' },
+      { id: 'r2', outcome: 'ended' },
     ]);
   });
 
@@ -529,7 +532,57 @@ describe('how a ringing call that vanished ended', () => {
     await ctx.clock.advanceAsync(1_000);
     ctx.provider.calls = [];
     await ctx.clock.advanceAsync(1_000);
-    expect(ctx.ended()).toEqual([{ id: 'r1', outcome: 'answered-elsewhere' }]);
+    expect(ctx.ended()).toEqual([{ id: 'r1', outcome: 'ended' }]);
+  });
+
+  it('[CC-08] a call the person declined, ignored, forwarded or sent to voicemail ends as what they did, even with a missed record', async () => {
+    for (const what of ['declined', 'ignored', 'forwarded', 'voicemail'] as const) {
+      const ctx = setup();
+      ctx.provider.historyRecords.missed = [missedRecord({ time: '2026-03-02T09:00:03.500Z', number: '2015550123' })];
+      ctx.userEndings.note('r1', what);
+      await ringThenVanish(ctx);
+      expect(ctx.ended()).toEqual([{ id: 'r1', outcome: what }]);
+      expect(ctx.provider.historyRequests).toEqual([]);
+    }
+  });
+
+  it('[CC-06] hanging up a ringing incoming call is declining it; hanging up my own dial is cancelling it', async () => {
+    const ringingIn = setup();
+    ringingIn.userEndings.note('r1', 'hungUp');
+    await ringThenVanish(ringingIn);
+    expect(ringingIn.ended()).toEqual([{ id: 'r1', outcome: 'declined' }]);
+
+    const myDial = setup();
+    myDial.userEndings.note('d1', 'hungUp');
+    await ringThenVanish(myDial, webexCall({ id: 'd1', personality: 'clickToDial', state: 'alerting' }));
+    expect(myDial.ended()).toEqual([{ id: 'd1', outcome: 'cancelled' }]);
+  });
+
+  it('[CC-02] a clickToDial call replaced by an originator of a new id in the same session ended nothing', async () => {
+    const ctx = setup();
+    ctx.provider.calls = [webexCall({ id: 'd1', callSessionId: 's1', personality: 'clickToDial', state: 'alerting' })];
+    ctx.sync.start();
+    await ctx.clock.advanceAsync(1);
+    ctx.provider.calls = [webexCall({ id: 'd2', callSessionId: 's1', personality: 'originator', state: 'connecting' })];
+    await ctx.clock.advanceAsync(1_000);
+    expect(ctx.ended()).toEqual([]);
+    expect(ctx.snapshots.at(-1)?.calls.map((c) => [c.id, c.state])).toEqual([['d2', 'connecting']]);
+    // The same id simply changing personality is the contract's own reading, and ends nothing either.
+    ctx.provider.calls = [webexCall({ id: 'd2', callSessionId: 's1', personality: 'originator', state: 'connected' })];
+    await ctx.clock.advanceAsync(1_000);
+    expect(ctx.ended()).toEqual([]);
+  });
+
+  it('[CC-10] a call with enum values this build does not know is shown with what is known, and each value is logged once', async () => {
+    const ctx = setup();
+    const odd = { ...webexCall({ id: 'x1', state: 'connected' }), state: 'unknown' as const, unrecognized: [{ field: 'state', value: 'transferring' }] };
+    ctx.provider.calls = [odd, webexCall({ id: 'r1' })];
+    ctx.sync.start();
+    await ctx.clock.advanceAsync(3_000);
+    const shown = ctx.snapshots.at(-1)?.calls ?? [];
+    expect(new Map(shown.map((c) => [c.id, c.state]))).toEqual(new Map([['x1', 'unknown'], ['r1', 'alerting']]));
+    expect(shown.find((c) => c.id === 'x1')?.actions).toEqual(['hangup']);
+    expect(ctx.log.lines.filter((l) => l.message.includes('does not know'))).toHaveLength(1);
   });
 
   it('a custom classifier can decide instead', async () => {

@@ -264,7 +264,7 @@ describe('the incoming-call popup', () => {
     expect(app.sent.filter((e) => e.channel === 'popup:changed').at(-1)?.payload).toEqual({ cards: [], more: 0 });
   });
 
-  it('closes when the call is answered elsewhere, without a notification', async () => {
+  it('[CC-07] closes when the call stops ringing with no missed record (e.g. a colleague took it), without a notification', async () => {
     const app = await setup();
     await app.show(ringingCall('a', 'Ana Silva', 1, { redirections: [{ reason: 'huntGroup', redirectingParty: party({ name: 'Sales' }) }] }));
     expect(app.ports.popup.visible).toBe(true);
@@ -292,6 +292,45 @@ describe('the incoming-call popup', () => {
   });
 });
 
+describe('Click to Dial: our own phone alerting for a dial', () => {
+  const myDial = (id = 'd1') => webexCall({ id, personality: 'clickToDial', state: 'alerting', remoteParty: party({ name: 'Ana Silva', number: '1002' }), created: iso(1) });
+
+  it('[CC-01] is never an incoming call: no popup, no ringing icon or "Ringing", no Answer or Decline; the tray says what to do and cancels with hangup', async () => {
+    const app = await setup();
+    await app.show(myDial());
+    expect(app.ports.popup.visible).toBe(false);
+    expect(app.ports.popup.state.cards).toEqual([]);
+    expect(app.ports.tray.icon).toBe('on-call');
+    expect(app.ports.tray.toolTip).toContain('Pick up your phone to call Ana Silva');
+    expect(app.ports.tray.toolTip).not.toMatch(/Ringing|ringing/);
+    const labels = app.ports.tray.menu.map((item) => item.label);
+    expect(labels).toContain('Pick up your phone to call Ana Silva');
+    expect(labels.filter((l) => /Answer|Decline/.test(l))).toEqual([]);
+    await app.press('answer');
+    expect(app.callsSent()).toEqual([]);
+    await app.click('call:hangup:d1');
+    expect(app.sentOf('hangup')).toEqual([['d1']]);
+    expect(app.sentOf('reject')).toEqual([]);
+  });
+
+  it('[CC-04] the hang-up hotkey cancels my own dial with hangup, never reject', async () => {
+    const app = await setup();
+    await app.show(myDial());
+    await app.press('hangupDecline');
+    expect(app.sentOf('hangup')).toEqual([['d1']]);
+    expect(app.sentOf('reject')).toEqual([]);
+  });
+
+  it('[CC-01] a dial that stops alerting raises no missed-call notification, even with a missed record around', async () => {
+    const app = await setup();
+    await app.show(myDial());
+    app.provider.historyRecords.missed.push(missedRecord({ time: iso(2), number: '1002', name: 'Ana Silva' }));
+    await app.show();
+    await app.clock.advanceAsync(0);
+    expect(app.ports.notifier.shown).toEqual([]);
+  });
+});
+
 describe('Do Not Disturb', () => {
   it('round trip: reads Webex, changes it from the window, then from the tray', async () => {
     const app = await setup();
@@ -314,13 +353,32 @@ describe('Do Not Disturb', () => {
     expect(app.desktop.state().dnd.status).toBe('on');
   });
 
-  it('keeps the popup and the ringing icon quiet', async () => {
+  it('[DND-01] keeps the popup and the ringing icon quiet; the call is still listed to see and answer', async () => {
     const app = await setup();
     await app.show(ringingCall('a', 'Ana Silva', 1));
     expect(app.ports.popup.visible).toBe(true);
     await app.desktop.handlers['desktop:setDnd']({ enabled: true });
     expect(app.ports.popup.visible).toBe(false);
     expect(app.ports.tray.icon).toBe('dnd');
+    expect(app.calls.snapshot().calls.map((c) => [c.id, c.state])).toEqual([['a', 'alerting']]);
+    expect(app.calls.snapshot().calls[0]?.actions).toContain('answer');
+  });
+
+  it('[DND-02] a call that rang during Do Not Disturb raises no missed-call notification, even with a missed record and DND off by then', async () => {
+    const app = await setup();
+    await app.desktop.handlers['desktop:setDnd']({ enabled: true });
+    await app.show(ringingCall('a', 'Ana Silva', 1));
+    await app.desktop.handlers['desktop:setDnd']({ enabled: false });
+    app.provider.historyRecords.missed.push(missedRecord({ time: iso(2) }));
+    await app.show();
+    await app.clock.advanceAsync(0);
+    expect(app.ports.notifier.shown).toEqual([]);
+    // Outside Do Not Disturb the same thing notifies (the rule, not a broken notifier).
+    await app.show(ringingCall('b', 'Ben Okafor', 3));
+    app.provider.historyRecords.missed.push(missedRecord({ time: iso(4), name: 'Ben Okafor' }));
+    await app.show();
+    await app.clock.advanceAsync(0);
+    expect(app.ports.notifier.shown.map((n) => n.title)).toEqual(['Missed call: Ben Okafor']);
   });
 
   it('a failed change says why and keeps the last known state', async () => {

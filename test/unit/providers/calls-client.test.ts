@@ -68,7 +68,7 @@ describe('reading calls', () => {
   });
 
   it('history filters by type', async () => {
-    await calls.dial('1002');
+    line.control.pickUp((await calls.dial('1002')).callId);
     line.control.remoteHangup(line.control.incomingCall({ from: CALLER }));
     expect((await calls.history()).map((h) => h.type)).toEqual(['missed', 'placed']);
     expect(await calls.history('missed')).toEqual([{ type: 'missed', name: CALLER.name, number: CALLER.number, privacyEnabled: false, time: clock.iso() }]);
@@ -77,10 +77,12 @@ describe('reading calls', () => {
 });
 
 describe('call actions', () => {
-  it('dial → connecting, remote answers, hangup ends it', async () => {
+  it('[CC-01] dial → the user\'s phone alerts (clickToDial), connecting once picked up, remote answers, hangup ends it', async () => {
     const ref = await calls.dial('+14155550110');
     expect(ref).toEqual({ callId: expect.any(String), callSessionId: expect.any(String) });
-    expect(await stateOf(ref.callId)).toBe('connecting');
+    expect(await calls.getCall(ref.callId)).toMatchObject({ state: 'alerting', personality: 'clickToDial' });
+    line.control.pickUp(ref.callId);
+    expect(await calls.getCall(ref.callId)).toMatchObject({ state: 'connecting', personality: 'originator' });
     line.control.remoteAnswer(ref.callId);
     expect(await stateOf(ref.callId)).toBe('connected');
     await calls.hangup(ref.callId);
@@ -124,6 +126,7 @@ describe('call actions', () => {
   it('attended transfer answers 204 (undefined); mute transfer answers 201 with the new call', async () => {
     const first = await connectedCall();
     const second = await calls.dial('1002');
+    line.control.pickUp(second.callId);
     line.control.remoteAnswer(second.callId);
     expect(await calls.transfer({ callId1: first, callId2: second.callId })).toBeUndefined();
     expect(await calls.listCalls()).toEqual([]);
@@ -146,6 +149,8 @@ describe('call actions', () => {
     const [recall] = await calls.listCalls();
     expect(recall).toMatchObject({ state: 'alerting', recall: { type: 'park', party: { number: '4102' } } });
     const ref = await calls.retrieve('4102');
+    expect(await calls.listCalls()).toEqual([expect.objectContaining({ id: ref.callId, state: 'alerting', personality: 'clickToDial' })]);
+    line.control.pickUp(ref.callId);
     expect(await calls.listCalls()).toEqual([expect.objectContaining({ id: ref.callId, state: 'connected' })]);
     const parkedOnMe = await calls.park(ref.callId);
     expect(parkedOnMe.parkedAgainst).toMatchObject({ name: 'Alex Morgan', number: '4142' });
@@ -153,6 +158,7 @@ describe('call actions', () => {
     // Without a destination, retrieve takes back the call parked against the user.
     const mine = await calls.retrieve();
     expect(lastRequest('retrieve')).toEqual({});
+    line.control.pickUp(mine.callId);
     expect(await calls.getCall(mine.callId)).toMatchObject({ state: 'connected' });
     const grouped = await calls.park(mine.callId, { destination: '9999', isGroupPark: true });
     expect(lastRequest('park')).toEqual({ callId: mine.callId, isGroupPark: true });
@@ -164,12 +170,16 @@ describe('call actions', () => {
     line.control.ringInGroup({ from: { number: '+15550100' } });
     const byTarget = await calls.pickup('1002');
     expect(lastRequest('pickup')).toEqual({ target: '1002' });
+    expect(await calls.getCall(byTarget.callId)).toMatchObject({ state: 'alerting', personality: 'clickToDial', remoteParty: { name: CALLER.name } });
+    line.control.pickUp(byTarget.callId);
     expect(await calls.getCall(byTarget.callId)).toMatchObject({ state: 'connected', remoteParty: { name: CALLER.name } });
     const any = await calls.pickup();
     expect(lastRequest('pickup')).toEqual({});
+    line.control.pickUp(any.callId);
     expect(await stateOf(any.callId)).toBe('connected');
     await expect(calls.pickup()).rejects.toMatchObject({ code: 'not-found' });
     const barged = await calls.bargeIn('1003');
+    line.control.pickUp(barged.callId);
     expect(await stateOf(barged.callId)).toBe('connected');
   });
 
@@ -195,6 +205,7 @@ describe('call actions', () => {
     const callId = await connectedCall();
     const pulled = await calls.pull();
     expect(pulled.callSessionId).toBe((await calls.getCall(callId)).callSessionId);
+    line.control.pickUp(pulled.callId);
     await calls.push(callId);
     expect(await calls.listCalls()).toEqual([]);
   });
@@ -216,8 +227,9 @@ describe('Do Not Disturb', () => {
     expect(put).toBe(204);
     await calls.setDoNotDisturb(true);
     expect(await calls.getDoNotDisturb()).toEqual({ enabled: true, ringSplashEnabled: true, webexGoOverrideEnabled: true });
-    line.control.incomingCall({ from: CALLER });
-    expect(await calls.listCalls()).toEqual([]);
+    // The call is still there to see and answer (the phone just does not ring).
+    const callId = line.control.incomingCall({ from: CALLER });
+    expect(await calls.listCalls()).toEqual([expect.objectContaining({ id: callId, state: 'alerting' })]);
     await calls.setDoNotDisturb(false);
     expect((await calls.getDoNotDisturb()).enabled).toBe(false);
   });
@@ -252,6 +264,35 @@ describe('responses that do not fit the schema', () => {
     const error = await client.listCalls().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'provider', status: 200, trackingId: 'WEIRD_1' });
+  });
+
+  it('[CC-10] one call with new enum values and unknown fields does not fail the list; each new value reads as unknown and is named', async () => {
+    const party = { name: 'Ana Silva', number: '1002', privacyEnabled: false, callType: 'location' };
+    const known = { id: 'a', callSessionId: 's', personality: 'terminator', state: 'alerting', remoteParty: party, created: '2026-03-02T09:00:00Z', muteCapable: true, muted: false };
+    body = JSON.stringify({
+      items: [
+        known,
+        {
+          ...known,
+          id: 'b',
+          state: 'transferring',
+          personality: 'observer',
+          recordingState: 'archived',
+          redirections: [{ reason: 'aiAgent', redirectingParty: party }],
+          someFutureField: { nested: true },
+        },
+      ],
+    });
+    const [a, b] = await client.listCalls();
+    expect(a).toMatchObject({ id: 'a', state: 'alerting', personality: 'terminator' });
+    expect(a?.unrecognized).toBeUndefined();
+    expect(b).toMatchObject({ id: 'b', state: 'unknown', personality: 'unknown', recordingState: 'unknown', redirections: [{ reason: 'unknown' }] });
+    expect(b?.unrecognized).toEqual([
+      { field: 'state', value: 'transferring' },
+      { field: 'personality', value: 'observer' },
+      { field: 'recordingState', value: 'archived' },
+      { field: 'redirections.0.reason', value: 'aiAgent' },
+    ]);
   });
 
   it('a dial answer without callSessionId is a provider error', async () => {

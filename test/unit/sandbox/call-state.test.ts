@@ -72,7 +72,7 @@ describe('incoming calls', () => {
     expect(call(onLine2.state, onLine2.value).appearance).toBe(2);
   });
 
-  it('become missed when the caller hangs up, rejected or hung up while alerting', () => {
+  it('[CC-06] [CC-07] become missed when the caller hangs up, rejected or hung up while alerting', () => {
     const gaveUp = ringing();
     const afterHangup = m.remoteHangup(gaveUp.state, gaveUp.id, T2).state;
     expect(afterHangup.calls).toEqual([]);
@@ -84,23 +84,45 @@ describe('incoming calls', () => {
     expect(m.hangup(hungUp.state, hungUp.id, T2).state.history[0]?.type).toBe('missed');
   });
 
-  it('leave no trace when answered elsewhere', () => {
+  it('[CC-08] what the user does to a ringing call: divert and busy end it at once; ignore keeps ringback until no one answers, then missed', () => {
+    const diverted = ringing();
+    const afterDivert = m.divert(diverted.state, { callId: diverted.id, destination: '1002' }, T1).state;
+    expect(afterDivert.calls).toEqual([]);
+    expect(afterDivert.diverts).toMatchObject([{ callId: diverted.id, destination: '1002' }]);
+    const ignored = ringing();
+    const afterIgnore = m.reject(ignored.state, ignored.id, 'ignore', T1).state;
+    expect(afterIgnore.calls).toEqual([]);
+    expect(afterIgnore.history).toEqual([]);
+    expect(afterIgnore.ignored.map((i) => i.callId)).toEqual([ignored.id]);
+    expect(m.ignoredTimedOut(afterIgnore, ignored.id, T2).state.history[0]).toMatchObject({ type: 'missed', time: T2 });
+  });
+
+  it('[CC-07] leave no trace (no missed record) when answered elsewhere', () => {
     const r = ringing();
     const s = m.answeredElsewhere(r.state, r.id).state;
     expect(s.calls).toEqual([]);
     expect(s.history).toEqual([]);
   });
 
-  it('do not alert under Do Not Disturb; they become missed at once', () => {
+  it('[DND-01] under Do Not Disturb a call is still listed, alerting, and can be answered', () => {
     const dnd = m.updateDnd(initialLineState(), { enabled: true }).state;
     const step = m.incomingCall(dnd, { from: { name: 'Priya', number: '+1555' } }, T0);
-    expect(step.state.calls).toEqual([]);
-    expect(step.state.history).toEqual([{ type: 'missed', name: 'Priya', number: '+1555', privacyEnabled: false, time: T0 }]);
+    expect(toWireCall(call(step.state, step.value))).toMatchObject({ state: 'alerting', personality: 'terminator', remoteParty: { name: 'Priya' } });
+    expect(step.state.history).toEqual([]);
+    expect(stateOf(m.answer(step.state, step.value, T1).state, step.value)).toBe('connected');
+  });
+
+  it('[DND-02] a Do Not Disturb call the caller gives up on leaves a missed record, like any other', () => {
+    const dnd = m.updateDnd(initialLineState(), { enabled: true }).state;
+    const step = m.incomingCall(dnd, { from: { name: 'Priya', number: '+1555' } }, T0);
+    const gone = m.remoteHangup(step.state, step.value, T1).state;
+    expect(gone.calls).toEqual([]);
+    expect(gone.history).toEqual([{ type: 'missed', name: 'Priya', number: '+1555', privacyEnabled: false, time: T1 }]);
   });
 });
 
 describe('state rules', () => {
-  it('hold and resume only a connected / held call', () => {
+  it('[CC-11] hold and resume only a connected / held call', () => {
     const r = ringing();
     refused(() => m.hold(r.state, r.id), 400);
     const c = connected();
@@ -120,6 +142,14 @@ describe('state rules', () => {
     expect(stateOf(m.resume(both, c.id).state, c.id)).toBe('remoteHeld');
   });
 
+  it('[CC-09] a call the remote party holds is still the user\'s: it can be parked, transferred and sent tones', () => {
+    const c = connected();
+    const remote = m.setRemoteHold(c.state, c.id, true).state;
+    expect(m.park(remote, { callId: c.id }).state.calls).toEqual([]);
+    expect(m.transfer(remote, { callId1: c.id, destination: '1005' }, T2).value?.callId).toBeDefined();
+    expect(m.transmitDtmf(remote, c.id, '12').state.dtmf).toEqual([{ callId: c.id, digits: '12' }]);
+  });
+
   it('answering a second call holds the first', () => {
     const first = connected();
     const second = ringing(first.state, { name: 'Two', number: '1002' });
@@ -134,7 +164,7 @@ describe('state rules', () => {
     refused(() => m.answer(c.state, c.id, T1), 400);
   });
 
-  it('mutes only mute-capable answered calls', () => {
+  it('[CC-12] mutes only mute-capable answered calls', () => {
     const c = connected();
     expect(call(m.setMuted(c.state, c.id, true).state, c.id).muted).toBe(true);
     const r = ringing();
@@ -177,11 +207,39 @@ describe('outgoing calls', () => {
     expect(call(answered, id).answered).toBe(T1);
   });
 
-  it('click to dial alerts the user first, then becomes an originator', () => {
+  it('[CC-01] click to dial alerts the user first, with no placed record until they pick up; then an originator', () => {
     const step = m.dial(initialLineState(), '1002', T0, { clickToDial: true });
-    expect(call(step.state, step.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting' });
-    const answered = m.answer(step.state, step.value.callId, T1).state;
-    expect(call(answered, step.value.callId)).toMatchObject({ personality: 'originator', phase: 'connecting' });
+    expect(toWireCall(call(step.state, step.value.callId))).toMatchObject({ personality: 'clickToDial', state: 'alerting' });
+    expect(step.state.history).toEqual([]);
+    const picked = m.userPicksUp(step.state, step.value.callId, T1);
+    expect(picked.value).toBe(step.value.callId);
+    expect(toWireCall(call(picked.state, step.value.callId))).toMatchObject({ personality: 'originator', state: 'connecting' });
+    expect(picked.state.history[0]).toMatchObject({ type: 'placed', number: '1002', time: T1 });
+    expect(stateOf(m.remoteAnswer(picked.state, step.value.callId, T2).state, step.value.callId)).toBe('connected');
+  });
+
+  it('[CC-02] picking up may instead replace the clickToDial call with an originator of a new id in the same session', () => {
+    const step = m.dial(initialLineState(), '1002', T0, { clickToDial: true });
+    const picked = m.userPicksUp(step.state, step.value.callId, T1, { newCall: true });
+    expect(picked.value).not.toBe(step.value.callId);
+    expect(picked.state.calls.map((x) => x.id)).toEqual([picked.value]);
+    expect(call(picked.state, picked.value ?? '')).toMatchObject({ personality: 'originator', phase: 'connecting', callSessionId: step.value.callSessionId });
+  });
+
+  it('[CC-05] answer is for incoming calls: a Click to Dial call is refused with 400 (the user picks up the phone)', () => {
+    const step = m.dial(initialLineState(), '1002', T0, { clickToDial: true });
+    refused(() => m.answer(step.state, step.value.callId, T1), 400);
+    refused(() => m.userPicksUp(ringing().state, ringing().id, T1), 400);
+  });
+
+  it('[CC-04] reject is only for an unanswered incoming call: a Click to Dial call or an answered call is 400; hangup cancels a dial with no record', () => {
+    const step = m.dial(initialLineState(), '1002', T0, { clickToDial: true });
+    refused(() => m.reject(step.state, step.value.callId, 'busy', T1), 400);
+    const c = connected();
+    refused(() => m.reject(c.state, c.id, 'busy', T1), 400);
+    const cancelled = m.hangup(step.state, step.value.callId, T1).state;
+    expect(cancelled.calls).toEqual([]);
+    expect(cancelled.history).toEqual([]);
   });
 });
 
@@ -239,10 +297,12 @@ describe('park, recall and retrieve', () => {
       recall: { type: 'park', party: { number: '4142' } },
       remoteParty: { name: 'Priya' },
     });
-    // Retrieving while the recall rings takes the call and stops the recall.
+    // Retrieving while the recall rings takes the call and stops the recall; like a dial, the
+    // user's own phone alerts first and the parked caller is joined when they pick up.
     const retrieved = m.retrieve(recall.state, undefined, T2);
     expect(retrieved.state.calls.map((x) => x.id)).toEqual([retrieved.value.callId]);
-    expect(stateOf(retrieved.state, retrieved.value.callId)).toBe('connected');
+    expect(call(retrieved.state, retrieved.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting' });
+    expect(stateOf(m.userPicksUp(retrieved.state, retrieved.value.callId, T2).state, retrieved.value.callId)).toBe('connected');
     expect(retrieved.state.parked).toEqual([]);
   });
 
@@ -269,21 +329,29 @@ describe('pickup, barge-in, push, pull, divert', () => {
     refused(() => m.pickup(g.state, '1009', T1), 404);
     const picked = m.pickup(g.state, '1002', T1);
     expect(picked.state.group).toEqual([]);
-    expect(call(picked.state, picked.value.callId)).toMatchObject({ personality: 'terminator', answered: T1, remoteParty: { name: 'Caller' } });
+    expect(call(picked.state, picked.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting', remoteParty: { name: 'Caller' } });
+    const joined = m.userPicksUp(picked.state, picked.value.callId, T2).state;
+    expect(call(joined, picked.value.callId)).toMatchObject({ personality: 'originator', answered: T2, remoteParty: { name: 'Caller' } });
     expect(m.pickup(g.state, undefined, T1).state.group).toEqual([]);
     refused(() => m.pickup(initialLineState(), undefined, T1), 404);
   });
 
-  it('barges in with a new connected call', () => {
+  it('[CC-03] barges in with a new call that alerts the user first, connected once picked up', () => {
     const step = m.bargeIn(initialLineState(), '1002', T0);
-    expect(stateOf(step.state, step.value.callId)).toBe('connected');
+    expect(stateOf(step.state, step.value.callId)).toBe('alerting');
+    expect(call(step.state, step.value.callId).personality).toBe('clickToDial');
+    expect(stateOf(m.userPicksUp(step.state, step.value.callId, T1).state, step.value.callId)).toBe('connected');
   });
 
-  it('pushes an incoming call away and pulls the active call', () => {
+  it('[CC-03] pull alerts the user with a temporary call that is released when picked up', () => {
     const c = connected();
     refused(() => m.pull(initialLineState()), 400);
-    const pulled = m.pull(c.state);
+    const pulled = m.pull(c.state, T1);
     expect(pulled.value.callSessionId).toBe(call(c.state, c.id).callSessionId);
+    expect(call(pulled.state, pulled.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting' });
+    const picked = m.userPicksUp(pulled.state, pulled.value.callId, T2);
+    expect(picked.state.calls.map((x) => x.id)).toEqual([c.id]);
+    expect(stateOf(picked.state, c.id)).toBe('connected');
     expect(m.push(c.state, c.id).state.calls).toEqual([]);
   });
 

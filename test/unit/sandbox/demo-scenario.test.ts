@@ -89,6 +89,24 @@ describe('demo scenario', () => {
     expect(line.control.state().calls).toEqual([expect.objectContaining({ id, state: 'connected' })]);
   });
 
+  it('[CC-01] a dial rings the demo user\'s phone, which picks itself up; the dialled party then answers', async () => {
+    scenario = startDemoScenario(line, { clock, random: () => 0.5, firstCallAfterMs: 60 * 60_000 });
+    const agent = testAgent();
+    let callId = '';
+    try {
+      const res = await raw(agent, `${line.baseUrl}/telephony/calls/dial`, { token: line.token, body: { destination: '1002' } });
+      callId = (res.json as { callId: string }).callId;
+    } finally {
+      await agent.close();
+    }
+    const call = () => line.control.state().calls.find((c) => c.id === callId);
+    expect(call()).toMatchObject({ state: 'alerting', personality: 'clickToDial' });
+    clock.advance(1_500);
+    expect(call()).toMatchObject({ state: 'connecting', personality: 'originator' });
+    clock.advance(2_000);
+    expect(call()).toMatchObject({ state: 'connected' });
+  });
+
   it('never lets more than two calls ring, over a long unanswered stretch', () => {
     // Callers never give up within the test, so calls would pile up if the cap were missing.
     scenario = startDemoScenario(line, { clock, random: () => 0, giveUpAfterMs: 10 * 60_000 });

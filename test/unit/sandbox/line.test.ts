@@ -86,6 +86,7 @@ describe('turning a ringing call away', () => {
 
   it('an outgoing call cannot be diverted', async () => {
     const dialled = (await api('/telephony/calls/dial', { destination: '1002' })).json as { callId: string };
+    line.control.pickUp(dialled.callId);
     line.control.remoteAnswer(dialled.callId);
     const res = await api('/telephony/calls/divert', { callId: dialled.callId, destination: '1003', toVoicemail: true });
     expect(res.status).toBe(400);

@@ -88,7 +88,9 @@ describe('the sandbox server', () => {
   });
 
   it('history: placed/missed/received filter, newest first', async () => {
-    await suite.api('/telephony/calls/dial', { body: { destination: '1002' } });
+    const dialled = (await suite.api('/telephony/calls/dial', { body: { destination: '1002' } })).json as { callId: string };
+    // The call is placed (and recorded) when the user picks up their phone.
+    suite.line.control.pickUp(dialled.callId);
     const missed = suite.line.control.incomingCall({ from: { number: '+15550001' } });
     suite.line.control.remoteHangup(missed);
     const all = (await suite.api('/telephony/calls/history')).json as { items: Array<{ type: string }> };
@@ -97,7 +99,7 @@ describe('the sandbox server', () => {
     expect(onlyMissed.items).toEqual([{ type: 'missed', number: '+15550001', privacyEnabled: false, time: suite.clock.iso() }]);
   });
 
-  it('Do Not Disturb: incoming calls do not alert and become missed', async () => {
+  it('[DND-01] Do Not Disturb: an incoming call is still listed, alerting, and can be answered', async () => {
     const put = await suite.api('/telephony/config/people/me/settings/doNotDisturb', {
       method: 'PUT',
       body: { enabled: true, webexGoOverrideEnabled: false },
@@ -108,9 +110,10 @@ describe('the sandbox server', () => {
       ringSplashEnabled: false,
       webexGoOverrideEnabled: false,
     });
-    suite.line.control.incomingCall({ from: { name: 'Tom', number: '+442075550164' } });
-    expect((await suite.api('/telephony/calls')).json).toEqual({ items: [] });
-    expect((await suite.api('/telephony/calls/history?type=missed')).json).toMatchObject({ items: [{ name: 'Tom' }] });
+    const callId = suite.line.control.incomingCall({ from: { name: 'Tom', number: '+442075550164' } });
+    expect((await suite.api('/telephony/calls')).json).toMatchObject({ items: [{ id: callId, state: 'alerting', personality: 'terminator', remoteParty: { name: 'Tom' } }] });
+    expect((await suite.api('/telephony/calls/history?type=missed')).json).toEqual({ items: [] });
+    expect((await suite.api('/telephony/calls/answer', { body: { callId } })).status).toBe(204);
   });
 });
 
@@ -142,16 +145,25 @@ describe('time on the line (fake clock)', () => {
     expect(((await suite.api('/telephony/calls')).json as { items: Array<{ recall?: unknown }> }).items.some((c) => c.recall)).toBe(false);
   });
 
-  it('dialled parties answer after the configured delay, or never', async () => {
-    suite.line.control.setDialBehavior({ answerAfterMs: 2_000 });
+  it('[CC-01] dial alerts the user\'s phone until they pick up, then the dialled party answers after the configured delay, or never', async () => {
+    suite.line.control.setDialBehavior({ answerAfterMs: 2_000, pickUpAfterMs: 1_500 });
     const dial = (await suite.api('/telephony/calls/dial', { body: { destination: '1002' } })).json as { callId: string };
+    expect((await suite.api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'alerting', personality: 'clickToDial' });
+    suite.clock.advance(1_499);
+    expect((await suite.api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'alerting', personality: 'clickToDial' });
+    suite.clock.advance(1);
+    expect((await suite.api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'connecting', personality: 'originator' });
     suite.clock.advance(1_999);
     expect((await suite.api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'connecting' });
     suite.clock.advance(1);
     expect((await suite.api(`/telephony/calls/${dial.callId}`)).json).toMatchObject({ state: 'connected', answered: suite.clock.iso() });
 
-    suite.line.control.setDialBehavior({ answerAfterMs: null });
+    // Held at the alerting stage (pickUpAfterMs null) until the test picks up.
+    suite.line.control.setDialBehavior({ answerAfterMs: null, pickUpAfterMs: null });
     const again = (await suite.api('/telephony/calls/dial', { body: { destination: '1003' } })).json as { callId: string };
+    suite.clock.advance(60_000);
+    expect((await suite.api(`/telephony/calls/${again.callId}`)).json).toMatchObject({ state: 'alerting', personality: 'clickToDial' });
+    suite.line.control.pickUp(again.callId);
     suite.clock.advance(60_000);
     expect((await suite.api(`/telephony/calls/${again.callId}`)).json).toMatchObject({ state: 'connecting' });
     suite.line.control.remoteAnswer(again.callId);
