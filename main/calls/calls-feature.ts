@@ -6,6 +6,7 @@ import type { SettingsService } from '../settings/index.js';
 import { createCallCommands, type CallCommands } from './call-commands.js';
 import { createCallLog } from './call-log.js';
 import { createDirectorySearch } from './directory-search.js';
+import { createRecordingLimits } from './recording-limits.js';
 import { watchMyLine, type MyLineWatch } from './my-line.js';
 import { createCallSync, type CallSync } from './sync-engine.js';
 
@@ -51,7 +52,10 @@ export function createCallsFeature(deps: Deps): CallsFeature {
   const directory = createDirectorySearch({ people: () => current.people, log });
 
   const bind = (line: Line) => {
+    // What the recording mode refuses is learnt per line: another account may have another mode.
+    const recordingLimits = createRecordingLimits();
     sync = createCallSync({
+      offerFilter: (actions) => recordingLimits.filter(actions),
       provider: line.provider,
       clock,
       log,
@@ -79,6 +83,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       defaultCountry: () => settings.get().defaultCountry,
       log,
       callLog,
+      recordingLimits,
     });
     sync.start();
   };
