@@ -145,11 +145,11 @@ describe('transfer dialog', () => {
     expect(within(dialog).queryByRole('radio', { name: 'Voicemail' })).toBeNull();
   });
 
-  test('a failed transfer stays open and shows the error with its tracking ID', async () => {
+  test('[HTTP-03] a failed transfer stays open and shows the error with its error code and tracking ID', async () => {
     const { api } = await renderApp([makeCall({ actions: ['transfer'] })]);
     api.respond('calls:transfer', {
       ok: false,
-      error: { code: 'provider', message: 'Destination is busy.', trackingId: 'TRK-9' },
+      error: { code: 'provider', message: 'Destination is busy.', trackingId: 'TRK-9', errorCodes: [25008] },
     });
     const { user, dialog } = await openTransfer();
     await user.type(within(dialog).getByRole('textbox', { name: 'Transfer to' }), '2025{Enter}');
@@ -158,6 +158,7 @@ describe('transfer dialog', () => {
     const alert = within(dialog).getByRole('alert');
     expect(alert.textContent).toContain('Destination is busy.');
     expect(alert.textContent).toContain('Tracking ID: TRK-9');
+    expect(alert.textContent).toContain('Error code: 25008');
   });
 
   test('an invalid voicemail transfer is shown in the dialog', async () => {
