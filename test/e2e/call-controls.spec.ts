@@ -299,7 +299,8 @@ test.describe('the window at 420 × 640', () => {
   test.use({ viewport: { width: 420, height: 640 } });
 
   test('one column, a header under 120 px, nothing sideways, and a ringing call’s Answer in view', async ({ app, line }) => {
-    // Two calls in hand and a note, then one rings: the worst ordinary moment.
+    // Two calls in hand (one recording, which needs the On Demand mode) and a note, then one rings: the worst ordinary moment.
+    line.control.setRecordingMode('onDemand');
     await connectedCall(app, line, 'Ben Okafor', '+442079460958');
     await callWith(app, 'Ben Okafor').getByRole('button', { name: 'Hold' }).click();
     await connectedCall(app, line, 'Ana Silva', '+12015550123');

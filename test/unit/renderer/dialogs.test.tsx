@@ -136,13 +136,13 @@ describe('transfer dialog', () => {
 
   test('[CC-20] voicemail is offered on an outgoing call too, and not where main does not offer it', async () => {
     await renderApp([makeCall({ personality: 'originator', actions: ['transfer', 'transferToVoicemail'] })]);
-    let { user, dialog } = await openTransfer();
-    expect(within(dialog).getByRole('radio', { name: 'Voicemail' })).toBeTruthy();
-    await user.keyboard('{Escape}');
+    const first = await openTransfer();
+    expect(within(first.dialog).getByRole('radio', { name: 'Voicemail' })).toBeTruthy();
+    await first.user.keyboard('{Escape}');
     cleanup();
     await renderApp([makeCall({ personality: 'originator', actions: ['transfer'] })]);
-    ({ user, dialog } = await openTransfer());
-    expect(within(dialog).queryByRole('radio', { name: 'Voicemail' })).toBeNull();
+    const second = await openTransfer();
+    expect(within(second.dialog).queryByRole('radio', { name: 'Voicemail' })).toBeNull();
   });
 
   test('[HTTP-03] a failed transfer stays open and shows the error with its error code and tracking ID', async () => {
