@@ -6,6 +6,7 @@ import type { SettingsService } from '../settings/index.js';
 import { createCallCommands, type CallCommands } from './call-commands.js';
 import { createCallLog } from './call-log.js';
 import { createDirectorySearch } from './directory-search.js';
+import { createRecordingLimits } from './recording-limits.js';
 import { watchMyLine, type MyLineWatch } from './my-line.js';
 import { createCallSync, type CallSync } from './sync-engine.js';
 import { createUserEndings } from './user-endings.js';
@@ -53,8 +54,11 @@ export function createCallsFeature(deps: Deps): CallsFeature {
 
   const bind = (line: Line) => {
     const userEndings = createUserEndings();
+    // What the recording mode refuses is learnt per line: another account may have another mode.
+    const recordingLimits = createRecordingLimits();
     sync = createCallSync({
       userEndings,
+      offerFilter: (actions) => recordingLimits.filter(actions),
       provider: line.provider,
       clock,
       log,
@@ -83,6 +87,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       log,
       callLog,
       userEndings,
+      recordingLimits,
     });
     sync.start();
   };

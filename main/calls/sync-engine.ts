@@ -20,6 +20,8 @@ export interface CallSyncDeps {
   classifyVanished?: ClassifyVanished;
   /** Calls the person ended from CallDeck, so their outcome is what the person did. */
   userEndings?: Pick<UserEndings, 'take'>;
+  /** Takes off actions this line is known to refuse (e.g. recording controls its mode forbids). */
+  offerFilter?: (actions: Call['actions']) => Call['actions'];
 }
 
 export interface CallSync {
@@ -101,7 +103,8 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
   }
 
   function visibleCalls(): Call[] {
-    const calls = raw.map(toCall);
+    const filter = deps.offerFilter;
+    const calls = filter ? raw.map((r) => { const call = toCall(r); return { ...call, actions: filter(call.actions) }; }) : raw.map(toCall);
     return controllable() ? calls : calls.map((call) => ({ ...call, actions: [] }));
   }
 

@@ -60,6 +60,8 @@ export interface LineCall {
    * up the alerting device. Absent on a plain dial: the outgoing call is placed (connecting).
    */
   readonly onPickUp?: PickUpLeads;
+  /** An executive-assistant call: the executive push sends it to (never on the wire). */
+  readonly executive?: PartyInfo;
 }
 
 /** join: the far end is already there (retrieve, pickup, barge-in); release: a pull's temporary call. */

@@ -6,6 +6,10 @@
 import type { Clock, TimerHandle } from '../core/ports.js';
 import * as machine from './call-state.js';
 import { initialLineState, type DndSettings, type LineState } from './line-model.js';
+import { toParty, type PartyInput } from './transition-kit.js';
+import { RECORDING_START_MS, autoRecord, recordingStarted, type RecordingMode } from './recording-rules.js';
+import { muteTransferUnanswered } from './transfer-rules.js';
+import type { ColleagueCall } from './preconditions.js';
 
 export interface DialBehavior {
   /** Dialled parties answer after this many ms; null: they never do (use remoteAnswer). */
@@ -27,7 +31,12 @@ export interface LineOptions {
   parkRecallMs: number;
   /** How long an ignored call keeps ringing for the caller before it goes to voicemail. */
   noAnswerMs: number;
+  /** The user's devices and applications (Get Preferred Answer Endpoint); pull must name one of them. */
+  endpointIds?: readonly string[];
 }
+
+/** Webex's default for a user's call recording is off; demo mode and tests choose another. */
+export const DEFAULT_RECORDING_MODE: RecordingMode = 'never';
 
 export type Line = ReturnType<typeof createLine>;
 
@@ -39,12 +48,17 @@ export function createLine(opts: LineOptions) {
   const recallTimers = new Map<string, TimerHandle>();
   const ignoreTimers = new Map<string, TimerHandle>();
   const pickUpTimers = new Map<string, TimerHandle>();
+  const transferTimers = new Map<string, TimerHandle>();
+  const recordingTimers = new Map<string, TimerHandle>();
+  let recordingMode: RecordingMode = DEFAULT_RECORDING_MODE;
+  let colleagueCalls: ColleagueCall[] = [];
+  let colleagueSeq = 0;
 
   const now = () => new Date(clock.now()).toISOString();
 
   function apply<T>(transition: (s: LineState, at: string) => machine.Step<T>): T {
     const step = transition(state, now());
-    state = step.state;
+    state = autoRecord(step.state, recordingMode);
     syncTimers();
     return step.value;
   }
@@ -91,6 +105,18 @@ export function createLine(opts: LineOptions) {
     }
     syncIgnoreTimers();
     syncPickUpTimers();
+    syncCallTimers(
+      transferTimers,
+      state.calls.filter((c) => c.transferOf !== undefined && c.phase === 'connecting').map((c) => c.id),
+      noAnswerMs,
+      (id) => apply((s) => muteTransferUnanswered(s, id)),
+    );
+    syncCallTimers(
+      recordingTimers,
+      state.calls.filter((c) => c.recordingState === 'pending').map((c) => c.id),
+      RECORDING_START_MS,
+      (id) => apply((s) => recordingStarted(s, id)),
+    );
   }
 
   function pickUpAfter(): number | null {
@@ -123,6 +149,27 @@ export function createLine(opts: LineOptions) {
     }
   }
 
+  /** One timer per listed call: started when a call joins the list, cleared when it leaves. */
+  function syncCallTimers(timers: Map<string, TimerHandle>, ids: string[], ms: number, fire: (id: string) => void): void {
+    const wanted = new Set(ids);
+    for (const [id, handle] of timers) {
+      if (!wanted.has(id)) {
+        clock.clearTimeout(handle);
+        timers.delete(id);
+      }
+    }
+    for (const id of wanted) {
+      if (timers.has(id)) continue;
+      timers.set(
+        id,
+        clock.setTimeout(() => {
+          timers.delete(id);
+          fire(id);
+        }, ms),
+      );
+    }
+  }
+
   function syncIgnoreTimers(): void {
     const ringing = new Set(state.ignored.map((i) => i.callId));
     for (const [id, handle] of ignoreTimers) {
@@ -144,11 +191,10 @@ export function createLine(opts: LineOptions) {
   }
 
   function clearTimers(): void {
-    for (const handle of [...answerTimers.values(), ...recallTimers.values(), ...ignoreTimers.values(), ...pickUpTimers.values()]) clock.clearTimeout(handle);
-    pickUpTimers.clear();
-    answerTimers.clear();
-    recallTimers.clear();
-    ignoreTimers.clear();
+    for (const timers of [answerTimers, recallTimers, ignoreTimers, pickUpTimers, transferTimers, recordingTimers]) {
+      for (const handle of timers.values()) clock.clearTimeout(handle);
+      timers.clear();
+    }
   }
 
   return {
@@ -167,10 +213,10 @@ export function createLine(opts: LineOptions) {
     park: (input: Parameters<typeof machine.park>[1]) => apply((s) => machine.park(s, input)),
     retrieve: (destination: string | undefined) => apply((s, at) => machine.retrieve(s, destination, at)),
     pickup: (target: string | undefined) => apply((s, at) => machine.pickup(s, target, at)),
-    bargeIn: (target: string) => apply((s, at) => machine.bargeIn(s, target, at)),
+    bargeIn: (target: string) => apply((s, at) => machine.bargeIn(s, target, at, colleagueCalls)),
     push: (callId: string | undefined) => apply((s) => machine.push(s, callId)),
-    pull: () => apply((s, at) => machine.pull(s, at)),
-    recording: (callId: string | undefined, op: machine.RecordingOp) => apply((s) => machine.recording(s, callId, op)),
+    pull: (endpointId?: string) => apply((s, at) => machine.pull(s, at, endpointId, opts.endpointIds ?? [])),
+    recording: (callId: string | undefined, op: machine.RecordingOp) => apply((s) => machine.recording(s, callId, op, recordingMode)),
     transmitDtmf: (callId: string | undefined, digits: string) => apply((s) => machine.transmitDtmf(s, callId, digits)),
     updateDnd: (patch: Partial<DndSettings>) => apply((s) => machine.updateDnd(s, patch)),
 
@@ -188,6 +234,23 @@ export function createLine(opts: LineOptions) {
     hearVoicemail: () => apply((s) => ({ state: machine.hearVoicemail(s), value: undefined })),
     deleteHeardVoicemail: () => apply((s) => ({ state: machine.deleteHeardVoicemail(s), value: undefined })),
 
+    /** The user's call recording mode (a user setting; nothing in Call Controls changes it). */
+    recordingMode: (): RecordingMode => recordingMode,
+    setRecordingMode(mode: RecordingMode): void {
+      recordingMode = mode;
+    },
+    /** A colleague elsewhere in the organisation answers a call: barge-in can join it. */
+    colleagueOnCall(input: { colleague: PartyInput; with: PartyInput }): string {
+      colleagueSeq += 1;
+      const id = `colleague-call-${colleagueSeq}`;
+      colleagueCalls = [...colleagueCalls, { id, colleague: toParty(input.colleague), with: toParty(input.with) }];
+      return id;
+    },
+    colleagueCallEnded(id: string): void {
+      colleagueCalls = colleagueCalls.filter((c) => c.id !== id);
+    },
+    colleagueCalls: (): readonly ColleagueCall[] => colleagueCalls,
+
     dialBehavior: (): DialBehavior => ({ ...dialBehavior }),
     setDialBehavior(behavior: DialBehavior): void {
       dialBehavior = { ...behavior };
@@ -201,6 +264,8 @@ export function createLine(opts: LineOptions) {
     reset(): void {
       clearTimers();
       dialBehavior = { answerAfterMs: null };
+      recordingMode = DEFAULT_RECORDING_MODE;
+      colleagueCalls = [];
       state = initialLineState(state.seq, state.me);
     },
     dispose(): void {

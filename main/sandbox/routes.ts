@@ -21,6 +21,8 @@ export interface RouteRequest {
   query: URLSearchParams;
   /** The request's full URL on the line's own address (paging links point back at it). */
   url: URL;
+  /** The bearer token is an organisation administrator's (the line's own user is not one). */
+  admin: boolean;
 }
 
 export class RequestError extends Error {
@@ -116,7 +118,7 @@ function recordingRoute(operationId: string, name: string, op: RecordingOp): Rou
 }
 
 /** The devices this user could answer on; fixed, the sandbox has no device inventory. */
-const ANSWER_ENDPOINTS = {
+export const ANSWER_ENDPOINTS = {
   endpoints: [
     {
       id: Buffer.from('ciscospark://us/DEVICE/SANDBOX/desk-phone').toString('base64url'),
@@ -237,8 +239,7 @@ export const ROUTES: readonly Route[] = [
     operationId: 'pull',
     body: PullBody,
     run: ({ line, body }) => {
-      parse(PullBody, body);
-      return { status: 201, body: line.pull() };
+      return { status: 201, body: line.pull(parse(PullBody, body).endpointId) };
     },
   },
   {

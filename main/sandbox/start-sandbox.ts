@@ -16,7 +16,7 @@ import { createLine } from './line.js';
 import { createMeetingsBook, type MeetingsControl } from './meetings-state.js';
 import { matchMeetingRoute } from './meetings-routes.js';
 import { PEOPLE_ROUTES } from './people-routes.js';
-import { ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
+import { ANSWER_ENDPOINTS, ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
 import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
 import { TokenBook, bearerToken } from './tokens.js';
 import { VIDEOSDK_PREFIX, createVideoSdkRoutes } from './videosdk-routes.js';
@@ -115,6 +115,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     clock,
     parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
     noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
+    endpointIds: ANSWER_ENDPOINTS.endpoints.map((e) => e.id),
   });
   const tokens = opts.tokens ?? new TokenBook(opts.token);
   const control = createLineControl(line);
@@ -209,7 +210,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       const parsed = match.route.body ? parseJsonBody(body, req.headers['content-type']) : undefined;
       // The line's own address, as Webex names its own host in Link targets; never the request's Host header.
       const addressed = new URL(req.url ?? '/', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-      const result = match.route.run({ line, body: parsed, params: match.params, query: url.searchParams, url: addressed });
+      const admin = tokens.isAdmin(bearerToken(req.headers.authorization));
+      const result = match.route.run({ line, body: parsed, params: match.params, query: url.searchParams, url: addressed, admin });
       if (result.body === undefined) respond.empty(result.status, result.headers);
       else respond.json(result.status, result.body, result.headers);
     } catch (error) {

@@ -181,16 +181,19 @@ describe('state rules', () => {
     refused(() => m.transmitDtmf(m.hold(c.state, c.id).state, c.id, '1'), 400);
   });
 
-  it('walks the recording states', () => {
+  it('walks the recording states (On Demand): pending until the recording starts', () => {
     const c = connected();
-    refused(() => m.recording(c.state, c.id, 'pause'), 400);
-    let s = m.recording(c.state, c.id, 'start').state;
+    refused(() => m.recording(c.state, c.id, 'pause', 'onDemand'), 400);
+    let s = m.recording(c.state, c.id, 'start', 'onDemand').state;
+    expect(call(s, c.id).recordingState).toBe('pending');
+    refused(() => m.recording(s, c.id, 'stop', 'onDemand'), 400);
+    s = m.recordingStarted(s, c.id).state;
     expect(call(s, c.id).recordingState).toBe('started');
-    s = m.recording(s, c.id, 'pause').state;
+    s = m.recording(s, c.id, 'pause', 'onDemand').state;
     expect(call(s, c.id).recordingState).toBe('paused');
-    refused(() => m.recording(s, c.id, 'pause'), 400);
-    s = m.recording(s, c.id, 'resume').state;
-    s = m.recording(s, c.id, 'stop').state;
+    refused(() => m.recording(s, c.id, 'pause', 'onDemand'), 400);
+    s = m.recording(s, c.id, 'resume', 'onDemand').state;
+    s = m.recording(s, c.id, 'stop', 'onDemand').state;
     expect(call(s, c.id).recordingState).toBe('stopped');
   });
 });
@@ -336,16 +339,19 @@ describe('pickup, barge-in, push, pull, divert', () => {
     refused(() => m.pickup(initialLineState(), undefined, T1), 404);
   });
 
-  it('[CC-03] barges in with a new call that alerts the user first, connected once picked up', () => {
-    const step = m.bargeIn(initialLineState(), '1002', T0);
+  it('[CC-03] barges in on a colleague with an answered call: a new call alerts the user first, connected once picked up; refuses a colleague without one', () => {
+    const onCall = [{ id: 'x', colleague: { number: '1002', privacyEnabled: false, callType: 'location' as const }, with: { number: '+1555', privacyEnabled: false, callType: 'external' as const } }];
+    const step = m.bargeIn(initialLineState(), '1002', T0, onCall);
     expect(stateOf(step.state, step.value.callId)).toBe('alerting');
     expect(call(step.state, step.value.callId).personality).toBe('clickToDial');
     expect(stateOf(m.userPicksUp(step.state, step.value.callId, T1).state, step.value.callId)).toBe('connected');
+    refused(() => m.bargeIn(initialLineState(), '1003', T0, onCall), 400);
   });
 
-  it('[CC-03] pull alerts the user with a temporary call that is released when picked up', () => {
-    const c = connected();
-    refused(() => m.pull(initialLineState()), 400);
+  it('[CC-03] pull alerts the user with a temporary call that is released when picked up; push sends an executive-assistant call to its executive', () => {
+    const exec = m.incomingCall(initialLineState(), { from: { number: '+1555' }, executive: { name: 'Dana Boss', number: '1010' } }, T0);
+    const c = { state: m.answer(exec.state, exec.value, T1).state, id: exec.value };
+    refused(() => m.pull(initialLineState(), T1), 400);
     const pulled = m.pull(c.state, T1);
     expect(pulled.value.callSessionId).toBe(call(c.state, c.id).callSessionId);
     expect(call(pulled.state, pulled.value.callId)).toMatchObject({ personality: 'clickToDial', phase: 'alerting' });
@@ -353,6 +359,8 @@ describe('pickup, barge-in, push, pull, divert', () => {
     expect(picked.state.calls.map((x) => x.id)).toEqual([c.id]);
     expect(stateOf(picked.state, c.id)).toBe('connected');
     expect(m.push(c.state, c.id).state.calls).toEqual([]);
+    const plain = connected();
+    refused(() => m.push(plain.state, plain.id), 400);
   });
 
   it('diverts to a destination or voicemail, never without one', () => {
