@@ -11,7 +11,7 @@ const cases: [string, WebexCall, CallAction[]][] = [
   ['incoming alerting', webexCall({ id: 'a' }), ['answer', 'decline', 'ignore', 'unavailable', 'forward', 'voicemail']],
   ['[CC-01] click-to-dial alerting: our own dial waiting for us to pick up; only cancel (hangup)', webexCall({ id: 'a', personality: 'clickToDial' }), ['hangup']],
   ['[CC-10] a state this build does not know: only hangup', { ...connected(), state: 'unknown' }, ['hangup']],
-  ['[CC-10] a recording state this build does not know: no recording control', connected({ recordingState: 'unknown' }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'mute']],
+  ['[CC-10] a recording state this build does not know: no recording control', connected({ recordingState: 'unknown' }), ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'mute']],
   ['outgoing connecting', webexCall({ id: 'a', personality: 'originator', state: 'connecting' }), ['hangup']],
   [
     '[CC-20] connected outgoing call, not recording: divert (voicemail transfer) is offered too',
@@ -57,11 +57,10 @@ const cases: [string, WebexCall, CallAction[]][] = [
     ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'mute', 'startRecording'],
   ],
   ['incoming held', connected({ personality: 'terminator', state: 'held' }), ['resume', 'hangup', 'transfer', 'transferToVoicemail']],
-  ['[CC-09] remote held: still ours to transfer, park and key', connected({ state: 'remoteHeld' }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'mute']],
-  ['[CC-09] remote held, muted', connected({ state: 'remoteHeld', muted: true }), ['hangup', 'hold', 'transfer', 'park', 'keypad', 'unmute']],
-  ['[CC-09] remote held, not mute capable', connected({ state: 'remoteHeld', muteCapable: false }), ['hangup', 'hold', 'transfer', 'park', 'keypad']],
-  ['[CC-09] incoming remote held can go into voicemail too', connected({ personality: 'terminator', state: 'remoteHeld' }), ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'mute']],
-  ['disconnected', connected({ state: 'disconnected' }), []],
+  ['[CC-09] remote held: still ours to transfer, park and key', connected({ state: 'remoteHeld' }), ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'mute']],
+  ['[CC-09] remote held, muted', connected({ state: 'remoteHeld', muted: true }), ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'unmute']],
+  ['[CC-09] remote held, not mute capable', connected({ state: 'remoteHeld', muteCapable: false }), ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad']],
+    ['disconnected', connected({ state: 'disconnected' }), []],
 ];
 
 describe('offeredActions', () => {

@@ -25,8 +25,8 @@ async function openAccounts(api = new FakeCallDeckApi()) {
   await renderApp([], api);
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Settings' }));
-  await flush();
-  const section = screen.getByRole('region', { name: 'Accounts' });
+  // Settings loads lazily: wait for its chunk, as a person waits for the dialog.
+  const section = await screen.findByRole('region', { name: 'Accounts' }, { timeout: 10_000 });
   return { api, user, section };
 }
 
