@@ -233,7 +233,8 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       const next = await client().listParticipants(id);
       if (meeting?.id === id) applyRoster(next);
     } catch (error) {
-      log.warn('re-reading the roster after an action failed', { error: String(error) });
+      if (isAppError(error) && error.status === 403 && meeting?.id === id) hideRoster(error);
+      else log.warn('re-reading the roster after an action failed', { error: String(error) });
     }
     emit();
   }

@@ -103,8 +103,10 @@ export interface MeetingsControl {
   addParticipant(meetingId: string, input: ParticipantInput): SandboxParticipant;
   /** Someone leaves on their own (state end). */
   leave(participantId: string): void;
-  /** The line's user joins the meeting (in Webex, not through the API). */
-  join(meetingId: string): void;
+  /** The line's user joins (or leaves) the meeting in Webex, not through the API. */
+  setJoined(meetingId: string, joined: boolean): void;
+  /** The line's user's role changes (the host hands the meeting over, or makes them cohost). */
+  setRole(meetingId: string, role: SandboxMeetingRole): void;
   setCalloutBehavior(behavior: CalloutBehavior): void;
   /** The called party picks up now: the pending call-out joins the roster. */
   answer(participantId: string): void;
@@ -283,8 +285,12 @@ export function createMeetingsBook(clock: Clock) {
       const { meeting, participant } = findParticipant(participantId);
       replace(meeting, { ...participant, state: 'end', leftTime: now() });
     },
-    join(meetingId) {
-      meetingById(meetingId).joined = true;
+    setJoined(meetingId, joined) {
+      meetingById(meetingId).joined = joined;
+    },
+    setRole(meetingId, role) {
+      const meeting = meetingById(meetingId);
+      meetings = meetings.map((m) => (m === meeting ? { ...m, role } : m));
     },
     setCalloutBehavior(next) {
       behavior = { ...next };
