@@ -35,19 +35,16 @@ export type WebexAddressType = z.infer<typeof WebexAddressType>;
  * field or new value may turn it into a failure. Each documented field is kept only when it is a
  * non-empty string; anything else is dropped (the schema never rejects).
  */
-const optionalText = z.unknown().transform((v) => (typeof v === 'string' && v !== '' ? v : undefined));
-export const WebexCalloutResponse = z
-  .unknown()
-  .transform((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}))
-  .pipe(
-    z.looseObject({
-      participantId: optionalText,
-      invitationCorrelationId: optionalText,
-      meetingNumber: optionalText,
-      meetingId: optionalText,
-      state: optionalText,
-    }),
-  );
+const FIELDS = ['participantId', 'invitationCorrelationId', 'meetingNumber', 'meetingId', 'state'] as const;
+export const WebexCalloutResponse = z.unknown().transform((body) => {
+  const record = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const read: Partial<Record<(typeof FIELDS)[number], string>> = {};
+  for (const field of FIELDS) {
+    const value = record[field];
+    if (typeof value === 'string' && value !== '') read[field] = value;
+  }
+  return read;
+});
 export type WebexCalloutResponse = z.infer<typeof WebexCalloutResponse>;
 
 /**
