@@ -35,11 +35,8 @@ export function actionRefusal(error: AppError): AppError {
 /** Call-out and cancel: the message picks which requirement was missed; unsure, both are named. */
 export function calloutRefusal(error: AppError, op: 'callout' | 'cancel' = 'callout'): AppError {
   if (error.code === 'timeout' || error.code === 'network') {
-    const words = op === 'callout' ? `Webex did not confirm the call-out. ${CALLOUT_MAY_RING}` : 'Webex did not confirm the cancel; the phone may still be ringing.';
-    return new AppError(error.code, words, {
-      ...(error.status !== undefined ? { status: error.status } : {}),
-      details: [error.message],
-    });
+    const words = op === 'callout' ? CALLOUT_MAY_RING : 'The call-out may not be cancelled: the phone may still be ringing.';
+    return new AppError(error.code, `${error.message} ${words}`, error.status !== undefined ? { status: error.status } : {});
   }
   if (error.status !== 403) return error;
   const said = error.message;

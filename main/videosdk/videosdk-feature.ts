@@ -102,12 +102,13 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
 
   function snapshot(): VideoSdkSnapshot {
     const access = deps.access();
+    const unlisted = trunkCalls.filter((t) => !listedParticipants.has(t.participantId));
     return {
       account: access ? { available: true, source: access.source, ...(access.demo ? { demo: access.demo } : {}) } : { available: false },
       calls,
       loaded,
       ...(problem ? { problem } : {}),
-      trunkCalls: trunkCalls.filter((t) => !listedParticipants.has(t.participantId)),
+      ...(unlisted.length > 0 ? { trunkCalls: unlisted } : {}),
     };
   }
 

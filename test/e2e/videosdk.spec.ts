@@ -19,6 +19,7 @@ test('a trunk call shows the participant ID VideoSDK gave it', async ({ app, lin
 });
 
 test('a gateway call is listed, turns Answered, and End SIP call turns it Ended', async ({ app, line }) => {
+  line.videosdk.state.addRoom('room-42');
   const region = await openVideoSdk(app);
   await region.getByRole('radio', { name: 'Gateway' }).check();
   await expect(region.getByRole('textbox', { name: 'Trunk ID' })).toHaveCount(0);

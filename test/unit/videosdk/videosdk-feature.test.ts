@@ -23,6 +23,7 @@ beforeEach(async () => {
   // Tokens carry the system time, and live 5 minutes: each test's clock starts there.
   clock = new FakeClock(Date.now());
   line = await startTestLine({ clock });
+  for (const room of ['room-1', 'room-t', 'room-g', 'r']) line.videosdk.state.addRoom(room);
   line.control.onExchange((x) => exchanges.push(x));
   exchanges = [];
   events = [];
