@@ -225,6 +225,12 @@ describe('Meetings contract', () => {
     for (const status of [200, 204, 400, 401, 403, 404, 423, 429]) expect(seen).toContain(status);
   });
 
+  it('[MTG-12] the bulk admit request and its 204 conform', () => {
+    const admits = checks.filter((c) => c.operationId === 'Admit Participants');
+    expect(admits.map((c) => c.status)).toEqual([204]);
+    expect(admits.flatMap((c) => c.problems)).toEqual([]);
+  });
+
   it('[MTG-15] 423 Locked with Retry-After is a documented answer of the roster, with its header', () => {
     const locked = recorded.filter((x) => x.status === 423);
     expect(locked.length).toBeGreaterThan(0);
