@@ -99,6 +99,7 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       mute: invoke('meetings:mute'),
       unmute: invoke('meetings:unmute'),
       admit: invoke('meetings:admit'),
+      admitAll: invoke('meetings:admitAll'),
       expel: invoke('meetings:expel'),
       callout: invoke('meetings:callout'),
       cancelCallout: invoke('meetings:cancelCallout'),

@@ -44,7 +44,7 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
     videoSdk: {
       baseUrl: sandbox.videosdk.origin,
       ...sandbox.videosdk.project,
-      demo: { trunkId: sandbox.videosdk.state.trunks[0]!.id, gatewayId: sandbox.videosdk.state.gateways[0]!.id },
+      demo: { trunkId: sandbox.videosdk.state.trunks[0]!.id, gatewayId: sandbox.videosdk.state.gateways[0]!.id, roomId: [...sandbox.videosdk.state.rooms][0]! },
     },
     async close() {
       scenario.stop();

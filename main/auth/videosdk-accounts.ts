@@ -17,7 +17,7 @@ const NO_ACCOUNT = 'Add your VideoSDK API key and secret in Settings → Account
 export interface VideoSdkEndpointKey extends VideoSdkKey {
   baseUrl: string;
   /** The demo line's trunk and gateway, to show a newcomer. */
-  demo?: { trunkId: string; gatewayId: string };
+  demo?: { trunkId: string; gatewayId: string; roomId?: string };
 }
 
 

@@ -1,7 +1,11 @@
 /**
- * Webex Meetings for the person at the desk: open a running meeting by number, keep its roster
- * fresh while the Meetings view is open, act on participants, and call people in. Everything
- * goes through the current line's meetings client; the state is sent whole as `meetings:changed`.
+ * Webex Meetings for the person at the desk: open a meeting by number or id, keep its roster fresh
+ * while the Meetings view is open, act on participants, and call people in. Everything goes
+ * through the current line's meetings client; the state is sent whole as `meetings:changed`.
+ *
+ * By number, List Meetings answers the scheduled meeting, not the running instance; the instance
+ * is looked up by series and may not be listed yet. Then the roster is read through the scheduled
+ * meeting ("returns participants' details for that scheduled meeting") and call-outs go by number.
  */
 import { randomUUID } from 'node:crypto';
 import type { MeetingParticipant, MeetingsAccess, MeetingsSnapshot, OpenMeeting } from '../../preload/contract.js';
@@ -11,16 +15,17 @@ import {
   cleanDisplayName,
   displayNameLength,
   meetingNumberDigits,
+  WEBEX_MEETING_ID,
 } from '../../preload/common/meetings.js';
 import { AppError, isAppError } from '../core/app-error.js';
 import type { Line } from '../providers/line.js';
 import type { Clock, Logger, TimerHandle } from '../core/ports.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
-import type { ParticipantUpdate, WebexMeetingsClient } from '../providers/webex/meetings-client.js';
+import type { CalloutTarget, ParticipantUpdate, WebexMeetingsClient } from '../providers/webex/meetings-client.js';
 import type { WebexMeetingParticipant } from '../providers/webex/meetings-schemas.js';
 import { calloutAddress } from './callout-address.js';
-import { hostOnly } from './host-only.js';
-import { createPendingCallouts } from './pending-callouts.js';
+import { actionRefusal, calloutRefusal, rosterRefusal } from './refusals.js';
+import { createPendingCallouts, type RosterEntry } from './pending-callouts.js';
 import { createRosterSync, type RosterSync } from './roster-sync.js';
 
 export interface MeetingsFeature {
@@ -45,12 +50,17 @@ interface Deps {
   pollMs?: number;
 }
 
+/** A 423 or 429 on a mute, admit or expel (all idempotent) is waited out once, up to this long. */
+export const ACTION_RETRY_WAIT_MAX_MS = 10_000;
+
 const NO_MEETINGS = 'This line has no Webex Meetings. Sign in with a Webex account in Settings → Accounts.';
 const NOT_AVAILABLE: MeetingsAccess = { state: 'needs-scopes', scopes: [], howTo: NO_MEETINGS };
 
 function toParticipant(p: WebexMeetingParticipant): MeetingParticipant | undefined {
   if (p.state === 'end') return undefined;
   return {
+    // Only the host (or an admin) can read the roster, so the host's row is the reader's own.
+    ...(p.host === true ? { you: true } : {}),
     id: p.id,
     displayName: p.displayName ?? p.email ?? 'Unknown participant',
     ...(p.email !== undefined ? { email: p.email } : {}),
@@ -68,6 +78,9 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
   const listeners = new Set<(snapshot: MeetingsSnapshot) => void>();
   let boundLine: Line | undefined;
   let meeting: OpenMeeting | null = null;
+  /** Where call-outs go: the instance's id, or the number while Webex does not list the instance. */
+  let callTo: CalloutTarget | undefined;
+  let rosterHidden: AppError | undefined;
   let roster: WebexMeetingParticipant[] = [];
   let sync: MeetingsSnapshot['sync'] = { state: 'idle' };
   let watching = false;
@@ -93,6 +106,7 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       callouts: callouts.list(),
       sync,
       watching,
+      ...(rosterHidden ? { rosterHidden: rosterHidden.toValue() } : {}),
     };
   }
 
@@ -117,6 +131,8 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       rosterSync?.stop();
       rosterSync = undefined;
       meeting = null;
+      callTo = undefined;
+      rosterHidden = undefined;
       roster = [];
       sync = { state: 'idle' };
       callouts.clear();
@@ -135,15 +151,27 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
     return line.meetings.client;
   }
 
+  const entries = (list: readonly WebexMeetingParticipant[]): RosterEntry[] =>
+    list.filter((p) => p.state !== 'end').map((p) => ({ id: p.id, correlationIds: (p.devices ?? []).flatMap((d) => (d.correlationId ? [d.correlationId] : [])) }));
+
   function applyRoster(next: WebexMeetingParticipant[]): void {
     roster = next;
-    callouts.reconcile(next.filter((p) => p.state !== 'end').map((p) => ({ id: p.id, displayName: p.displayName ?? '' })));
+    callouts.reconcile(entries(next));
     sync = { state: 'ok', updatedAt: new Date(clock.now()).toISOString() };
+  }
+
+  /** The roster is closed to this user (a cohost, say): stop asking, keep what else works. */
+  function hideRoster(error: AppError): void {
+    rosterHidden = rosterRefusal(error);
+    roster = [];
+    sync = { state: 'idle' };
+    rosterSync?.stop();
+    rosterSync = undefined;
   }
 
   function ensureSync(): void {
     // Without the scopes (e.g. "Use Webex Meetings" just switched off) the view shows why; no reads.
-    if (meeting === null || !watching || access(follow()).state !== 'ready') {
+    if (meeting === null || rosterHidden !== undefined || !watching || access(follow()).state !== 'ready') {
       rosterSync?.stop();
       return;
     }
@@ -158,7 +186,8 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
         onResult(result) {
           if (meeting?.id !== meetingId) return;
           if (result.ok) applyRoster(result.value);
-          else sync = { ...sync, state: 'error', error: hostOnly(result.error).toValue() };
+          else if (result.error.status === 403) hideRoster(result.error);
+          else sync = { ...sync, state: 'error', error: result.error.toValue() };
           emit();
         },
       });
@@ -166,14 +195,48 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
     rosterSync.start();
   }
 
-  /** Runs a roster command; a 403 comes back as the host-or-cohost explanation. */
+  const wait = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+
+  /**
+   * Runs a mute, admit or expel. A 423 Locked or 429 is waited out once when Webex asks for at
+   * most ACTION_RETRY_WAIT_MAX_MS (these are idempotent: admitting or muting twice is the same);
+   * a 403 comes back with Webex's words and what it means.
+   */
   async function act<T>(run: (api: WebexMeetingsClient) => Promise<T>): Promise<T> {
     const api = client();
     try {
-      return await run(api);
+      try {
+        return await run(api);
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'rate-limited' || (error.retryAfterMs ?? Infinity) > ACTION_RETRY_WAIT_MAX_MS) throw error;
+        log.info('webex asked to wait before this participant action; waiting once', { status: error.status, retryAfterMs: error.retryAfterMs });
+        await wait(error.retryAfterMs ?? 0);
+        return await run(api);
+      }
     } catch (error) {
-      throw isAppError(error) ? hostOnly(error) : error;
+      throw isAppError(error) ? actionRefusal(error) : error;
     }
+  }
+
+  /**
+   * After every action the roster is read again: Webex may answer success without the change
+   * taking effect (people on the Webex Meetings app), so the screen shows what the roster says.
+   */
+  async function reread(): Promise<void> {
+    if (meeting === null || rosterHidden !== undefined) return;
+    if (rosterSync) {
+      await rosterSync.refresh();
+      return;
+    }
+    const id = meeting.id;
+    try {
+      const next = await client().listParticipants(id);
+      if (meeting?.id === id) applyRoster(next);
+    } catch (error) {
+      if (isAppError(error) && error.status === 403 && meeting?.id === id) hideRoster(error);
+      else log.warn('re-reading the roster after an action failed', { error: String(error) });
+    }
+    emit();
   }
 
   function participant(id: string): WebexMeetingParticipant {
@@ -184,39 +247,76 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
 
   async function update(participantId: string, change: ParticipantUpdate): Promise<null> {
     participant(participantId);
-    const updated = await act((api) => api.updateParticipant(participantId, change));
-    // The answer is the person's new state; expel's answer may still say joined, so it wins here too.
-    roster = roster.map((p) =>
-      p.id !== participantId ? p : 'expel' in change ? { ...p, state: 'end' as const } : { ...p, ...updated, id: p.id },
-    );
-    emit();
-    void rosterSync?.refresh();
+    try {
+      await act((api) => api.updateParticipant(participantId, change));
+    } finally {
+      await reread();
+    }
     return null;
+  }
+
+  async function admitAll(): Promise<null> {
+    if (meeting === null) throw new AppError('invalid-input', 'Open a meeting first.');
+    const waiting = roster.filter((p) => p.state === 'lobby').map((p) => p.id);
+    if (waiting.length === 0) throw new AppError('conflict', 'Nobody is waiting in the lobby.');
+    try {
+      await act((api) => api.admitAll(waiting));
+    } finally {
+      await reread();
+    }
+    return null;
+  }
+
+  /** By number: the scheduled meeting, then its running instance if Webex lists it yet. */
+  async function byNumber(api: WebexMeetingsClient, digits: string, typed: string): Promise<{ found: OpenMeeting; target: CalloutTarget }> {
+    const scheduled = await api.findByNumber(digits);
+    if (!scheduled) throw new AppError('not-found', `Webex has no meeting with number ${typed}. Check the number.`);
+    const number = scheduled.meetingNumber ?? digits;
+    const seriesId = scheduled.meetingSeriesId ?? scheduled.id.slice(0, 32);
+    const instance = await api.findRunningInstance(seriesId).catch((error: unknown) => {
+      // A refusal here changes nothing: the scheduled meeting still reads the roster.
+      if (isAppError(error) && (error.code === 'not-found' || error.code === 'forbidden' || error.code === 'invalid-input')) return undefined;
+      throw error;
+    });
+    const title = instance?.title ?? scheduled.title ?? 'Meeting';
+    return instance
+      ? { found: { id: instance.id, number, title, listed: true }, target: { meetingId: instance.id } }
+      : { found: { id: scheduled.id, number, title, listed: false }, target: { meetingNumber: number } };
   }
 
   async function open(input: string): Promise<MeetingsSnapshot> {
     const text = input.trim();
     if (text === '') throw new AppError('invalid-input', 'Enter a meeting number (like 2634 555 1234) or a meeting ID.');
+    const api = client();
     const digits = meetingNumberDigits(text);
-    let found: OpenMeeting;
+    let opened: { found: OpenMeeting; target: CalloutTarget };
     if (digits !== undefined) {
-      const m = await act((api) => api.findInProgressMeeting(digits));
-      if (!m) {
-        throw new AppError('not-found', `No meeting with number ${text} is in progress. Check the number, or start the meeting in Webex first.`);
-      }
-      found = { id: m.id, title: m.title, ...(m.meetingNumber !== undefined ? { number: m.meetingNumber } : {}) };
-    } else if (/^[A-Za-z0-9_-]{16,128}$/.test(text)) {
-      found = { id: text, title: 'Meeting' };
+      opened = await byNumber(api, digits, text);
+    } else if (WEBEX_MEETING_ID.test(text)) {
+      opened = { found: { id: text, title: 'Meeting' }, target: { meetingId: text } };
     } else {
-      throw new AppError('invalid-input', 'A meeting number has only digits and spaces (like 2634 555 1234); a meeting ID has letters, digits and _.');
+      throw new AppError(
+        'invalid-input',
+        'A meeting number has only digits and spaces (like 2634 555 1234); a meeting ID is 32 letters a–f and digits, sometimes followed by _I_ and digits.',
+      );
     }
-    // Read the roster before switching, so a meeting you may not manage does not replace the open one.
-    const first = await act((api) => api.listParticipants(found.id));
+    // Read the roster before switching, so a meeting that cannot be read does not replace the open one.
+    let first: WebexMeetingParticipant[] = [];
+    let hidden: AppError | undefined;
+    try {
+      first = await api.listParticipants(opened.found.id);
+    } catch (error) {
+      if (!isAppError(error) || error.status !== 403) throw error;
+      hidden = error;
+    }
     rosterSync?.stop();
     rosterSync = undefined;
     callouts.clear();
-    meeting = found;
-    applyRoster(first);
+    meeting = opened.found;
+    callTo = opened.target;
+    rosterHidden = undefined;
+    if (hidden) hideRoster(hidden);
+    else applyRoster(first);
     ensureSync();
     emit();
     return snapshot();
@@ -238,21 +338,24 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
     }
     const target = calloutAddress(args.address, deps.defaultCountry());
     if (!target.ok) throw new AppError('invalid-input', target.reason);
-    const answer = await act((api) =>
-      api.callOut({
-        meetingId: current.id,
-        address: target.address,
-        addressType: target.addressType,
-        displayName: name,
-        invitationCorrelationId: randomUUID(),
-      }),
-    );
-    callouts.add(
-      { participantId: answer.participantId, displayName: name, address: target.display },
-      roster.filter((p) => p.state !== 'end').map((p) => ({ id: p.id, displayName: p.displayName ?? '' })),
-    );
+    const to = callTo ?? { meetingId: current.id };
+    const invitationCorrelationId = randomUUID();
+    // Never retried: a second POST would be a second phone ringing.
+    const answer = await client()
+      .callOut({ ...to, address: target.address, addressType: target.addressType, displayName: name, invitationCorrelationId })
+      .catch((error: unknown) => {
+        throw isAppError(error) ? calloutRefusal(error) : error;
+      });
+    // A 2xx means it rings, whatever else the answer says.
+    const key = callouts.add({
+      participantId: answer.participantId,
+      invitationCorrelationId: answer.invitationCorrelationId ?? invitationCorrelationId,
+      displayName: name,
+      address: target.display,
+    });
+    callouts.reconcile(entries(roster));
     emit();
-    return { participantId: answer.participantId };
+    return { participantId: key };
   }
 
   function stopWatching(): void {
@@ -294,11 +397,21 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       if (participant(participantId).state !== 'lobby') throw new AppError('conflict', 'Only someone waiting in the lobby can be admitted.');
       return update(participantId, { admit: true });
     },
-    'meetings:expel': ({ participantId }) => update(participantId, { expel: true }),
+    'meetings:admitAll': () => admitAll(),
+    'meetings:expel': async ({ participantId }) => {
+      if (participant(participantId).host === true) throw new AppError('conflict', 'That is your own place in the meeting; to leave, leave it in Webex.');
+      return update(participantId, { expel: true });
+    },
     'meetings:callout': (args) => callout(args),
     'meetings:cancelCallout': async ({ participantId }) => {
       if (!callouts.isRinging(participantId)) throw new AppError('not-found', 'That call-out is no longer ringing.');
-      await act((api) => api.cancelCallOut(participantId));
+      const webexId = callouts.participantIdOf(participantId);
+      if (webexId === undefined) throw new AppError('conflict', "Webex's answer gave no participant ID for this call-out, so it cannot be cancelled from here; it stops ringing after 30 seconds.");
+      await client()
+        .cancelCallOut(webexId)
+        .catch((error: unknown) => {
+          throw isAppError(error) ? calloutRefusal(error, 'cancel') : error;
+        });
       callouts.remove(participantId);
       emit();
       return null;

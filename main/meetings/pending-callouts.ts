@@ -1,88 +1,103 @@
 /**
  * Call-outs Webex will not list: "Participants in the pending state will not be listed". CallDeck
- * remembers each from the POST until the roster shows the person (joined) or Webex's 30 seconds of
- * ringing are up (no answer). Time comes from the Clock port, so tests move it by hand.
+ * remembers each from the POST until the roster shows that very participant (joined) or Webex's 30
+ * seconds of ringing are up (no answer). A row is matched to the roster by Webex's participantId or
+ * by the invitationCorrelationId CallDeck sent, never by display name: two people may share one.
+ * Time comes from the Clock port, so tests move it by hand.
  */
 import type { PendingCallout } from '../../preload/contract.js';
 import { CALLOUT_RING_MS } from '../../preload/common/meetings.js';
 import type { Clock, TimerHandle } from '../core/ports.js';
 
 interface Tracked {
-  participantId: string;
+  /** Webex's participantId, or `invitation:<uuid>` when the answer had none. */
+  key: string;
+  participantId: string | undefined;
+  invitationCorrelationId: string;
   displayName: string;
   address: string;
   startedAt: number;
   state: 'ringing' | 'no-answer';
-  /** Roster ids present when the call-out started: a new id with the same name is this person. */
-  knownIds: ReadonlySet<string>;
 }
 
+/** What the roster tells about one person, for matching. */
 export interface RosterEntry {
   id: string;
+  /** Each device's correlationId. */
+  correlationIds: readonly string[];
+}
+
+export interface NewCallout {
+  participantId: string | undefined;
+  invitationCorrelationId: string;
   displayName: string;
+  address: string;
 }
 
 export interface PendingCallouts {
-  add(callout: { participantId: string; displayName: string; address: string }, roster: readonly RosterEntry[]): void;
-  /** Drops call-outs the roster now shows; returns the ids that joined. */
+  /** Starts tracking; returns the row's key. */
+  add(callout: NewCallout): string;
+  /** Drops call-outs the roster now shows; returns the keys that joined. */
   reconcile(roster: readonly RosterEntry[]): string[];
-  remove(participantId: string): boolean;
-  has(participantId: string): boolean;
-  isRinging(participantId: string): boolean;
+  remove(key: string): boolean;
+  has(key: string): boolean;
+  isRinging(key: string): boolean;
+  /** Webex's participantId for a row, if its answer gave one. */
+  participantIdOf(key: string): string | undefined;
   list(): PendingCallout[];
   clear(): void;
 }
+
+export const keyFor = (c: { participantId: string | undefined; invitationCorrelationId: string }) => c.participantId ?? `invitation:${c.invitationCorrelationId}`;
 
 export function createPendingCallouts(deps: { clock: Clock; onChange: () => void }): PendingCallouts {
   const { clock } = deps;
   let items: Tracked[] = [];
   const timers = new Map<string, TimerHandle>();
 
-  const stop = (id: string) => {
-    const handle = timers.get(id);
+  const stop = (key: string) => {
+    const handle = timers.get(key);
     if (handle !== undefined) clock.clearTimeout(handle);
-    timers.delete(id);
+    timers.delete(key);
   };
 
   const joinedBy = (item: Tracked, roster: readonly RosterEntry[]) =>
-    roster.some((p) => p.id === item.participantId || (!item.knownIds.has(p.id) && p.displayName === item.displayName));
+    roster.some((p) => (item.participantId !== undefined && p.id === item.participantId) || p.correlationIds.includes(item.invitationCorrelationId));
 
   return {
-    add(callout, roster) {
-      const item: Tracked = {
-        ...callout,
-        startedAt: clock.now(),
-        state: 'ringing',
-        knownIds: new Set(roster.map((p) => p.id)),
-      };
-      items = [...items.filter((i) => i.participantId !== callout.participantId), item];
-      stop(callout.participantId);
+    add(callout) {
+      const key = keyFor(callout);
+      items = [...items.filter((i) => i.key !== key), { ...callout, key, startedAt: clock.now(), state: 'ringing' }];
+      stop(key);
       timers.set(
-        callout.participantId,
+        key,
         clock.setTimeout(() => {
-          timers.delete(callout.participantId);
-          items = items.map((i) => (i.participantId === callout.participantId ? { ...i, state: 'no-answer' } : i));
+          timers.delete(key);
+          items = items.map((i) => (i.key === key ? { ...i, state: 'no-answer' } : i));
           deps.onChange();
         }, CALLOUT_RING_MS),
       );
+      return key;
     },
     reconcile(roster) {
-      const joined = items.filter((i) => i.state === 'ringing' && joinedBy(i, roster)).map((i) => i.participantId);
-      for (const id of joined) stop(id);
-      items = items.filter((i) => !joined.includes(i.participantId));
+      const joined = items.filter((i) => i.state === 'ringing' && joinedBy(i, roster)).map((i) => i.key);
+      for (const key of joined) stop(key);
+      items = items.filter((i) => !joined.includes(i.key));
       return joined;
     },
-    remove(participantId) {
-      stop(participantId);
+    remove(key) {
+      stop(key);
       const before = items.length;
-      items = items.filter((i) => i.participantId !== participantId);
+      items = items.filter((i) => i.key !== key);
       return items.length !== before;
     },
-    has: (participantId) => items.some((i) => i.participantId === participantId),
-    isRinging: (participantId) => items.some((i) => i.participantId === participantId && i.state === 'ringing'),
+    has: (key) => items.some((i) => i.key === key),
+    isRinging: (key) => items.some((i) => i.key === key && i.state === 'ringing'),
+    participantIdOf: (key) => items.find((i) => i.key === key)?.participantId,
     list: () =>
       items.map((i) => ({
-        participantId: i.participantId,
+        participantId: i.key,
+        ...(i.participantId === undefined ? { canCancel: false } : {}),
         displayName: i.displayName,
         address: i.address,
         startedAt: new Date(i.startedAt).toISOString(),
@@ -90,7 +105,7 @@ export function createPendingCallouts(deps: { clock: Clock; onChange: () => void
         state: i.state,
       })),
     clear() {
-      for (const id of [...timers.keys()]) stop(id);
+      for (const key of [...timers.keys()]) stop(key);
       items = [];
     },
   };

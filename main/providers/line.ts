@@ -16,6 +16,6 @@ export interface Line {
    * A VideoSDK account that comes with this line: the built-in demo line serves VideoSDK too, so a
    * newcomer can place a SIP call without keys. Used only when no VideoSDK account is configured.
    */
-  videoSdk?: { baseUrl: string; apiKey: string; secret: string; demo?: { trunkId: string; gatewayId: string } };
+  videoSdk?: { baseUrl: string; apiKey: string; secret: string; demo?: { trunkId: string; gatewayId: string; roomId?: string } };
   close(): Promise<void>;
 }

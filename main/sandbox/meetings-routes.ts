@@ -4,8 +4,7 @@
  * contracts (webex-meeting-participants, webex-meetings-list); test/contract checks every exchange.
  */
 import { z } from 'zod';
-import { CALLOUT_DISPLAY_NAME_MAX, CORRELATION_ID, displayNameLength } from '../../preload/common/meetings.js';
-import type { MeetingsBook, SandboxMeeting, SandboxParticipant } from './meetings-state.js';
+import { meetingStateOf, type MeetingsBook, type SandboxMeeting, type SandboxParticipant } from './meetings-state.js';
 import { RequestError, type RouteResult } from './routes.js';
 
 export interface MeetingRouteRequest {
@@ -31,6 +30,13 @@ const DEFAULT_PAGE = 10;
 const MAX_PAGE = 100;
 
 const SIP_URI = /^sips?:[^\s@]+@[^\s@]+$/i;
+/** "Only UUIDs with hyphens are supported. The letters in the UUID must be in lowercase." */
+const LOWERCASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/**
+ * "The maximum length is 32 characters." Webex does not say how it counts; the line takes the
+ * strictest likely count, UTF-16 code units (an emoji is two), on its own.
+ */
+const DISPLAY_NAME_MAX = 32;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 const CalloutBody = z
@@ -41,12 +47,12 @@ const CalloutBody = z
     addressType: z.enum(['sipAddress', 'phoneNumber']).optional(),
     invitationCorrelationId: z
       .string()
-      .regex(CORRELATION_ID, 'must be a UUID with hyphens, letters in lowercase')
+      .regex(LOWERCASE_UUID, 'must be a UUID with hyphens, letters in lowercase')
       .optional(),
     displayName: z
       .string({ error: 'is required' })
       .min(1, 'is required')
-      .refine((name) => displayNameLength(name) <= CALLOUT_DISPLAY_NAME_MAX, `must be at most ${CALLOUT_DISPLAY_NAME_MAX} characters`),
+      .refine((name) => name.length <= DISPLAY_NAME_MAX, `must be at most ${DISPLAY_NAME_MAX} characters`),
   })
   .refine((b) => b.meetingId !== undefined || b.meetingNumber !== undefined, 'meetingId or meetingNumber is required')
   .refine(
@@ -56,13 +62,17 @@ const CalloutBody = z
 
 const CancelBody = z.looseObject({ participantId: z.string({ error: 'is required' }).min(1, 'is required') });
 
+const AdmitBody = z.looseObject({
+  items: z.array(z.looseObject({ participantId: z.string({ error: 'is required' }).min(1, 'is required') }), { error: 'is required' }),
+});
+
 const UpdateBody = z
   .looseObject({ muted: z.boolean().optional(), admit: z.boolean().optional(), expel: z.boolean().optional() })
   .refine((b) => b.muted !== undefined || b.admit !== undefined || b.expel !== undefined, 'send muted, admit or expel');
 
 function device(p: SandboxParticipant) {
   return {
-    correlationId: p.id.slice(-36),
+    correlationId: p.correlationId ?? p.id.slice(-36),
     deviceType: p.address !== undefined ? 'sip' : 'webex_meeting_center_mac',
     audioType: p.address?.startsWith('+') ? 'pstn' : 'voip',
     joinedTime: p.joinedTime,
@@ -107,17 +117,20 @@ function wireInProgress(meeting: SandboxMeeting, p: SandboxParticipant) {
   };
 }
 
-function wireMeeting(m: SandboxMeeting, kind: 'meetingSeries' | 'meeting') {
-  const series = kind === 'meetingSeries';
+type MeetingKind = 'meetingSeries' | 'scheduledMeeting' | 'meeting';
+
+/** One List Meetings item: the series, its scheduled meeting, or the running instance. */
+function wireMeeting(m: SandboxMeeting, kind: MeetingKind) {
+  const id = kind === 'meetingSeries' ? m.seriesId : kind === 'scheduledMeeting' ? m.scheduledId : m.id;
   return {
-    id: series ? m.seriesId : m.id,
+    id,
     meetingSeriesId: m.seriesId,
-    ...(series ? {} : { scheduledMeetingId: m.seriesId }),
+    ...(kind === 'meeting' ? { scheduledMeetingId: m.scheduledId } : {}),
     meetingNumber: m.meetingNumber,
     title: m.title,
     password: 'Sandbox1',
     meetingType: kind,
-    state: series ? 'active' : 'inProgress',
+    state: meetingStateOf(kind),
     timezone: 'UTC',
     start: m.start,
     end: new Date(Date.parse(m.start) + 3600_000).toISOString(),
@@ -154,8 +167,10 @@ export const MEETING_ROUTES: readonly MeetingRoute[] = [
     run: ({ meetings, query }) => {
       const items = meetings.list({
         meetingNumber: query.get('meetingNumber') ?? undefined,
+        meetingSeriesId: query.get('meetingSeriesId') ?? undefined,
         meetingType: query.get('meetingType') ?? undefined,
         state: query.get('state') ?? undefined,
+        current: query.get('current') ?? undefined,
       });
       return { status: 200, body: { items: items.map(({ meeting, kind }) => wireMeeting(meeting, kind)) } };
     },
@@ -171,7 +186,7 @@ export const MEETING_ROUTES: readonly MeetingRoute[] = [
       const offset = Number(query.get('offset') ?? '0');
       if (!Number.isInteger(offset) || offset < 0) throw new RequestError(400, 'offset must be a whole number.');
       const all = meetings.participants(meetingId);
-      const meeting = meetings.control.meetings().find((m) => m.id === meetingId || m.seriesId === meetingId);
+      const meeting = meetings.control.meetings().find((m) => m.id === meetingId || m.seriesId === meetingId || m.scheduledId === meetingId);
       const page = all.slice(offset, offset + max);
       const headers: Record<string, string> = {};
       if (offset + max < all.length) {
@@ -220,8 +235,19 @@ export const MEETING_ROUTES: readonly MeetingRoute[] = [
           addressType: c.addressType,
           displayName: c.displayName,
           state: 'pending',
+          ...meetings.answerExtras(),
         },
       };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/meetingParticipants/admit',
+    operationId: 'Admit Participants',
+    body: AdmitBody,
+    run: ({ meetings, body }) => {
+      meetings.admit(parse(AdmitBody, body).items.map((i) => i.participantId));
+      return { status: 204 };
     },
   },
   {

@@ -1,7 +1,10 @@
 /**
- * The built-in line's Webex Meetings: in-progress meetings with a roster (a host, people in the
- * lobby, people who left), call-outs that ring and then join or go unanswered, and the rules the
- * real service applies (host or cohost only, expel wins over admit and muted). The routes in
+ * The built-in line's Webex Meetings: each meeting is a series (32 hex), its scheduled meeting
+ * (`<series>_<yyyymmdd>T<hhmmss>Z`) and, while it runs, its instance (`<series>_I_<digits>`), with a
+ * roster (a host, people in the lobby, people who left) and call-outs that ring and then join or go
+ * unanswered. The rules are the contract's: only the host lists the roster; the host or a cohost
+ * acts on it; a user must have joined to call out or cancel; expel wins over admit and muted; an
+ * in-progress instance is listed only some time after it starts ("may take longer"). The routes in
  * meetings-routes.ts put this on the wire; tests and demo mode script it through `MeetingsControl`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -26,11 +29,20 @@ export interface SandboxParticipant {
   readonly leftTime?: string;
   /** Set for people who came in through a call-out. */
   readonly address?: string;
+  /** The call-out's invitationCorrelationId, shown as the device's correlationId. */
+  readonly correlationId?: string;
 }
 
 export interface SandboxMeeting {
+  /** The in-progress instance: `<series>_I_<digits>`; participant ids start with it. */
   readonly id: string;
   readonly seriesId: string;
+  /** The scheduled meeting this instance runs: `<series>_<yyyymmdd>T<hhmmss>Z`. */
+  readonly scheduledId: string;
+  /** When List Meetings starts showing the instance (epoch ms); null: not during this test. */
+  readonly listedAt: number | null;
+  /** Whether the line's user has joined (call-out and cancel need it). */
+  joined: boolean;
   readonly meetingNumber: string;
   readonly title: string;
   readonly hostEmail: string;
@@ -56,6 +68,13 @@ export interface MeetingInput {
   meetingNumber: string;
   /** The line's user in this meeting; default host. */
   role?: SandboxMeetingRole;
+  /** Whether the line's user has joined the meeting; default true. */
+  joined?: boolean;
+  /**
+   * How long after the start List Meetings shows the in-progress instance. Default
+   * INSTANCE_LISTING_DELAY_MS ("will try … 15 minutes after the meeting starts"); null: never.
+   */
+  listedAfterMs?: number | null;
   hostEmail?: string;
   hostDisplayName?: string;
   participants?: ParticipantInput[];
@@ -74,6 +93,8 @@ export interface ParticipantInput {
 export interface CalloutBehavior {
   /** The called party answers after this many ms; null: nobody answers and ringing stops at 30 s. */
   answerAfterMs: number | null;
+  /** Fields added to (or replacing fields of) the call-out answer: Webex adds fields and values over time. */
+  answerExtras?: Record<string, unknown>;
 }
 
 /** How the rest of the world acts on the line's meetings (tests, demo mode). */
@@ -82,6 +103,10 @@ export interface MeetingsControl {
   addParticipant(meetingId: string, input: ParticipantInput): SandboxParticipant;
   /** Someone leaves on their own (state end). */
   leave(participantId: string): void;
+  /** The line's user joins (or leaves) the meeting in Webex, not through the API. */
+  setJoined(meetingId: string, joined: boolean): void;
+  /** The line's user's role changes (the host hands the meeting over, or makes them cohost). */
+  setRole(meetingId: string, role: SandboxMeetingRole): void;
   setCalloutBehavior(behavior: CalloutBehavior): void;
   /** The called party picks up now: the pending call-out joins the roster. */
   answer(participantId: string): void;
@@ -105,11 +130,26 @@ export interface UpdateInput {
   expel?: boolean | undefined;
 }
 
-export const NOT_HOST_MESSAGE = 'Only the meeting host or a cohost can do this.';
+/** The line's words; Webex's own are not documented. */
+export const NOT_HOST_MESSAGE = 'The user must be the meeting host or a cohost.';
+export const ROSTER_HOST_ONLY_MESSAGE = 'The user must be the meeting host or have an Administrator role to list participants.';
+export const NOT_JOINED_MESSAGE = 'The user must join the meeting before invoking the API.';
+/** "The API will try to return details of an `inProgress` meeting 15 minutes after the meeting starts." */
+export const INSTANCE_LISTING_DELAY_MS = 15 * 60_000;
+/** "This API limits the maximum size of `items` in the request body to 100." */
+export const ADMIT_MAX_ITEMS = 100;
 
 export type MeetingsBook = ReturnType<typeof createMeetingsBook>;
 
+const MEETING_STATE = { meetingSeries: 'active', scheduledMeeting: 'ready', meeting: 'inProgress' } as const;
+export const meetingStateOf = (kind: keyof typeof MEETING_STATE) => MEETING_STATE[kind];
+
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('').replace(/^0/, '1');
+/** 2026-12-03T20:30:00.000Z → 20261203T203000Z, as Webex stamps a scheduled meeting's id. */
+const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+/** The meeting part of a participant id: everything before its last `_`. */
+export const participantPrefix = (id: string) => id.slice(0, Math.max(0, id.lastIndexOf('_')));
 
 export function createMeetingsBook(clock: Clock) {
   let meetings: SandboxMeeting[] = [];
@@ -118,15 +158,29 @@ export function createMeetingsBook(clock: Clock) {
   const timers = new Map<string, TimerHandle>();
   const now = () => new Date(clock.now()).toISOString();
 
+  /** An instance, its scheduled meeting or its series all name the meeting. */
   function meetingById(id: string): SandboxMeeting {
-    const meeting = meetings.find((m) => m.id === id || m.seriesId === id);
+    const meeting = meetings.find((m) => m.id === id || m.seriesId === id || m.scheduledId === id);
     if (!meeting) throw new RequestError(404, `No meeting ${id} is in progress.`);
     return meeting;
   }
 
+  /** "must either have an Administrator role … or be the meeting host": a cohost is refused too. */
+  function requireRosterReader(meeting: SandboxMeeting): void {
+    if (meeting.role !== 'host') throw new RequestError(403, ROSTER_HOST_ONLY_MESSAGE);
+  }
+
+  /** "needs to be the meeting host or co-host". */
   function requireHost(meeting: SandboxMeeting): void {
     if (meeting.role === 'attendee') throw new RequestError(403, NOT_HOST_MESSAGE);
   }
+
+  /** "the user must join the meeting before invoking the API" (call-out and cancel). */
+  function requireJoined(meeting: SandboxMeeting): void {
+    if (!meeting.joined) throw new RequestError(403, NOT_JOINED_MESSAGE);
+  }
+
+  const listed = (m: SandboxMeeting) => m.listedAt !== null && clock.now() >= m.listedAt;
 
   function findParticipant(id: string): { meeting: SandboxMeeting; participant: SandboxParticipant } {
     for (const meeting of meetings) {
@@ -184,6 +238,7 @@ export function createMeetingsBook(clock: Clock) {
         state: 'joined',
         joinedTime: now(),
         address: callout.address,
+        correlationId: callout.invitationCorrelationId,
       },
     ];
   }
@@ -200,9 +255,14 @@ export function createMeetingsBook(clock: Clock) {
   const control: MeetingsControl = {
     addMeeting(input) {
       const seriesId = hex(16);
+      const start = clock.now();
+      const delay = input.listedAfterMs === undefined ? INSTANCE_LISTING_DELAY_MS : input.listedAfterMs;
       const meeting: SandboxMeeting = {
-        id: `${seriesId}_I_${String(clock.now()).slice(-12)}${String(meetings.length)}`,
+        id: `${seriesId}_I_${digits(18)}`,
         seriesId,
+        scheduledId: `${seriesId}_${stamp(new Date(start - (start % 60_000)).toISOString())}`,
+        listedAt: delay === null ? null : start + delay,
+        joined: input.joined ?? true,
         meetingNumber: input.meetingNumber,
         title: input.title,
         hostEmail: input.hostEmail ?? 'reception@example.com',
@@ -225,6 +285,13 @@ export function createMeetingsBook(clock: Clock) {
       const { meeting, participant } = findParticipant(participantId);
       replace(meeting, { ...participant, state: 'end', leftTime: now() });
     },
+    setJoined(meetingId, joined) {
+      meetingById(meetingId).joined = joined;
+    },
+    setRole(meetingId, role) {
+      const meeting = meetingById(meetingId);
+      meetings = meetings.map((m) => (m === meeting ? { ...m, role } : m));
+    },
     setCalloutBehavior(next) {
       behavior = { ...next };
     },
@@ -245,25 +312,45 @@ export function createMeetingsBook(clock: Clock) {
   return {
     control,
 
-    /** GET /meetings: with a number, every object for it (series and instance), whatever the filters. */
-    list(query: { meetingNumber?: string | undefined; meetingType?: string | undefined; state?: string | undefined }) {
-      if (query.meetingNumber !== undefined) {
-        return meetings.filter((m) => m.meetingNumber === query.meetingNumber).flatMap((m) => [
-          { meeting: m, kind: 'meetingSeries' as const },
-          { meeting: m, kind: 'meeting' as const },
-        ]);
+    /**
+     * GET /meetings as the contract describes it. A number answers the scheduled meeting, or the
+     * series with current=false, whatever meetingType and state say. A series id lists its
+     * scheduled meeting and its instance (meetingType picks which); the instance only once listed.
+     */
+    list(query: { meetingNumber?: string | undefined; meetingSeriesId?: string | undefined; meetingType?: string | undefined; state?: string | undefined; current?: string | undefined }) {
+      if (query.meetingSeriesId === undefined && query.meetingNumber !== undefined) {
+        const kind = query.current === 'false' ? ('meetingSeries' as const) : ('scheduledMeeting' as const);
+        return meetings.filter((m) => m.meetingNumber === query.meetingNumber).map((m) => ({ meeting: m, kind }));
       }
-      if (query.state !== undefined && query.state !== 'inProgress') return [];
-      if (query.meetingType !== undefined && query.meetingType !== 'meeting') {
-        return meetings.map((m) => ({ meeting: m, kind: 'meetingSeries' as const }));
-      }
-      return meetings.map((m) => ({ meeting: m, kind: 'meeting' as const }));
+      const pool = query.meetingSeriesId !== undefined ? meetings.filter((m) => m.seriesId === query.meetingSeriesId) : meetings;
+      const kinds: Array<'meetingSeries' | 'scheduledMeeting' | 'meeting'> =
+        query.meetingType === 'meeting' || query.meetingType === 'scheduledMeeting' || query.meetingType === 'meetingSeries'
+          ? [query.meetingType]
+          : query.meetingSeriesId !== undefined
+            ? ['scheduledMeeting', 'meeting']
+            : ['meetingSeries'];
+      return pool
+        .flatMap((m) => kinds.filter((k) => k !== 'meeting' || listed(m)).map((kind) => ({ meeting: m, kind })))
+        .filter(({ kind }) => query.state === undefined || query.state === MEETING_STATE[kind]);
     },
 
     participants(meetingId: string): SandboxParticipant[] {
       const meeting = meetingById(meetingId);
-      requireHost(meeting);
+      requireRosterReader(meeting);
       return meeting.participants;
+    },
+
+    /** POST /meetingParticipants/admit: at most 100, all with one meeting's prefix. */
+    admit(participantIds: readonly string[]): void {
+      if (participantIds.length === 0) throw new RequestError(400, 'items must name at least one participant.');
+      if (participantIds.length > ADMIT_MAX_ITEMS) throw new RequestError(400, `items can have at most ${ADMIT_MAX_ITEMS} participants.`);
+      const prefixes = new Set(participantIds.map(participantPrefix));
+      if (prefixes.size !== 1) throw new RequestError(400, 'Each participantId of items should have the same prefix of meetingId.');
+      const found = participantIds.map(findParticipant);
+      requireHost(found[0]!.meeting);
+      for (const { meeting, participant } of found) {
+        if (participant.state === 'lobby') replace(meeting, { ...participant, state: 'joined', joinedTime: now() });
+      }
     },
 
     update(participantId: string, input: UpdateInput): SandboxParticipant {
@@ -285,6 +372,7 @@ export function createMeetingsBook(clock: Clock) {
           : meetings.find((m) => m.meetingNumber === input.meetingNumber);
       if (!meeting) throw new RequestError(404, `No meeting ${input.meetingNumber ?? ''} is in progress.`);
       requireHost(meeting);
+      requireJoined(meeting);
       const correlation = input.invitationCorrelationId ?? randomUUID();
       if (pending.some((p) => p.invitationCorrelationId === correlation)) {
         throw new RequestError(409, 'A call-out with this invitationCorrelationId is already ringing.');
@@ -306,10 +394,15 @@ export function createMeetingsBook(clock: Clock) {
     cancelCallout(participantId: string): void {
       const callout = pending.find((p) => p.participantId === participantId);
       if (!callout) throw new RequestError(404, `No call-out ${participantId} is ringing.`);
-      requireHost(meetingById(callout.meetingId));
+      const meeting = meetingById(callout.meetingId);
+      requireHost(meeting);
+      requireJoined(meeting);
       stopTimer(participantId);
       pending = pending.filter((p) => p.participantId !== participantId);
     },
+
+    /** What the call-out answer carries besides the documented fields (a scripted Webex change). */
+    answerExtras: (): Record<string, unknown> => ({ ...(behavior.answerExtras ?? {}) }),
 
     dispose(): void {
       for (const id of [...timers.keys()]) stopTimer(id);

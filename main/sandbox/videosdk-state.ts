@@ -82,13 +82,21 @@ export class VideoSdkRequestError extends Error {
 }
 
 interface StoredCall extends SipCallParties {
+  /** Placed through the legacy /v2/sip/outbound-call. */
+  legacy?: boolean;
   createdAt: number;
   behaviour: SipAnswerBehaviour;
   endedAt?: number;
 }
 
+/** The line's one room to begin with, in VideoSDK's own id style. */
+export const SANDBOX_ROOM_ID = 'abcd-efgh-ijkl';
+
 export interface VideoSdkState {
   readonly projects: readonly VideoSdkProject[];
+  /** Rooms that exist; a call into any other is refused, as VideoSDK refuses an unknown room. */
+  readonly rooms: ReadonlySet<string>;
+  addRoom(roomId: string): void;
   readonly trunks: readonly SandboxTrunk[];
   readonly gateways: readonly SandboxGateway[];
   readonly routingRules: readonly SandboxRoutingRule[];
@@ -99,8 +107,13 @@ export interface VideoSdkState {
   outboundCall(input: { to: string; from?: string | undefined; displayName: string; meetingId: string; trunkId: string; participantId?: string | undefined }): SandboxSipCall;
   startCall(input: { to: string; roomId: string; gatewayId?: string | undefined; routingRuleId?: string | undefined; from?: string | undefined }): SandboxSipCall;
   endCall(callId: string): SandboxSipCall;
-  /** Newest first. */
+  /** Newest first, every call placed (for tests). */
   calls(): SandboxSipCall[];
+  /**
+   * What GET /v2/sip/call lists, newest first: only calls placed through /v2/sip/call. Seed 001 does
+   * not say that the legacy trunk call shows there; the line takes the less convenient side.
+   */
+  listed(): SandboxSipCall[];
 }
 
 function id(prefix: string): string {
@@ -117,6 +130,10 @@ export function createVideoSdkState(opts: { clock: Clock; project?: VideoSdkProj
   const gateways: SandboxGateway[] = [{ id: 'gw_sandbox_1', name: 'Sandbox gateway', number: '+14155550102' }];
   const routingRules: SandboxRoutingRule[] = [{ id: 'rule_sandbox_1', gatewayId: 'gw_sandbox_1', numbers: ['+14155550102', '+14155550103'] }];
   const behaviours = new Map<string, SipAnswerBehaviour>();
+  const rooms = new Set<string>([SANDBOX_ROOM_ID]);
+  const requireRoom = (roomId: string) => {
+    if (!rooms.has(roomId)) throw new VideoSdkRequestError(404, `Room ${roomId} not found.`);
+  };
   const stored: StoredCall[] = [];
 
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -154,6 +171,7 @@ export function createVideoSdkState(opts: { clock: Clock; project?: VideoSdkProj
   }
 
   function place(call: Omit<StoredCall, 'callId' | 'createdAt' | 'behaviour'>): SandboxSipCall {
+    requireRoom(call.roomId);
     const record: StoredCall = { ...call, callId: id('call_'), createdAt: clock.now(), behaviour: behaviours.get(call.to) ?? 'answer' };
     stored.push(record);
     return view(record);
@@ -161,6 +179,10 @@ export function createVideoSdkState(opts: { clock: Clock; project?: VideoSdkProj
 
   return {
     projects,
+    rooms,
+    addRoom(roomId) {
+      rooms.add(roomId);
+    },
     trunks,
     gateways,
     routingRules,
@@ -183,6 +205,7 @@ export function createVideoSdkState(opts: { clock: Clock; project?: VideoSdkProj
         participantId: input.participantId ?? id('sip_'),
         displayName: input.displayName,
         trunkId: trunk.id,
+        legacy: true,
       });
     },
     startCall(input) {
@@ -207,5 +230,6 @@ export function createVideoSdkState(opts: { clock: Clock; project?: VideoSdkProj
       return view(call);
     },
     calls: () => stored.map(view).reverse(),
+    listed: () => stored.filter((c) => c.legacy !== true).map(view).reverse(),
   };
 }

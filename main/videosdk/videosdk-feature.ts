@@ -6,7 +6,7 @@
  * The list is polled only while the window shows it (a `videosdk:watch` lease), every 2 s while a
  * call is live and every 10 s otherwise, and at once after each start or end.
  */
-import type { ErrorValue, SipCall, VideoSdkSnapshot } from '../../preload/contract.js';
+import type { ErrorValue, SipCall, TrunkCall, VideoSdkSnapshot } from '../../preload/contract.js';
 import { readSipTarget } from '../../preload/common/sip-target.js';
 import { AppError } from '../core/app-error.js';
 import type { Clock, Logger, TimerHandle } from '../core/ports.js';
@@ -21,7 +21,9 @@ export const POLL_IDLE_MS = 10_000;
 /** How long one `watch({ open: true })` keeps the polling going; the window renews it. */
 export const WATCH_LEASE_MS = 60_000;
 const MAX_BACKOFF_MS = 30_000;
-const PAGE = { page: 1, perPage: 20 };
+/** Trunk calls kept on screen that VideoSDK's list does not show; the oldest go first. */
+export const MAX_TRUNK_CALLS = 10;
+const ID_CHARS = /^[A-Za-z0-9._:~-]+$/;
 
 const NO_ACCOUNT = 'Add your VideoSDK API key and secret in Settings → Accounts first.';
 
@@ -46,12 +48,33 @@ export interface VideoSdkFeatureDeps {
   pollIdleMs?: number;
 }
 
-/** A 401 means the key or secret is wrong; say so, keep VideoSDK's words, and say where to fix it. */
-function explain(error: unknown): unknown {
+/**
+ * A 401 means the key or secret is wrong; a not-found naming the room means the room does not
+ * exist. Each is said in words, with VideoSDK's own kept.
+ */
+function explain(error: unknown, roomId?: string): unknown {
   if (error instanceof AppError && error.code === 'unauthorized') {
     return new AppError('unauthorized', `The VideoSDK API key or secret is wrong; check them in Settings → Accounts. VideoSDK said: ${error.message}`, error.toValue());
   }
+  if (error instanceof AppError && error.code === 'not-found' && roomId !== undefined && /\b(room|meeting)\b/i.test(error.message)) {
+    return new AppError('not-found', `The room ${roomId} does not exist in this VideoSDK project. Check the room ID. VideoSDK said: ${error.message}`, error.toValue());
+  }
   return error;
+}
+
+/** Main's own check of every field the window sent, as for "Call to": the window is not trusted. */
+function checkId(value: string, what: string): string {
+  const text = value.trim();
+  if (text === '' || text.length > 128 || !ID_CHARS.test(text)) throw new AppError('invalid-input', `That is not a ${what}: use letters, digits, - and _ only.`);
+  return text;
+}
+
+function checkDisplayName(value: string): string {
+  const text = value.normalize('NFC').trim();
+  if (text === '') throw new AppError('invalid-input', 'Enter a display name.');
+  if (/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.test(text)) throw new AppError('invalid-input', 'The display name cannot contain control characters or text-direction formatting.');
+  if (text.length > 64) throw new AppError('invalid-input', 'The display name is at most 64 characters.');
+  return text;
 }
 
 export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeature {
@@ -62,6 +85,9 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
   const listeners = new Set<(snapshot: VideoSdkSnapshot) => void>();
 
   let calls: SipCall[] = [];
+  /** Trunk calls placed here: VideoSDK's list may not show them, and they cannot be ended from here. */
+  let trunkCalls: TrunkCall[] = [];
+  let listedParticipants = new Set<string>();
   let loaded = false;
   let problem: ErrorValue | undefined;
   let failures = 0;
@@ -76,11 +102,13 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
 
   function snapshot(): VideoSdkSnapshot {
     const access = deps.access();
+    const unlisted = trunkCalls.filter((t) => !listedParticipants.has(t.participantId));
     return {
       account: access ? { available: true, source: access.source, ...(access.demo ? { demo: access.demo } : {}) } : { available: false },
       calls,
       loaded,
       ...(problem ? { problem } : {}),
+      ...(unlisted.length > 0 ? { trunkCalls: unlisted } : {}),
     };
   }
 
@@ -122,8 +150,9 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
       return;
     }
     try {
-      const page = await clientFor(access).listCalls(PAGE);
-      calls = page.calls.map(toSipCall);
+      const listed = await clientFor(access).listAllCalls();
+      calls = listed.map(toSipCall);
+      listedParticipants = new Set(listed.flatMap((c) => (c.participantId !== undefined ? [c.participantId] : [])));
       loaded = true;
       problem = undefined;
       failures = 0;
@@ -175,6 +204,13 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
     return read.value;
   }
 
+  /** "Must be one of the allowed numbers[] in the SIP trunk": a phone number, sent in E.164. */
+  function fromNumber(from: string): string {
+    const read = readSipTarget(from, deps.defaultCountry());
+    if (!read.ok || read.kind !== 'phone') throw new AppError('invalid-input', "The From number must be one of the trunk's phone numbers, like +14155550100.");
+    return read.value;
+  }
+
   const handlers: VideoSdkFeature['handlers'] = {
     'videosdk:watch': async ({ open }) => {
       if (!open) {
@@ -191,22 +227,28 @@ export function createVideoSdkFeature(deps: VideoSdkFeatureDeps): VideoSdkFeatur
     },
     'videosdk:start': async (args) => {
       const to = target(args.to);
+      const roomId = checkId(args.roomId, 'room ID');
+      const trunk =
+        args.route === 'trunk'
+          ? {
+              trunkId: checkId(args.trunkId, 'trunk ID'),
+              displayName: checkDisplayName(args.displayName),
+              ...(args.from !== undefined ? { from: fromNumber(args.from) } : {}),
+            }
+          : undefined;
+      const gatewayId = args.route === 'gateway' ? checkId(args.gatewayId, 'gateway ID') : undefined;
       const client = clientFor(requireAccess());
       try {
-        if (args.route === 'trunk') {
-          const { participantId } = await client.trunkCall({
-            to,
-            displayName: args.displayName,
-            meetingId: args.roomId,
-            trunkId: args.trunkId,
-            ...(args.from !== undefined ? { from: args.from } : {}),
-          });
+        if (trunk) {
+          const { participantId } = await client.trunkCall({ to, meetingId: roomId, ...trunk });
+          trunkCalls = [{ participantId, to, roomId, startedAt: new Date(clock.now()).toISOString() }, ...trunkCalls].slice(0, MAX_TRUNK_CALLS);
+          emit();
           return { participantId };
         }
-        const call = await client.startCall({ to, roomId: args.roomId, route: { kind: 'gateway', gatewayId: args.gatewayId } });
+        const call = await client.startCall({ to, roomId, route: { kind: 'gateway', gatewayId: gatewayId ?? '' } });
         return { callId: call.id };
       } catch (error) {
-        throw explain(error);
+        throw explain(error, roomId);
       } finally {
         if (watching()) void refresh();
       }

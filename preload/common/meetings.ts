@@ -19,17 +19,14 @@ export const CALLOUT_RING_MS = 30_000;
 /** The scopes the Meetings view needs; asked for only when "Use Webex Meetings" is on. */
 export const MEETING_SCOPES = ['meeting:participants_read', 'meeting:participants_write', 'meeting:schedules_read'] as const;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /**
- * Characters as a person counts them: "é" typed as e + combining accent is one, a thumbs-up with
- * a skin tone is one, a family emoji is one. Never bytes, never UTF-16 units. The name is NFC
- * normalised first, the form it is sent in.
+ * How the 32 is counted. Webex does not say; the strictest likely count is UTF-16 code units
+ * (what JavaScript's and Java's `length` give): an emoji is two, e + combining accent is two
+ * unless NFC composes it to é. The window's counter and messages still say "characters". The
+ * name is NFC normalised first, the form it is sent in.
  */
 export function displayNameLength(name: string): number {
-  let count = 0;
-  for (const _ of segmenter.segment(name.normalize('NFC'))) count += 1;
-  return count;
+  return name.normalize('NFC').length;
 }
 
 /** The name as sent: NFC, trimmed; what the counter counts. */
@@ -42,6 +39,12 @@ export function meetingNumberDigits(input: string): string | undefined {
   const compact = input.replace(/[\s\-.\u00a0\u2010-\u2015]/gu, '');
   return /^\d{6,15}$/.test(compact) ? compact : undefined;
 }
+
+/**
+ * A Webex meeting id as List Meetings gives it: 32 hex characters (a series), then `_I_<digits>`
+ * (an in-progress or ended instance) or `_<yyyymmdd>T<hhmmss>Z` (a scheduled meeting).
+ */
+export const WEBEX_MEETING_ID = /^[0-9a-f]{32}(?:_I_\d+|_\d{8}T\d{6}Z)?$/i;
 
 /** Webex's invitationCorrelationId: a UUID with hyphens, letters in lowercase. */
 export const CORRELATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -31,12 +31,17 @@ export const MeetingParticipant = z.object({
   video: z.enum(['on', 'off', 'unknown']),
   /** People who left (Webex state `end`) are not listed. */
   state: z.enum(['lobby', 'joined', 'breakoutSession']),
+  /** The signed-in user's own row (Webex shows the roster only to the host): no Expel there. */
+  you: z.boolean().optional(),
 });
 export type MeetingParticipant = z.infer<typeof MeetingParticipant>;
 
 /** A call-out Webex does not list: tracked here from the POST until it joins or stops ringing. */
 export const PendingCallout = z.object({
+  /** Webex's participantId; when the answer had none, a local key (`invitation:<uuid>`). */
   participantId: z.string(),
+  /** False when Webex's answer gave no participantId: nothing to cancel with. */
+  canCancel: z.boolean().optional(),
   displayName: z.string(),
   /** As a person reads it, e.g. "(415) 555-0123" or "boardroom@example.com". */
   address: z.string(),
@@ -52,6 +57,12 @@ export const OpenMeeting = z.object({
   /** Digits as Webex has them; absent when opened by ID. */
   number: z.string().optional(),
   title: z.string(),
+  /**
+   * Opened by number: whether List Meetings showed the running instance. False: Webex does not
+   * list it yet ("may take longer"), so the roster is read through the scheduled meeting and
+   * call-outs go by meeting number.
+   */
+  listed: z.boolean().optional(),
 });
 export type OpenMeeting = z.infer<typeof OpenMeeting>;
 
@@ -70,6 +81,11 @@ export const MeetingsSnapshot = z.object({
   }),
   /** True while the Meetings view is open, the only time the roster is polled. */
   watching: z.boolean(),
+  /**
+   * Webex refused the roster (403: only the host or an admin may list it). The view keeps what a
+   * cohost can do (Call out, the "Calling out" list) and shows this instead of the participants.
+   */
+  rosterHidden: ErrorValue.optional(),
 });
 export type MeetingsSnapshot = z.infer<typeof MeetingsSnapshot>;
 
@@ -77,7 +93,7 @@ const ParticipantRef = z.object({ participantId: z.string().min(1).max(512) });
 
 export const CalloutArgs = z.object({
   address: z.string().max(256),
-  /** Checked in main against CALLOUT_DISPLAY_NAME_MAX, counted in characters. */
+  /** Checked in main against CALLOUT_DISPLAY_NAME_MAX, counted in UTF-16 code units. */
   displayName: z.string().max(512),
 });
 export type CalloutArgs = z.infer<typeof CalloutArgs>;
@@ -92,6 +108,8 @@ export const meetingsChannels = {
   'meetings:unmute': channel(ParticipantRef, Done),
   'meetings:admit': channel(ParticipantRef, Done),
   'meetings:expel': channel(ParticipantRef, Done),
+  /** Admits everyone in the lobby (Webex's bulk admit, 100 a request). */
+  'meetings:admitAll': channel(None, Done),
   'meetings:callout': channel(CalloutArgs, z.object({ participantId: z.string() })),
   'meetings:cancelCallout': channel(ParticipantRef, Done),
   /** Removes a call-out that ended with no answer from the list. */

@@ -64,13 +64,25 @@ export const SipCall = z.object({
 });
 export type SipCall = z.infer<typeof SipCall>;
 
+/**
+ * A trunk call placed from this window (seed 001's POST /v2/sip/outbound-call) that VideoSDK's call
+ * list does not show: kept visible with its participant ID; it cannot be ended from here.
+ */
+export const TrunkCall = z.object({
+  participantId: z.string(),
+  to: z.string(),
+  roomId: z.string(),
+  startedAt: z.string(),
+});
+export type TrunkCall = z.infer<typeof TrunkCall>;
+
 export const VideoSdkSnapshot = z.object({
   /** Whether there is a VideoSDK account to call with, and which. */
   account: z.object({
     available: z.boolean(),
     source: z.enum(['saved', 'environment', 'demo']).optional(),
     /** On the demo line: a trunk and a gateway that exist there, so a newcomer knows what to type. */
-    demo: z.object({ trunkId: z.string(), gatewayId: z.string() }).optional(),
+    demo: z.object({ trunkId: z.string(), gatewayId: z.string(), roomId: z.string().optional() }).optional(),
   }),
   /** Newest first. */
   calls: z.array(SipCall),
@@ -78,6 +90,8 @@ export const VideoSdkSnapshot = z.object({
   loaded: z.boolean(),
   /** Why the list could not be refreshed the last time it was tried. */
   problem: ErrorValue.optional(),
+  /** Trunk calls the list does not show (newest first). */
+  trunkCalls: z.array(TrunkCall).optional(),
 });
 export type VideoSdkSnapshot = z.infer<typeof VideoSdkSnapshot>;
 

@@ -4,6 +4,7 @@ import type { AppStore } from './types';
 
 export const OPEN_MEETING_KEY = 'meetings:open';
 export const CALLOUT_KEY = 'meetings:callout';
+export const ADMIT_ALL_KEY = 'meetings:admitAll';
 export const meetingKey = (participantId: string, action: string) => `meeting:${participantId}:${action}`;
 
 /** Failures the form shows itself (next to the field) rather than in the error list. */
@@ -38,6 +39,7 @@ export function createMeetingsCommands(store: AppStore) {
       act(meetingKey(p.id, 'mute'), `Couldn't unmute ${p.displayName}`, (api) => api.meetings.unmute({ participantId: p.id })),
     admit: (p: MeetingParticipant) =>
       act(meetingKey(p.id, 'admit'), `Couldn't admit ${p.displayName}`, (api) => api.meetings.admit({ participantId: p.id })),
+    admitAll: () => act(ADMIT_ALL_KEY, "Couldn't admit everyone from the lobby", (api) => api.meetings.admitAll()),
     expel: (p: MeetingParticipant) =>
       act(meetingKey(p.id, 'expel'), `Couldn't expel ${p.displayName}`, (api) => api.meetings.expel({ participantId: p.id })),
     callout: (address: string, displayName: string) =>

@@ -14,6 +14,7 @@ import { createHarnessPorts } from '../harness/harness-ports.js';
 const phaseSeconds = process.argv.includes('--quick') ? 6 : 30;
 const log = new MemoryLogger();
 const line = await startTestLine();
+line.videosdk.state.addRoom('bench-room');
 const env = { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token };
 const core = await createCore(createHarnessPorts({ log }), {
   shell: 'harness',

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../main/providers/http.js';
 import { createWebexMeetingsClient, type WebexMeetingsClient } from '../../main/providers/webex/meetings-client.js';
 import { MEETING_ROUTES } from '../../main/sandbox/meetings-routes.js';
+import { INSTANCE_LISTING_DELAY_MS } from '../../main/sandbox/meetings-state.js';
 import type { SandboxExchange } from '../../main/sandbox/index.js';
 import { startTestLine, type TestLine } from '../line-kit/index.js';
 import { FakeClock } from '../fakes/fake-clock.js';
@@ -20,8 +21,15 @@ import { checkExchange, loadContract, withErrorBodies, type ExchangeCheck } from
 
 const PARTICIPANTS = 'webex-meeting-participants.openapi.json';
 const MEETINGS = 'webex-meetings-list.openapi.json';
-/** The operations CallDeck uses; the others (query by email, details, bulk admit) it never sends. */
-const USED = ['listMeetings', 'List Meeting Participants', 'Update a Participant', 'Call Out a SIP Participant', 'Cancel Calling Out a SIP Participant'];
+/** The operations CallDeck uses; the others (query by email, details) it never sends. */
+const USED = [
+  'listMeetings',
+  'List Meeting Participants',
+  'Update a Participant',
+  'Admit Participants',
+  'Call Out a SIP Participant',
+  'Cancel Calling Out a SIP Participant',
+];
 
 type Json = Record<string, unknown>;
 
@@ -112,20 +120,35 @@ async function session(): Promise<void> {
   });
   line.meetings.addMeeting({ title: 'Not mine', meetingNumber: '26345559999', role: 'attendee', participants: [{ displayName: 'Boss', host: true }] });
 
-  const meeting = await client.findInProgressMeeting('26345551234');
-  if (!meeting) throw new Error('meeting not found');
-  expect(await client.findInProgressMeeting('11111111')).toBeUndefined();
+  const scheduled = await client.findByNumber('26345551234');
+  if (!scheduled?.meetingSeriesId) throw new Error('meeting not found');
+  expect(await client.findByNumber('11111111')).toBeUndefined();
+  // Not listed yet ("may take longer"); then listed.
+  expect(await client.findRunningInstance(scheduled.meetingSeriesId)).toBeUndefined();
+  clock.advance(INSTANCE_LISTING_DELAY_MS);
+  const meeting = await client.findRunningInstance(scheduled.meetingSeriesId);
+  if (!meeting) throw new Error('instance not listed');
+  expect((await client.listParticipants(scheduled.id)).length).toBe(233);
   const roster = await client.listParticipants(meeting.id);
   expect(roster).toHaveLength(233);
 
   const wanda = roster.find((p) => p.displayName === 'Waiting Wanda')?.id ?? '';
   const guest = roster.find((p) => p.displayName === 'Guest 7')?.id ?? '';
+  await client.admitAll([wanda]);
   await client.updateParticipant(wanda, { admit: true });
   await client.updateParticipant(guest, { muted: true });
   await client.updateParticipant(guest, { muted: false });
   await client.updateParticipant(guest, { expel: true });
   statuses.push(await fails(client.updateParticipant(guest, { muted: true })));
 
+  const byNumber = await client.callOut({
+    meetingNumber: '26345551234',
+    address: 'sip:desk@example.com',
+    addressType: 'sipAddress',
+    displayName: 'Desk',
+    invitationCorrelationId: '971ab255-64e6-4cd2-a5af-d33953898356',
+  });
+  await client.cancelCallOut(byNumber.participantId ?? '');
   const sip = await client.callOut({
     meetingId: meeting.id,
     address: 'sip:boardroom@example.com',
@@ -133,8 +156,8 @@ async function session(): Promise<void> {
     displayName: 'Boardroom',
     invitationCorrelationId: '871ab255-64e6-4cd2-a5af-d33953898356',
   });
-  await client.cancelCallOut(sip.participantId);
-  statuses.push(await fails(client.cancelCallOut(sip.participantId)));
+  await client.cancelCallOut(sip.participantId ?? '');
+  statuses.push(await fails(client.cancelCallOut(sip.participantId ?? '')));
   await client.callOut({
     meetingId: meeting.id,
     address: '+14155550123',
@@ -155,15 +178,17 @@ async function session(): Promise<void> {
   );
 
   // Not the host: every roster operation is refused.
-  const notMine = await client.findInProgressMeeting('26345559999');
+  const notMine = await client.findByNumber('26345559999');
   statuses.push(await fails(client.listParticipants(notMine?.id ?? '')));
   const boss = line.meetings.meetings().find((m) => m.title === 'Not mine')?.participants[0]?.id ?? '';
   statuses.push(await fails(client.updateParticipant(boss, { muted: true })));
 
   line.control.injectFault({ kind: 'status', status: 429, retryAfterSec: 2, path: '/meetingParticipants' });
   statuses.push(await fails(client.listParticipants(meeting.id)));
+  line.control.injectFault({ kind: 'status', status: 423, retryAfterSec: 3, path: '/meetingParticipants' });
+  statuses.push(await fails(client.listParticipants(meeting.id)));
   line.control.expireToken();
-  statuses.push(await fails(client.findInProgressMeeting('26345551234')));
+  statuses.push(await fails(client.findByNumber('26345551234')));
   line.control.issueToken();
 }
 
@@ -195,9 +220,32 @@ describe('Meetings contract', () => {
   });
 
   it('error answers were exercised and validated too', () => {
-    expect(statuses).toEqual([404, 404, 400, 403, 403, 429, 401]);
+    expect(statuses).toEqual([404, 404, 400, 403, 403, 429, 423, 401]);
     const seen = new Set(checks.map((c) => c.status));
-    for (const status of [200, 204, 400, 401, 403, 404, 429]) expect(seen).toContain(status);
+    for (const status of [200, 204, 400, 401, 403, 404, 423, 429]) expect(seen).toContain(status);
+  });
+
+  it('[MTG-12] the bulk admit request and its 204 conform', () => {
+    const admits = checks.filter((c) => c.operationId === 'Admit Participants');
+    expect(admits.map((c) => c.status)).toEqual([204]);
+    expect(admits.flatMap((c) => c.problems)).toEqual([]);
+  });
+
+  it('[MTG-15] 423 Locked with Retry-After is a documented answer of the roster, with its header', () => {
+    const locked = recorded.filter((x) => x.status === 423);
+    expect(locked.length).toBeGreaterThan(0);
+    expect(locked.every((x) => x.responseHeaders['Retry-After'] === '3')).toBe(true);
+    expect(checks.filter((c) => c.status === 423).flatMap((c) => c.problems)).toEqual([]);
+  });
+
+  it('[MTG-01] the number was asked alone, and the answer was the scheduled meeting; [MTG-02] the instance came by series', () => {
+    const lists = recorded.filter((x) => x.path === '/v1/meetings' && x.status === 200);
+    const byNumber = lists.find((x) => x.query.meetingNumber === '26345551234');
+    expect(byNumber?.query).toEqual({ meetingNumber: '26345551234' });
+    const items = (x: SandboxExchange | undefined) => (JSON.parse(String(x?.responseBody ?? '{}')) as { items?: Array<{ meetingType: string }> }).items ?? [];
+    expect(items(byNumber).map((i) => i.meetingType)).toEqual(['scheduledMeeting']);
+    const bySeries = lists.filter((x) => x.query.meetingSeriesId !== undefined);
+    expect(bySeries.map((x) => items(x).length)).toEqual([0, 1]);
   });
 
   it('the sandbox routes exactly the used operations, on the contract methods and paths', () => {

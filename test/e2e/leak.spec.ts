@@ -76,6 +76,7 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
 
   // Use them: a SIP call into a VideoSDK room, followed in the list and ended; a token per request.
   await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).last().click();
+  line.videosdk.state.addRoom('leak-room');
   const region = await openVideoSdk(page);
   await region.getByRole('radio', { name: 'Gateway' }).check();
   await region.getByRole('textbox', { name: 'Room ID' }).fill('leak-room');

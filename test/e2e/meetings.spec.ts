@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { TestLine } from '../line-kit/index.js';
+import type { SandboxExchange } from '../../main/sandbox/index.js';
 import { expect as baseExpect, test as baseTest } from '@playwright/test';
 import { openLine } from '../../main/app/open-line.js';
 import { systemClock } from '../../main/core/system-clock.js';
@@ -20,12 +21,19 @@ const person = (app: Page, name: string) => participants(app).getByRole('listite
 const callingOut = (app: Page) => region(app).getByRole('list', { name: 'Calling out' });
 const requests = (line: TestLine, method: string, suffix: string) =>
   line.control.state().requests.filter((r) => r.method === method && r.path.endsWith(suffix));
+/** Every exchange from now on, with query and bodies. */
+function recording(line: TestLine) {
+  const seen: SandboxExchange[] = [];
+  line.control.onExchange((x) => seen.push(x));
+  return (method: string, suffix: string) => seen.filter((x) => x.method === method && x.path.endsWith(suffix));
+}
 
-function allHands(line: TestLine, role: 'host' | 'attendee' = 'host') {
+function allHands(line: TestLine, role: 'host' | 'cohost' | 'attendee' = 'host', extra: { joined?: boolean } = {}) {
   return line.meetings.addMeeting({
     title: 'All hands',
     meetingNumber: MEETING_NUMBER,
     role,
+    ...extra,
     participants: [
       { displayName: 'Reception', email: 'reception@example.com', host: true, video: 'on' },
       { displayName: 'Sam Rivera', email: 'sam.rivera@example.com', state: 'lobby' },
@@ -49,9 +57,14 @@ async function callOut(app: Page, address: string, name: string): Promise<void> 
 }
 
 test.describe('Webex Meetings through the window', () => {
-  test('open by number → whole roster across pages → Admit → Mute → Call out → joined → Expel', async ({ app, line }) => {
-    allHands(line);
+  test('[MTG-01] [MTG-02] open by number as host, before Webex lists the instance → whole roster across pages → Admit → Mute → Call out by number → joined → Expel', async ({
+    app,
+    line,
+  }) => {
+    const meeting = allHands(line);
+    const exchanges = recording(line);
     await openMeeting(app);
+    await expect(region(app)).toContainText('Webex does not list the running meeting yet');
 
     // Header, and every present person across both pages; the one who left is not listed.
     await expect(region(app).getByRole('heading', { name: 'All hands' })).toBeVisible();
@@ -62,7 +75,14 @@ test.describe('Webex Meetings through the window', () => {
     await expect(person(app, 'Reception')).toContainText('Host');
     const pages = requests(line, 'GET', '/meetingParticipants');
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    expect(requests(line, 'GET', '/meetings')).toHaveLength(1);
+    // The number alone, then the instance by series (not listed yet); the roster by the scheduled meeting.
+    expect(exchanges('GET', '/meetings').map((r) => r.query)).toEqual([
+      { meetingNumber: MEETING_NUMBER },
+      { meetingSeriesId: meeting.seriesId, meetingType: 'meeting', state: 'inProgress' },
+    ]);
+    expect(exchanges('GET', '/meetingParticipants').every((r) => r.query.meetingId === meeting.scheduledId)).toBe(true);
+    // Your own row (the host's) has no Expel.
+    await expect(person(app, 'Reception').getByRole('button', { name: 'Expel' })).toHaveCount(0);
 
     // Admit from the lobby.
     await expect(person(app, 'Sam Rivera')).toContainText('In the lobby');
@@ -81,7 +101,8 @@ test.describe('Webex Meetings through the window', () => {
     await expect(pending).toContainText(/Ringing · \d+ s left/);
     await expect(pending.getByRole('button', { name: 'Cancel call-out' })).toBeVisible();
     const [ringing] = line.meetings.pendingCallouts();
-    expect(ringing).toMatchObject({ address: '+14155550123', addressType: 'phoneNumber', displayName: 'Front desk mobile' });
+    expect(ringing).toMatchObject({ address: '+14155550123', addressType: 'phoneNumber', displayName: 'Front desk mobile', meetingId: meeting.id });
+    expect(JSON.parse(exchanges('POST', '/callout')[0]?.requestBody ?? '{}')).toMatchObject({ meetingNumber: MEETING_NUMBER });
     expect(ringing?.invitationCorrelationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     line.meetings.answer(ringing?.participantId ?? '');
     await expect(person(app, 'Front desk mobile')).toContainText('Joined', ROSTER_WAIT);
@@ -129,15 +150,69 @@ test.describe('Webex Meetings through the window', () => {
     await expect(callingOut(app)).toHaveCount(0);
   });
 
-  test('a meeting you do not host: the window says you must be the host or a cohost', async ({ app, line }) => {
-    allHands(line, 'attendee');
+  test('[MTG-05] opening by number as a cohost: the view says only the host sees the list, and Call out and Cancel call-out still work', async ({ app, line }) => {
+    allHands(line, 'cohost');
     await openMeeting(app, MEETING_NUMBER);
-    const alert = region(app).getByRole('alert');
-    await expect(alert).toContainText('You must be the host or a cohost of this meeting');
-    await expect(alert).toContainText('Ask the host to make you a cohost');
-    await expect(alert).toContainText(/Tracking ID: \S+/);
-    expect(requests(line, 'GET', '/meetingParticipants').map((r) => r.status)).toEqual([403]);
+    await expect(region(app).getByRole('heading', { name: 'All hands' })).toBeVisible();
+    const note = region(app).getByRole('status', { name: 'Participant list' });
+    await expect(note).toContainText('Only the host sees the participant list');
+    await expect(note).toContainText('Webex said: “The user must be the meeting host or have an Administrator role to list participants.”');
+    await expect(note).toContainText(/Tracking ID: \S+/);
+    await expect(note).not.toContainText(/must be the host or a cohost/i);
     await expect(participants(app)).toHaveCount(0);
+    expect(requests(line, 'GET', '/meetingParticipants').map((r) => r.status)).toEqual([403]);
+
+    await callOut(app, 'sip:boardroom@example.com', 'Boardroom');
+    const pending = callingOut(app).getByRole('listitem', { name: 'Boardroom' });
+    await expect(pending).toContainText(/Ringing · \d+ s left/);
+    await pending.getByRole('button', { name: 'Cancel call-out' }).click();
+    await expect(callingOut(app)).toHaveCount(0);
+    expect(line.meetings.pendingCallouts()).toEqual([]);
+    await expect(app.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('[MTG-07] before joining the meeting: the form says to join first, and the refusal says so in Webex words', async ({ app, line }) => {
+    const meeting = allHands(line, 'host', { joined: false });
+    await openMeeting(app);
+    const form = region(app).getByRole('form', { name: 'Call someone into the meeting' });
+    await expect(form).toContainText('Join the meeting in Webex first, then call out.');
+    await callOut(app, 'sip:boardroom@example.com', 'Boardroom');
+    const alert = app.getByRole('alert').filter({ hasText: "Couldn't call Boardroom" });
+    await expect(alert).toContainText('Join the meeting in Webex first, then call out.');
+    await expect(alert).toContainText('Webex said: “The user must join the meeting before invoking the API.”');
+    await expect(alert).not.toContainText(/must be the host or a cohost/i);
+    await expect(callingOut(app)).toHaveCount(0);
+    // Joined in Webex: the same call-out now rings.
+    line.meetings.setJoined(meeting.id, true);
+    await region(app).getByRole('button', { name: 'Call out' }).click();
+    await expect(callingOut(app).getByRole('listitem', { name: 'Boardroom' })).toContainText(/Ringing/);
+  });
+
+  test('[MTG-12] "Admit all" lets the whole lobby in', async ({ app, line }) => {
+    const meeting = allHands(line);
+    for (const name of ['Ana Silva', 'Priya Natarajan']) line.meetings.addParticipant(meeting.id, { displayName: name, state: 'lobby' });
+    const exchanges = recording(line);
+    await openMeeting(app);
+    await expect(region(app)).toContainText('3 people in the lobby');
+    await expect(region(app)).toContainText('People on the Webex Meetings app may not be muted, admitted or expelled');
+    await region(app).getByRole('button', { name: 'Admit all' }).click();
+    for (const name of ['Sam Rivera', 'Ana Silva', 'Priya Natarajan']) await expect(person(app, name)).toContainText('Joined');
+    await expect(region(app).getByRole('button', { name: 'Admit all' })).toHaveCount(0);
+    const admits = exchanges('POST', '/meetingParticipants/admit');
+    expect(admits.map((r) => r.status)).toEqual([204]);
+    expect((JSON.parse(admits[0]?.requestBody ?? '{}') as { items: unknown[] }).items).toHaveLength(3);
+    await expect(app.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('[MTG-08] a call-out whose answer has unexpected fields and values still shows as Calling out', async ({ app, line }) => {
+    allHands(line);
+    line.meetings.setCalloutBehavior({ answerAfterMs: null, answerExtras: { state: 'dialing', addressType: 'h323', sipCallId: 'x-1', ringTimeout: 30 } });
+    await openMeeting(app);
+    await callOut(app, 'sip:boardroom@example.com', 'Boardroom');
+    const pending = callingOut(app).getByRole('listitem', { name: 'Boardroom' });
+    await expect(pending).toContainText(/Ringing · \d+ s left/);
+    await expect(pending.getByRole('button', { name: 'Cancel call-out' })).toBeVisible();
+    await expect(app.getByRole('alert')).toHaveCount(0);
   });
 
   test('closing the view stops the roster refresh; live calls keep working meanwhile', async ({ app, line, harness }) => {

@@ -2,7 +2,7 @@ import type { SandboxExchange } from '../../main/sandbox/index.js';
 import { expect, test } from './fixtures.js';
 import { openVideoSdk } from './videosdk-steps.js';
 
-test('a trunk call shows the participant ID VideoSDK gave it', async ({ app, line }) => {
+test('[VSDK-05] a trunk call shows the participant ID VideoSDK gave it, and stays listed though VideoSDK does not list it', async ({ app, line }) => {
   const region = await openVideoSdk(app);
   await expect(region.getByRole('radio', { name: 'Trunk' })).toBeChecked();
   await region.getByRole('textbox', { name: 'Room ID' }).fill(' abcd-efgh-ijkl ');
@@ -16,9 +16,34 @@ test('a trunk call shows the participant ID VideoSDK gave it', async ({ app, lin
   const [placed] = line.videosdk.state.calls();
   expect(placed).toMatchObject({ roomId: 'abcd-efgh-ijkl', to: '+14155550123', from: '+14155550101', trunkId: 'trunk_sandbox_1', displayName: 'Reception' });
   await expect(region.getByRole('status').filter({ hasText: 'Participant ID:' })).toHaveText(`Participant ID: ${placed!.participantId}`);
+  const row = region.getByRole('list', { name: 'SIP calls' }).getByRole('listitem', { name: /^SIP call to \+1 415/ });
+  await expect(row).toContainText(`Participant ID ${placed!.participantId}`);
+  await expect(row).toContainText('cannot be ended from here');
+  await expect(row.getByRole('button', { name: 'End SIP call' })).toHaveCount(0);
+});
+
+test('[VSDK-04] a room that does not exist: the window says so', async ({ app, line }) => {
+  const region = await openVideoSdk(app);
+  await region.getByRole('radio', { name: 'Gateway' }).check();
+  await region.getByRole('textbox', { name: 'Room ID' }).fill('wrong-room-id');
+  await region.getByRole('textbox', { name: 'Call to' }).fill('sip:alice@example.com');
+  await region.getByRole('textbox', { name: 'Gateway ID' }).fill('gw_sandbox_1');
+  await region.getByRole('button', { name: 'Start SIP call' }).click();
+  await expect(region.getByRole('alert')).toContainText('The room wrong-room-id does not exist');
+  expect(line.videosdk.state.calls()).toEqual([]);
+});
+
+test('[VSDK-03] more than 20 calls: the SIP calls list shows every one', async ({ app, line }) => {
+  for (let i = 0; i < 23; i += 1) {
+    line.videosdk.state.startCall({ to: `+141555502${String(i).padStart(2, '0')}`, roomId: 'abcd-efgh-ijkl', gatewayId: 'gw_sandbox_1' });
+  }
+  const region = await openVideoSdk(app);
+  await expect(region.getByRole('list', { name: 'SIP calls' }).getByRole('listitem')).toHaveCount(23);
+  await expect(region.getByRole('list', { name: 'SIP calls' }).getByRole('listitem', { name: /0200$/ })).toBeVisible();
 });
 
 test('a gateway call is listed, turns Answered, and End SIP call turns it Ended', async ({ app, line }) => {
+  line.videosdk.state.addRoom('room-42');
   const region = await openVideoSdk(app);
   await region.getByRole('radio', { name: 'Gateway' }).check();
   await expect(region.getByRole('textbox', { name: 'Trunk ID' })).toHaveCount(0);

@@ -8,7 +8,7 @@ export interface VideoSdkAccess {
   /** A saved account, the developer's environment account, or the demo line's. */
   source: 'saved' | 'environment' | 'demo';
   /** On the demo line: a trunk and a gateway that exist there. */
-  demo?: { trunkId: string; gatewayId: string };
+  demo?: { trunkId: string; gatewayId: string; roomId?: string };
   /** A new short-lived token: the bare JWT. */
   mint(): string;
 }

@@ -61,9 +61,16 @@ export interface VideoSdkClient {
   startCall(input: { to: string; roomId: string; route: SipRoute }): Promise<WireSipCall>;
   /** GET /v2/sip/call, one page. */
   listCalls(page?: { page: number; perPage: number }): Promise<SipCallPage>;
+  /** GET /v2/sip/call, every page (VideoSDK's default page is 20). */
+  listAllCalls(): Promise<WireSipCall[]>;
   /** POST /v2/sip/call/end. */
   endCall(callId: string): Promise<void>;
 }
+
+/** VideoSDK's own default page size; the list is read to its last page. */
+export const CALLS_PER_PAGE = 20;
+/** More pages than this is a server looping its pages, not a call list. */
+export const MAX_CALL_PAGES = 50;
 
 function read<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -125,6 +132,16 @@ export function createVideoSdkClient(opts: VideoSdkClientOptions): VideoSdkClien
         const result = await calls.list(page);
         return { calls: result.data.map((item) => read(WireSipCall, item, 'a call list')), hasNextPage: result.hasNextPage, total: result.total };
       }),
+
+    async listAllCalls() {
+      const all: WireSipCall[] = [];
+      for (let page = 1; ; page += 1) {
+        if (page > MAX_CALL_PAGES) throw new AppError('provider', `VideoSDK kept sending more SIP call pages after ${MAX_CALL_PAGES}; stopped reading.`);
+        const answer = await run(async () => calls.list({ page, perPage: CALLS_PER_PAGE }));
+        all.push(...answer.data.map((item) => read(WireSipCall, item, 'a call list')));
+        if (!answer.hasNextPage || answer.data.length === 0) return all;
+      }
+    },
 
     endCall: (callId) =>
       run(async () => {

@@ -11,6 +11,10 @@ const CODES: Record<number, ErrorCode> = {
   429: 'rate-limited',
 };
 
+export function codeForVideoSdkStatus(status: number): ErrorCode {
+  return CODES[status] ?? 'provider';
+}
+
 const UNDICI_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /** The SDK wraps fetch's TypeError, which wraps undici's error: look down the cause chain. */

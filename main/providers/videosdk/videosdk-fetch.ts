@@ -1,5 +1,7 @@
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import { AppError } from '../../core/app-error.js';
 import { readCapped, readJsonBody, sharedAgent } from '../http.js';
+import { codeForVideoSdkStatus } from './videosdk-errors.js';
 
 /** The subset of fetch the VideoSDK SDK calls (its `FetchLike`). */
 export type VideoSdkFetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -20,6 +22,19 @@ export function fetchOn(dispatcher: Dispatcher = sharedAgent()): VideoSdkFetch {
 }
 
 /**
+ * Seed 001: the answer carries its own `statusCode` ("HTTP response status code") and `message`
+ * ("Success or error message"). A 2xx whose body says 4xx or 5xx is that error, in VideoSDK's words.
+ */
+function bodyStatus(json: unknown, trackingId: string | undefined): void {
+  if (json === null || typeof json !== 'object') return;
+  const { statusCode, message } = json as { statusCode?: unknown; message?: unknown };
+  const code = typeof statusCode === 'number' ? statusCode : typeof statusCode === 'string' && /^\d{3}$/.test(statusCode) ? Number(statusCode) : undefined;
+  if (code === undefined || code < 400 || code > 599) return;
+  const words = typeof message === 'string' && message.trim() !== '' ? message.trim() : `VideoSDK reported error ${code}.`;
+  throw new AppError(codeForVideoSdkStatus(code), words, { status: code, ...(trackingId !== undefined ? { trackingId } : {}) });
+}
+
+/**
  * Holds any fetch to what main/providers/http.ts holds Webex to, since the SDK reads bodies itself:
  * at most MAX_RESPONSE_BYTES is read, and a 2xx must be JSON (a sign-in page or a broken body is a
  * `provider` AppError saying what came, not the SDK's silent pass-through of text). The SDK wraps
@@ -34,7 +49,11 @@ export function guardedFetch(inner: VideoSdkFetch, seen: (response: Response) =>
     const text = body
       ? await readCapped(body, response.headers.get('content-length'), SERVICE, () => void body.cancel().catch(() => undefined))
       : '';
-    if (response.ok) readJsonBody(text, response.headers.get('content-type'), SERVICE, { status, trackingId: response.headers.get('x-request-id') ?? undefined });
+    if (response.ok) {
+      const trackingId = response.headers.get('x-request-id') ?? undefined;
+      const json = readJsonBody(text, response.headers.get('content-type'), SERVICE, { status, trackingId });
+      bodyStatus(json, trackingId);
+    }
     const empty = text === '' || status === 204 || status === 304;
     return new Response(empty ? null : text, { status, statusText: response.statusText, headers: response.headers });
   };

@@ -1,6 +1,6 @@
 /**
- * Webex Meetings over HTTP: find an in-progress meeting by number, read its roster page by page,
- * and act on participants. Paths, bodies and statuses are Cisco's (test/contract checks every
+ * Webex Meetings over HTTP: find a meeting by number (the scheduled meeting) and its running
+ * instance (by series), read a roster page by page, and act on participants. Paths, bodies and statuses are Cisco's (test/contract checks every
  * exchange against the official OpenAPI); responses are parsed with meetings-schemas.ts.
  */
 import { AppError } from '../../core/app-error.js';
@@ -20,25 +20,53 @@ export const PARTICIPANTS_PAGE_MAX = 100;
 /** A roster longer than this many pages is a server looping its cursor, not a meeting. */
 export const MAX_ROSTER_PAGES = 50;
 
+/** "This API limits the maximum size of `items` in the request body to 100." */
+export const ADMIT_BATCH_MAX = 100;
+
 /** Exactly one field per PUT: a mute is never also an admit, and expel needs no company. */
 export type ParticipantUpdate = { muted: boolean } | { admit: true } | { expel: true };
 
-export interface CalloutRequest {
-  meetingId: string;
+/** "Either meetingId or meetingNumber must be specified." */
+export type CalloutTarget = { meetingId: string } | { meetingNumber: string };
+
+export type CalloutRequest = CalloutTarget & {
   address: string;
   addressType: WebexAddressType;
   displayName: string;
   invitationCorrelationId: string;
-}
+};
 
 export interface WebexMeetingsClient {
-  /** The in-progress instance of the meeting with this number (digits only), or undefined. */
-  findInProgressMeeting(meetingNumber: string, signal?: AbortSignal): Promise<WebexMeeting | undefined>;
+  /** What List Meetings answers for a number (digits only): the scheduled meeting, or undefined. */
+  findByNumber(meetingNumber: string, signal?: AbortSignal): Promise<WebexMeeting | undefined>;
+  /** The series' in-progress instance, if Webex lists it yet ("may take longer"). */
+  findRunningInstance(meetingSeriesId: string, signal?: AbortSignal): Promise<WebexMeeting | undefined>;
   /** Every participant, following `Link: rel="next"` to the last page. */
   listParticipants(meetingId: string, signal?: AbortSignal): Promise<WebexMeetingParticipant[]>;
   updateParticipant(participantId: string, update: ParticipantUpdate): Promise<WebexMeetingParticipant>;
   callOut(request: CalloutRequest): Promise<WebexCalloutResponse>;
   cancelCallOut(participantId: string): Promise<void>;
+  /** Admits everyone named: one request per meeting and per 100 ids. */
+  admitAll(participantIds: readonly string[]): Promise<void>;
+}
+
+/** The meeting part of a participant id (`<meeting>_<participant>`): everything before the last `_`. */
+export function meetingPrefix(participantId: string): string {
+  return participantId.slice(0, Math.max(0, participantId.lastIndexOf('_')));
+}
+
+/** Ids grouped by meeting prefix, each group cut into requests of at most ADMIT_BATCH_MAX. */
+export function admitBatches(participantIds: readonly string[]): string[][] {
+  const byMeeting = new Map<string, string[]>();
+  for (const id of new Set(participantIds)) {
+    const key = meetingPrefix(id);
+    byMeeting.set(key, [...(byMeeting.get(key) ?? []), id]);
+  }
+  const batches: string[][] = [];
+  for (const ids of byMeeting.values()) {
+    for (let i = 0; i < ids.length; i += ADMIT_BATCH_MAX) batches.push(ids.slice(i, i + ADMIT_BATCH_MAX));
+  }
+  return batches;
 }
 
 /** The target of `rel="next"` in an RFC 5988 Link header, if any. */
@@ -74,12 +102,18 @@ export function relativeToBase(baseUrl: string, href: string): { path: string; q
 
 export function createWebexMeetingsClient(http: HttpClient, baseUrl: string): WebexMeetingsClient {
   return {
-    async findInProgressMeeting(meetingNumber, signal) {
+    async findByNumber(meetingNumber, signal) {
+      // With a number Webex ignores meetingType and state: it answers the scheduled meeting.
+      const res = await http.request({ method: 'GET', path: '/meetings', query: { meetingNumber }, ...(signal ? { signal } : {}) });
+      const { items } = parsed(WebexMeetingList, res, 'meeting list');
+      return items.find((m) => m.meetingType !== 'meeting') ?? items[0];
+    },
+
+    async findRunningInstance(meetingSeriesId, signal) {
       const res = await http.request({
         method: 'GET',
         path: '/meetings',
-        // Webex ignores meetingType and state next to meetingNumber, so the answer is filtered here too.
-        query: { meetingNumber, meetingType: 'meeting', state: 'inProgress' },
+        query: { meetingSeriesId, meetingType: 'meeting', state: 'inProgress' },
         ...(signal ? { signal } : {}),
       });
       const { items } = parsed(WebexMeetingList, res, 'meeting list');
@@ -116,6 +150,12 @@ export function createWebexMeetingsClient(http: HttpClient, baseUrl: string): We
 
     async cancelCallOut(participantId) {
       await http.request({ method: 'POST', path: '/meetingParticipants/cancelCallout', body: { participantId } });
+    },
+
+    async admitAll(participantIds) {
+      for (const batch of admitBatches(participantIds)) {
+        await http.request({ method: 'POST', path: '/meetingParticipants/admit', body: { items: batch.map((participantId) => ({ participantId })) } });
+      }
     },
   };
 }

@@ -36,6 +36,9 @@ function CalloutItem({ callout: c }: { callout: PendingCallout }) {
       {c.state === 'ringing' ? (
         <>
           <span className="tag">Ringing · {left} s left</span>
+          {c.canCancel === false ? (
+            <span className="hint">Webex gave no participant ID, so this call-out cannot be cancelled here.</span>
+          ) : (
           <button
             type="button"
             className="btn"
@@ -45,6 +48,7 @@ function CalloutItem({ callout: c }: { callout: PendingCallout }) {
           >
             Cancel call-out
           </button>
+          )}
         </>
       ) : (
         <>

@@ -55,6 +55,7 @@ export function CalloutForm() {
   return (
     <form className="callout-form" onSubmit={onSubmit} noValidate aria-label="Call someone into the meeting">
       <h4 className="meetings-subtitle">Call someone in</h4>
+      <p className="hint">Join the meeting in Webex first, then call out.</p>
       <TextField
         id={`${id}-address`}
         label="SIP address or number"

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
 import { ErrorBlock } from '../shared/error-block';
+import { ErrorDetails } from '../shared/error-details';
 import { CalloutForm } from './callout-form';
 import { CallingOutList } from './calling-out-list';
 import { MeetingHeader } from './meeting-header';
@@ -19,8 +20,10 @@ import './meetings.css';
  */
 export function MeetingsView() {
   const meetings = useCommands('meetings');
-  const [access, meeting, syncError] = useAppStore(
-    useShallow((s) => [s.meetings.snapshot?.access, s.meetings.snapshot?.meeting ?? null, s.meetings.snapshot?.sync.error] as const),
+  const [access, meeting, syncError, rosterHidden] = useAppStore(
+    useShallow(
+      (s) => [s.meetings.snapshot?.access, s.meetings.snapshot?.meeting ?? null, s.meetings.snapshot?.sync.error, s.meetings.snapshot?.rosterHidden] as const,
+    ),
   );
 
   useEffect(() => {
@@ -46,10 +49,17 @@ export function MeetingsView() {
             {meeting && (
               <>
                 <MeetingHeader meeting={meeting} />
-                {syncError && (
-                  <ErrorBlock failure={{ title: "Couldn't refresh the participants", error: syncError }} />
+                {rosterHidden ? (
+                  // A cohost may not list the roster; everything a cohost can do stays below.
+                  <div className="message roster-hidden" role="status" aria-label="Participant list">
+                    <ErrorDetails title="Only the host sees the participant list" error={rosterHidden} />
+                  </div>
+                ) : (
+                  <>
+                    {syncError && <ErrorBlock failure={{ title: "Couldn't refresh the participants", error: syncError }} />}
+                    <ParticipantsList />
+                  </>
                 )}
-                <ParticipantsList />
                 <CalloutForm />
                 <CallingOutList />
               </>

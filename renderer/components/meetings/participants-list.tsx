@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MeetingParticipant } from '../../../preload/contract';
-import { meetingKey } from '../../store/meetings-commands';
+import { ADMIT_ALL_KEY, meetingKey } from '../../store/meetings-commands';
 import { useAppStore, useStoreApi } from '../../store/store-context';
 import { useCommands } from '../../store/use-commands';
 
@@ -12,14 +12,47 @@ const STATE_WORDS: Record<MeetingParticipant['state'], string> = {
 };
 
 export function ParticipantsList() {
-  const [participants, leftCount, stale] = useAppStore(
-    useShallow((s) => [s.meetings.snapshot?.participants ?? [], s.meetings.snapshot?.leftCount ?? 0, s.meetings.snapshot?.sync.state === 'error'] as const),
+  const [participants, leftCount, stale, admittingAll] = useAppStore(
+    useShallow(
+      (s) =>
+        [
+          s.meetings.snapshot?.participants ?? [],
+          s.meetings.snapshot?.leftCount ?? 0,
+          s.meetings.snapshot?.sync.state === 'error',
+          s.ui.pending[ADMIT_ALL_KEY] === true,
+        ] as const,
+    ),
   );
+  const commands = useCommands('meetings');
+  const waiting = participants.filter((p) => p.state === 'lobby').length;
   return (
     <>
       <h4 className="meetings-subtitle" id="participants-heading">
         Participants <span className="count">({participants.length})</span>
       </h4>
+      {!stale && participants.length > 0 && (
+        <div className="roster-tools">
+          {waiting > 0 && (
+            <button
+              type="button"
+              className="btn"
+              aria-disabled={admittingAll}
+              aria-busy={admittingAll}
+              aria-describedby="lobby-count"
+              onClick={() => !admittingAll && void commands.admitAll()}
+            >
+              Admit all
+            </button>
+          )}
+          {waiting > 0 && (
+            <span id="lobby-count" className="hint">
+              {waiting === 1 ? '1 person in the lobby' : `${waiting} people in the lobby`}
+            </span>
+          )}
+          {/* Seed 004: Webex may answer success without the change reaching Webex Meetings app users. */}
+          <p className="hint">People on the Webex Meetings app may not be muted, admitted or expelled even when Webex says it worked; the list is read again after each change.</p>
+        </div>
+      )}
       <ul className="participants" aria-label="Participants">
         {participants.map((p) => (
           <ParticipantItem key={p.id} participant={p} stale={stale} />
@@ -51,6 +84,7 @@ const ParticipantItem = memo(function ParticipantItem({ participant: p, stale }:
         {p.email && <span className="participant-email">{p.email}</span>}
       </div>
       <div className="participant-facts">
+        {p.you && <span className="tag">You</span>}
         {role && <span className="tag">{role}</span>}
         <span className="tag">{STATE_WORDS[p.state]}</span>
         <span className="tag">{p.muted ? 'Muted' : 'Unmuted'}</span>
@@ -72,14 +106,16 @@ const ParticipantItem = memo(function ParticipantItem({ participant: p, stale }:
           >
             {p.muted ? 'Unmute' : 'Mute'}
           </button>
-          <button
-            type="button"
-            className="btn"
-            aria-haspopup="dialog"
-            onClick={() => store.getState().ui.openDialog({ kind: 'expel', participantId: p.id })}
-          >
-            Expel
-          </button>
+          {!p.you && (
+            <button
+              type="button"
+              className="btn"
+              aria-haspopup="dialog"
+              onClick={() => store.getState().ui.openDialog({ kind: 'expel', participantId: p.id })}
+            >
+              Expel
+            </button>
+          )}
         </div>
       )}
     </li>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ErrorValue, SipCall } from '../../../preload/contract';
+import type { ErrorValue, SipCall, TrunkCall } from '../../../preload/contract';
 import { formatDuration, secondsSince } from '../../../preload/common/duration';
 import { formatNumber } from '../../../preload/common/party-text';
 import { useNow } from '../../hooks/use-now';
@@ -14,6 +14,7 @@ export function SipCallList() {
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
   if (!snapshot) return null;
   const { calls, loaded, problem } = snapshot;
+  const trunkCalls = snapshot.trunkCalls ?? [];
   const quiet = problem && (problem.code === 'network' || problem.code === 'timeout' || problem.code === 'rate-limited');
   return (
     <div className="subsection">
@@ -26,12 +27,15 @@ export function SipCallList() {
         ) : (
           <ErrorBlock failure={{ title: "Couldn't load the SIP calls", error: problem }} className="inline-error" />
         ))}
-      {!loaded && !problem ? (
+      {!loaded && !problem && trunkCalls.length === 0 ? (
         <p className="empty">Loading SIP calls…</p>
-      ) : calls.length === 0 ? (
+      ) : calls.length === 0 && trunkCalls.length === 0 ? (
         loaded && <p className="empty">No SIP calls yet.</p>
       ) : (
         <ul className="sip-call-list" aria-label="SIP calls">
+          {trunkCalls.map((call) => (
+            <TrunkCallRow key={call.participantId} call={call} country={country} />
+          ))}
           {calls.map((call) => (
             <SipCallRow key={call.id} call={call} country={country} />
           ))}
@@ -68,6 +72,24 @@ function SipCallRow({ call, country }: { call: SipCall; country: string | undefi
         </button>
       )}
       {failure && <ErrorBlock failure={{ title: "Couldn't end the SIP call", error: failure }} className="inline-error" />}
+    </li>
+  );
+}
+
+/** A trunk call VideoSDK's list does not show: what is known of it, and why it has no End button. */
+function TrunkCallRow({ call, country }: { call: TrunkCall; country: string | undefined }) {
+  const destination = formatNumber(call.to, country);
+  return (
+    <li className="sip-call sip-call-trunk" aria-label={`SIP call to ${destination}`}>
+      <div className="sip-call-head">
+        <span className="sip-call-to">{destination}</span>
+        <span className="sip-call-status">Placed through the trunk</span>
+      </div>
+      <p className="sip-call-room">Room {call.roomId}</p>
+      <p className="sip-call-room">
+        Participant ID <span className="selectable">{call.participantId}</span>
+      </p>
+      <p className="hint">VideoSDK&apos;s call list does not show this call, so it cannot be ended from here. End it in the room.</p>
     </li>
   );
 }

@@ -40,7 +40,15 @@ export function VideoSdkRegion() {
           {account.source === 'demo' && account.demo && (
             <p className="hint">
               Demo line: SIP calls go to CallDeck&apos;s built-in VideoSDK. Try trunk <code>{account.demo.trunkId}</code> or gateway{' '}
-              <code>{account.demo.gatewayId}</code> with any room ID.
+              <code>{account.demo.gatewayId}</code>
+              {account.demo.roomId ? (
+                <>
+                  {' '}
+                  with room <code>{account.demo.roomId}</code>.
+                </>
+              ) : (
+                '.'
+              )}
             </p>
           )}
           <SipCallForm />

@@ -110,6 +110,7 @@ async function openAllHands(world: World): Promise<void> {
 
 function startSipCall(world: World, to: string) {
   const gatewayId = world.line.videosdk.state.gateways[0]?.id ?? '';
+  world.line.videosdk.state.addRoom('room-1');
   return world.call('videosdk:start', { route: 'gateway', roomId: 'room-1', to, gatewayId });
 }
 

@@ -11,7 +11,7 @@ describe('demo mode', () => {
       expect(line.mode).toBe('demo');
       expect(line.meetings?.missingScopes().scopes).toEqual([]);
       expect(line.meetings?.demoMeetingNumber).toBe(DEMO_MEETING_NUMBER);
-      const meeting = await line.meetings?.client.findInProgressMeeting(DEMO_MEETING_NUMBER);
+      const meeting = await line.meetings?.client.findByNumber(DEMO_MEETING_NUMBER);
       expect(meeting?.title).toBe('Weekly team sync');
       const roster = (await line.meetings?.client.listParticipants(meeting?.id ?? '')) ?? [];
       expect(roster.some((p) => p.host)).toBe(true);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOST_ONLY_MESSAGE } from '../../../main/meetings/host-only.js';
+import { ROSTER_HOST_ONLY } from '../../../main/meetings/refusals.js';
 import { CALLOUT_RING_MS, MEETING_SCOPES, WATCH_LEASE_MS, WATCH_RENEW_MS } from '../../../preload/common/meetings.js';
 import { meetingsWorld, seedAllHands, type MeetingsWorld } from './meetings-world.js';
 
@@ -28,35 +28,49 @@ async function fails(promise: Promise<unknown>) {
 }
 
 describe('opening a meeting', () => {
-  it('resolves a spaced number to the in-progress meeting and lists who is present, across pages', async () => {
+  it('[MTG-01] resolves a spaced number to the scheduled meeting, then its listed instance, and lists who is present, across pages', async () => {
     w = await meetingsWorld();
-    const seeded = seedAllHands(w.line, { crowd: 150 });
+    const seeded = seedAllHands(w.line, { crowd: 150, listedAfterMs: 0 });
     const s = await h()['meetings:open']({ meeting: ' 2634 555 1234 ' });
-    expect(s.meeting).toEqual({ id: seeded.id, number: '26345551234', title: 'All hands' });
+    expect(s.meeting).toEqual({ id: seeded.id, number: '26345551234', title: 'All hands', listed: true });
     expect(s.participants).toHaveLength(152);
     expect(s.leftCount).toBe(1);
     expect(names()).not.toContain('Lee Chen');
     expect(s.participants.find((p) => p.displayName === 'Sam Rivera')?.state).toBe('lobby');
     expect(rosterReads()).toHaveLength(2);
     expect(rosterReads().every((x) => Number(x.query.max) <= 100)).toBe(true);
-    expect(w.exchanges[0]?.query).toMatchObject({ meetingNumber: '26345551234', meetingType: 'meeting', state: 'inProgress' });
+    // The number alone (Webex ignores meetingType and state next to it), then the instance by series.
+    expect(w.exchanges[0]?.query).toEqual({ meetingNumber: '26345551234' });
+    expect(w.exchanges[1]?.query).toEqual({ meetingSeriesId: seeded.seriesId, meetingType: 'meeting', state: 'inProgress' });
+    expect(rosterReads().every((x) => x.query.meetingId === seeded.id)).toBe(true);
   });
 
   it('says so when no meeting with that number is running, and refuses what is not a number or ID', async () => {
     w = await meetingsWorld();
-    expect(await fails(h()['meetings:open']({ meeting: '1111 222 3333' }))).toMatchObject({ code: 'not-found', message: /No meeting with number 1111 222 3333 is in progress/ });
+    expect(await fails(h()['meetings:open']({ meeting: '1111 222 3333' }))).toMatchObject({ code: 'not-found', message: /no meeting with number 1111 222 3333/ });
     expect(await fails(h()['meetings:open']({ meeting: 'call me maybe' }))).toMatchObject({ code: 'invalid-input' });
     expect(await fails(h()['meetings:open']({ meeting: '  ' }))).toMatchObject({ code: 'invalid-input' });
   });
 
-  it('a meeting you do not host: 403 in words, with Webex message and trackingId kept', async () => {
+  it('[MTG-05] a meeting you do not host opens without its roster: the 403 is said in words, with Webex message and trackingId kept', async () => {
     w = await meetingsWorld();
-    seedAllHands(w.line, { role: 'attendee' });
-    const error = await fails(h()['meetings:open']({ meeting: '26345551234' }));
-    expect(error).toMatchObject({ code: 'forbidden', status: 403, message: HOST_ONLY_MESSAGE });
-    expect(error.trackingId).toBeTruthy();
-    expect(error.details?.[0]).toMatch(/host or a cohost/);
-    expect(w.feature.snapshot().meeting).toBeNull();
+    seedAllHands(w.line, { role: 'cohost' });
+    const s = await h()['meetings:open']({ meeting: '26345551234' });
+    expect(s.meeting?.title).toBe('All hands');
+    expect(s.participants).toEqual([]);
+    expect(s.rosterHidden).toMatchObject({ code: 'forbidden', status: 403 });
+    expect(s.rosterHidden?.message).toContain(ROSTER_HOST_ONLY);
+    expect(s.rosterHidden?.message).toMatch(/Webex said: “The user must be the meeting host or have an Administrator role/);
+    expect(s.rosterHidden?.message).not.toMatch(/you must be the host or a cohost/i);
+    expect(s.rosterHidden?.trackingId).toBeTruthy();
+    // No polling of a roster Webex will not show; call-out still works for a cohost.
+    await h()['meetings:watch'](undefined);
+    await w.elapse(30_000);
+    expect(rosterReads()).toHaveLength(1);
+    const { participantId } = await h()['meetings:callout']({ address: 'sip:room@example.com', displayName: 'Room' });
+    expect(w.feature.snapshot().callouts.map((c) => c.participantId)).toEqual([participantId]);
+    await h()['meetings:cancelCallout']({ participantId });
+    expect(w.line.meetings.pendingCallouts()).toEqual([]);
   });
 
   it('without the meeting scopes nothing is sent and the snapshot says which scopes and what to do', async () => {
@@ -144,7 +158,7 @@ describe('refresh cost: the roster is read only while the view is open', () => {
 });
 
 describe('participants', () => {
-  it('admit, mute and unmute each send only their own field; expel removes them; nothing else changes', async () => {
+  it('[MTG-14] admit, mute and unmute each send only their own field and re-read the roster; expel removes them', async () => {
     w = await meetingsWorld();
     seedAllHands(w.line);
     const s = await h()['meetings:open']({ meeting: '26345551234' });
@@ -160,6 +174,9 @@ describe('participants', () => {
     expect(w.feature.snapshot().leftCount).toBe(2);
     const bodies = w.exchanges.filter((x) => x.method === 'PUT').map((x) => JSON.parse(x.requestBody) as unknown);
     expect(bodies).toEqual([{ admit: true }, { muted: true }, { muted: false }, { expel: true }]);
+    // Each PUT is followed by a roster read: the screen shows what Webex's roster says, not the PUT's answer.
+    const order = w.exchanges.filter((x) => x.method === 'PUT' || x.path === '/v1/meetingParticipants').map((x) => x.method);
+    expect(order.slice(1)).toEqual(['PUT', 'GET', 'PUT', 'GET', 'PUT', 'GET', 'PUT', 'GET']);
     expect(await fails(h()['meetings:mute']({ participantId: sam }))).toMatchObject({ code: 'not-found' });
   });
 
@@ -227,19 +244,19 @@ describe('calling out', () => {
     expect(await fails(h()['meetings:cancelCallout']({ participantId }))).toMatchObject({ code: 'not-found' });
   });
 
-  it('refuses 33 characters, an empty name, an extension and nonsense, sending nothing', async () => {
+  it('[MTG-11] refuses 33 characters (counted in UTF-16 units), an empty name, an extension and nonsense, sending nothing', async () => {
     w = await meetingsWorld();
     await opened();
     const before = w.exchanges.length;
-    expect(await fails(h()['meetings:callout']({ address: 'sip:a@example.com', displayName: '😀'.repeat(33) }))).toMatchObject({
+    expect(await fails(h()['meetings:callout']({ address: 'sip:a@example.com', displayName: '😀'.repeat(17) }))).toMatchObject({
       code: 'invalid-input',
-      message: 'The display name can have at most 32 characters; this one has 33.',
+      message: 'The display name can have at most 32 characters; this one has 34.',
     });
     expect(await fails(h()['meetings:callout']({ address: 'sip:a@example.com', displayName: '  ' }))).toMatchObject({ code: 'invalid-input' });
     expect(await fails(h()['meetings:callout']({ address: '1002', displayName: 'Desk' }))).toMatchObject({ code: 'invalid-input', message: /not an extension/ });
     expect(await fails(h()['meetings:callout']({ address: 'call me', displayName: 'Desk' }))).toMatchObject({ code: 'invalid-input' });
     expect(w.exchanges.length).toBe(before);
-    // 32 emoji are fine: counted as characters, not bytes.
-    await h()['meetings:callout']({ address: 'sip:a@example.com', displayName: '😀'.repeat(32) });
+    // 16 emoji are 32 UTF-16 units: the line takes them.
+    await h()['meetings:callout']({ address: 'sip:a@example.com', displayName: '😀'.repeat(16) });
   });
 });

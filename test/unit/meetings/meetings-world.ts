@@ -29,11 +29,11 @@ export interface MeetingsWorld {
   close(): Promise<void>;
 }
 
-export async function meetingsWorld(opts: { optedIn?: boolean; granted?: string[] } = {}): Promise<MeetingsWorld> {
+export async function meetingsWorld(opts: { optedIn?: boolean; granted?: string[]; httpTimeoutMs?: number } = {}): Promise<MeetingsWorld> {
   const clock = new FakeClock();
   const line = await startTestLine({ clock });
   const agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
-  const http = createHttpClient({ baseUrl: line.baseUrl, getToken: async () => line.token, dispatcher: agent, retryBackoffMs: 1, maxGetRetries: 0 });
+  const http = createHttpClient({ baseUrl: line.baseUrl, getToken: async () => line.token, dispatcher: agent, retryBackoffMs: 1, maxGetRetries: 0, ...(opts.httpTimeoutMs !== undefined ? { timeoutMs: opts.httpTimeoutMs } : {}) });
   let inFlight = 0;
   const counted: HttpClient = {
     async request(req) {
@@ -90,11 +90,16 @@ export async function meetingsWorld(opts: { optedIn?: boolean; granted?: string[
   };
 }
 
-export function seedAllHands(line: TestLine, opts: { role?: 'host' | 'attendee'; crowd?: number } = {}) {
+export function seedAllHands(
+  line: TestLine,
+  opts: { role?: 'host' | 'cohost' | 'attendee'; crowd?: number; joined?: boolean; listedAfterMs?: number | null } = {},
+) {
   return line.meetings.addMeeting({
     title: 'All hands',
     meetingNumber: '26345551234',
     ...(opts.role ? { role: opts.role } : {}),
+    ...(opts.joined !== undefined ? { joined: opts.joined } : {}),
+    ...(opts.listedAfterMs !== undefined ? { listedAfterMs: opts.listedAfterMs } : {}),
     participants: [
       { displayName: 'Reception', email: 'reception@example.com', host: true },
       { displayName: 'Sam Rivera', state: 'lobby' },

@@ -10,12 +10,19 @@ function world() {
   return { clock, callouts, changes: () => changes };
 }
 
-const roster = [{ id: 'host', displayName: 'Reception' }];
+const host = { id: 'host', correlationIds: ['c-host'] };
+const CORR = '871ab255-64e6-4cd2-a5af-d33953898356';
+const newCallout = (participantId: string | undefined, displayName = 'Boardroom', invitationCorrelationId = CORR) => ({
+  participantId,
+  invitationCorrelationId,
+  displayName,
+  address: 'boardroom@example.com',
+});
 
 describe('pending call-outs', () => {
   it('ring for 30 s with a countdown end, then end as no answer', () => {
     const w = world();
-    w.callouts.add({ participantId: 'p1', displayName: 'Boardroom', address: 'boardroom@example.com' }, roster);
+    w.callouts.add(newCallout('p1'));
     const [item] = w.callouts.list();
     expect(item).toMatchObject({ state: 'ringing', startedAt: w.clock.iso() });
     expect(Date.parse(item?.endsAt ?? '') - Date.parse(item?.startedAt ?? '')).toBe(CALLOUT_RING_MS);
@@ -34,28 +41,41 @@ describe('pending call-outs', () => {
     expect(w.callouts.list()).toEqual([]);
   });
 
-  it('turn into the joined participant when the roster shows their id, and stop counting down', () => {
+  it('[MTG-10] turn into the joined participant when the roster shows their id, and stop counting down', () => {
     const w = world();
-    w.callouts.add({ participantId: 'p1', displayName: 'Boardroom', address: 'x' }, roster);
-    expect(w.callouts.reconcile(roster)).toEqual([]);
-    expect(w.callouts.reconcile([...roster, { id: 'p1', displayName: 'Boardroom' }])).toEqual(['p1']);
+    w.callouts.add(newCallout('p1'));
+    expect(w.callouts.reconcile([host])).toEqual([]);
+    expect(w.callouts.reconcile([host, { id: 'p1', correlationIds: [] }])).toEqual(['p1']);
     expect(w.callouts.list()).toEqual([]);
     expect(w.clock.pendingTimers()).toBe(0);
   });
 
-  it('also match a newcomer with the same name when Webex gave the joined person a new id', () => {
+  it('[MTG-10] match by the invitationCorrelationId on a device when Webex gave the joined person another id', () => {
     const w = world();
-    const withNamesake = [...roster, { id: 'old', displayName: 'Lobby phone' }];
-    w.callouts.add({ participantId: 'p1', displayName: 'Lobby phone', address: 'x' }, withNamesake);
-    // The namesake who was already there is not the callee.
-    expect(w.callouts.reconcile(withNamesake)).toEqual([]);
-    expect(w.callouts.reconcile([...withNamesake, { id: 'new', displayName: 'Lobby phone' }])).toEqual(['p1']);
+    w.callouts.add(newCallout('p1'));
+    expect(w.callouts.reconcile([host, { id: 'other', correlationIds: [CORR] }])).toEqual(['p1']);
+  });
+
+  it('[MTG-10] never match by display name: a namesake joining is not the callee', () => {
+    const w = world();
+    w.callouts.add(newCallout('p1', 'Lobby phone'));
+    expect(w.callouts.reconcile([host, { id: 'new', correlationIds: ['c-new'] }])).toEqual([]);
+    expect(w.callouts.isRinging('p1')).toBe(true);
+  });
+
+  it('[MTG-08] an answer without a participantId is kept under its invitation, not cancellable', () => {
+    const w = world();
+    const key = w.callouts.add(newCallout(undefined));
+    expect(key).toBe(`invitation:${CORR}`);
+    expect(w.callouts.list()[0]).toMatchObject({ participantId: key, canCancel: false });
+    expect(w.callouts.participantIdOf(key)).toBeUndefined();
+    expect(w.callouts.reconcile([{ id: 'x', correlationIds: [CORR] }])).toEqual([key]);
   });
 
   it('cancel removes a ringing one and its timer', () => {
     const w = world();
-    w.callouts.add({ participantId: 'p1', displayName: 'A', address: 'x' }, roster);
-    w.callouts.add({ participantId: 'p2', displayName: 'B', address: 'y' }, roster);
+    w.callouts.add(newCallout('p1', 'A', 'a3bb189e-8bf9-3888-9912-ace4e6543001'));
+    w.callouts.add(newCallout('p2', 'B', 'a3bb189e-8bf9-3888-9912-ace4e6543002'));
     expect(w.callouts.remove('p1')).toBe(true);
     expect(w.callouts.remove('p1')).toBe(false);
     expect(w.clock.pendingTimers()).toBe(1);

@@ -28,6 +28,7 @@ beforeAll(async () => {
   // Tokens are signed with the system time; the line's clock starts there and moves on command.
   clock = new FakeClock(Date.now());
   line = await startTestLine({ clock });
+  for (const room of ['room-2', 'r', 'room-g', 'room-r', 'p']) line.videosdk.state.addRoom(room);
   agent = new Agent({ connect: { timeout: 2_000 }, headersTimeout: 5_000, bodyTimeout: 5_000 });
   client = clientWith(() => {
     const token = mintVideoSdkToken(line.videosdk.project);
@@ -83,11 +84,17 @@ describe('the legacy trunk call (POST /v2/sip/outbound-call)', () => {
     expect(line.videosdk.acceptedTokens().at(-1)).toBe(minted.at(-1));
   });
 
-  it('lets VideoSDK generate the participant ID, and lists the call', async () => {
+  it('[VSDK-05] lets VideoSDK generate the participant ID; the call list does not show a trunk call', async () => {
     const { participantId } = await client.trunkCall({ to: '+14155550124', displayName: 'Desk', meetingId: 'room-2', trunkId: 'trunk_sandbox_1' });
     expect(participantId).toMatch(/^sip_/);
-    const listed = (await client.listCalls()).calls[0];
-    expect(listed).toMatchObject({ to: '+14155550124', roomId: 'room-2', from: '+14155550100', status: 'initiated', participantId });
+    expect((await client.listAllCalls()).some((c) => c.participantId === participantId)).toBe(false);
+    expect(line.videosdk.state.calls()[0]).toMatchObject({ to: '+14155550124', roomId: 'room-2', from: '+14155550100', participantId });
+  });
+
+  it('[VSDK-01] a 200 whose body says statusCode 404 is that error, in VideoSDK words', async () => {
+    const error = await refusal(client.trunkCall({ to: '+14155550124', displayName: 'Desk', meetingId: 'no-such-room', trunkId: 'trunk_sandbox_1' }));
+    expect(error).toMatchObject({ code: 'not-found', status: 404, message: 'Room no-such-room not found.' });
+    expect(exchanges.at(-1)?.status).toBe(200);
   });
 
   it('404 for a trunk that does not exist, 400 for a from-number that is not the trunk’s', async () => {
@@ -140,6 +147,15 @@ describe('the current SIP call API', () => {
     expect((await client.listCalls()).calls.find((c) => c.id === call.id)).toMatchObject({ status: 'ended', end: expect.any(String) });
     expect(await refusal(client.endCall(call.id))).toMatchObject({ code: 'conflict', status: 409 });
     expect(await refusal(client.endCall('call_nope'))).toMatchObject({ code: 'not-found', status: 404 });
+  });
+
+  it('[VSDK-03] reads every page of the list, not only the first 20', async () => {
+    const before = (await client.listAllCalls()).length;
+    for (let i = 0; i < 23; i += 1) await client.startCall({ to: `+141555503${String(i).padStart(2, '0')}`, roomId: 'p', route: { kind: 'gateway', gatewayId: 'gw_sandbox_1' } });
+    const all = await client.listAllCalls();
+    expect(all).toHaveLength(before + 23);
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+    expect(exchanges.filter((x) => x.method === 'GET' && x.path === '/v2/sip/call').at(-1)?.query).toMatchObject({ page: String(Math.ceil((before + 23) / 20)) });
   });
 
   it('pages with page and perPage', async () => {

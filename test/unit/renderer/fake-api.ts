@@ -216,6 +216,7 @@ export class FakeCallDeckApi implements CallDeckApi {
     mute: (args) => this.invoke('meetings:mute', args, ok(null)),
     unmute: (args) => this.invoke('meetings:unmute', args, ok(null)),
     admit: (args) => this.invoke('meetings:admit', args, ok(null)),
+    admitAll: () => this.invoke('meetings:admitAll', undefined, ok(null)),
     expel: (args) => this.invoke('meetings:expel', args, ok(null)),
     callout: (args) => this.invoke('meetings:callout', args, ok({ participantId: 'callout-1' })),
     cancelCallout: (args) => this.invoke('meetings:cancelCallout', args, ok(null)),

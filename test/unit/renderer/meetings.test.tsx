@@ -72,18 +72,85 @@ describe('the Meetings view', () => {
     expect(api.invoked('meetings:expel')).toEqual([{ participantId: 'p1' }]);
   });
 
-  test('the display name counter counts characters, and 33 are refused without asking main', async () => {
+  test('[MTG-11] the display name counter counts UTF-16 units but says characters, and 34 are refused without asking main', async () => {
     const { region, api, user } = await openView();
     const name = within(region).getByRole('textbox', { name: 'Display name' });
     await user.type(name, 'Zoë 👍🏽');
-    expect(region.textContent).toContain('5 of 32 characters');
+    expect(region.textContent).toContain('8 of 32 characters');
     await user.clear(name);
-    await user.type(name, '😀'.repeat(33));
-    expect(region.textContent).toContain('33 of 32 characters');
+    await user.type(name, '😀'.repeat(17));
+    expect(region.textContent).toContain('34 of 32 characters');
     await user.type(within(region).getByRole('textbox', { name: 'SIP address or number' }), 'sip:room@example.com');
     await user.click(within(region).getByRole('button', { name: 'Call out' }));
     expect(api.invoked('meetings:callout')).toEqual([]);
-    expect(within(region).getByRole('alert').textContent).toContain('at most 32 characters; this one has 33');
+    expect(within(region).getByRole('alert').textContent).toContain('at most 32 characters; this one has 34');
+  });
+
+  test('[MTG-07] the call-out form says up front to join the meeting in Webex first', async () => {
+    const { region } = await openView();
+    const form = within(region).getByRole('form', { name: 'Call someone into the meeting' });
+    expect(form.textContent).toContain('Join the meeting in Webex first, then call out.');
+  });
+
+  test('[MTG-12] "Admit all" shows while someone waits in the lobby and asks main once', async () => {
+    const { region, api, user } = await openView();
+    await user.click(within(region).getByRole('button', { name: 'Admit all' }));
+    expect(api.invoked('meetings:admitAll')).toHaveLength(1);
+    act(() => api.emitMeetings({ ...OPEN, participants: OPEN.participants.map((p) => ({ ...p, state: 'joined' as const })) }));
+    await flush();
+    expect(within(region).queryByRole('button', { name: 'Admit all' })).toBeNull();
+  });
+
+  test('[MTG-13] no Expel on your own row', async () => {
+    const { region } = await openView({ ...OPEN, participants: OPEN.participants.map((p) => (p.host ? { ...p, you: true } : p)) });
+    const list = within(region).getByRole('list', { name: 'Participants' });
+    const me = within(list).getByRole('listitem', { name: 'Reception' });
+    expect(me.textContent).toContain('You');
+    expect(within(me).queryByRole('button', { name: 'Expel' })).toBeNull();
+    expect(within(within(list).getByRole('listitem', { name: 'Sam Rivera' })).getByRole('button', { name: 'Expel' })).toBeTruthy();
+  });
+
+  test('[MTG-14] a short note near the controls says Webex Meetings app users may not be changed, and the list is read again', async () => {
+    const { region } = await openView();
+    expect(region.textContent).toContain('People on the Webex Meetings app may not be muted, admitted or expelled even when Webex says it worked');
+  });
+
+  test('[MTG-05] a hidden roster: the view says only the host sees it, with Webex words, and keeps Call out and the Calling out list', async () => {
+    const hidden: MeetingsSnapshot = {
+      ...OPEN,
+      participants: [],
+      leftCount: 0,
+      rosterHidden: { code: 'forbidden', status: 403, message: "Webex shows the participant list only to the meeting's host (or an admin). Webex said: “Nope.”", trackingId: 'T1' },
+      callouts: [
+        { participantId: 'c1', displayName: 'Boardroom', address: 'sip:boardroom@example.com', startedAt: new Date().toISOString(), endsAt: new Date(Date.now() + 30_000).toISOString(), state: 'ringing' },
+      ],
+    };
+    const { region, api, user } = await openView(hidden);
+    expect(within(region).queryByRole('list', { name: 'Participants' })).toBeNull();
+    const note = within(region).getByRole('status', { name: 'Participant list' });
+    expect(note.textContent).toContain("only to the meeting's host");
+    expect(note.textContent).toContain('Webex said: “Nope.”');
+    expect(within(region).getByRole('button', { name: 'Call out' })).toBeTruthy();
+    const ringing = within(within(region).getByRole('list', { name: 'Calling out' })).getByRole('listitem', { name: 'Boardroom' });
+    await user.click(within(ringing).getByRole('button', { name: 'Cancel call-out' }));
+    expect(api.invoked('meetings:cancelCallout')).toEqual([{ participantId: 'c1' }]);
+  });
+
+  test('[MTG-08] a call-out row Webex gave no participant ID says it cannot be cancelled here', async () => {
+    const { region } = await openView({
+      ...OPEN,
+      callouts: [
+        { participantId: 'invitation:x', canCancel: false, displayName: 'Boardroom', address: 'sip:b@example.com', startedAt: new Date().toISOString(), endsAt: new Date(Date.now() + 30_000).toISOString(), state: 'ringing' },
+      ],
+    });
+    const row = within(within(region).getByRole('list', { name: 'Calling out' })).getByRole('listitem', { name: 'Boardroom' });
+    expect(within(row).queryByRole('button', { name: 'Cancel call-out' })).toBeNull();
+    expect(row.textContent).toContain('cannot be cancelled here');
+  });
+
+  test('[MTG-02] a meeting Webex does not list yet says it calls out by number', async () => {
+    const { region } = await openView({ ...OPEN, meeting: { ...OPEN.meeting!, listed: false } });
+    expect(region.textContent).toContain('Webex does not list the running meeting yet');
   });
 
   test("main's invalid address lands under the address field; a good call-out clears the form", async () => {

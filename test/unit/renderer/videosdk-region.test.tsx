@@ -88,6 +88,18 @@ describe('the VideoSDK region', () => {
     expect(api.invoked('videosdk:end')).toEqual([{ callId: 'c2' }]);
   });
 
+  test('[VSDK-05] a trunk call the list does not show stays listed with its participant ID, and says it cannot be ended here', async () => {
+    const { region } = await openRegion({
+      ...WITH_ACCOUNT,
+      trunkCalls: [{ participantId: 'sip_abc123', to: '+14155550123', roomId: 'abcd-efgh-ijkl', startedAt: new Date().toISOString() }],
+    });
+    const row = within(within(region).getByRole('list', { name: 'SIP calls' })).getByRole('listitem', { name: /^SIP call to \+1 415/ });
+    expect(row.textContent).toContain('Participant ID sip_abc123');
+    expect(row.textContent).toContain('Room abcd-efgh-ijkl');
+    expect(row.textContent).toContain('cannot be ended from here');
+    expect(within(row).queryByRole('button', { name: 'End SIP call' })).toBeNull();
+  });
+
   test('without an account, says how to add one', async () => {
     const { region } = await openRegion({ account: { available: false }, calls: [], loaded: false });
     expect(region.textContent).toContain('add your VideoSDK API key and secret in Settings → Accounts');

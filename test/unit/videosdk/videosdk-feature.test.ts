@@ -23,6 +23,7 @@ beforeEach(async () => {
   // Tokens carry the system time, and live 5 minutes: each test's clock starts there.
   clock = new FakeClock(Date.now());
   line = await startTestLine({ clock });
+  for (const room of ['room-1', 'room-t', 'room-g', 'r']) line.videosdk.state.addRoom(room);
   line.control.onExchange((x) => exchanges.push(x));
   exchanges = [];
   events = [];
@@ -178,5 +179,56 @@ describe('starting and ending', () => {
     expect(error).toMatchObject({ code: 'not-signed-in', message: 'Add your VideoSDK API key and secret in Settings → Accounts first.' });
     expect(clock.pendingTimers()).toBe(0);
     expect(exchanges).toHaveLength(0);
+  });
+});
+
+describe('VideoSDK as it really answers', () => {
+  it('[VSDK-01] a 200 whose body reports an error is an error, shown with VideoSDK message', async () => {
+    const error = await refused(feature.handlers['videosdk:start']({ route: 'trunk', roomId: 'room-t', to: '+14155550123', trunkId: 'nope', displayName: 'D' }));
+    expect(posts().at(-1)?.status).toBe(200);
+    expect(error).toMatchObject({ code: 'not-found', status: 404, message: 'SIP trunk nope not found.' });
+    expect(feature.snapshot().trunkCalls).toBeUndefined();
+  });
+
+  it('[VSDK-02] main re-checks "From number", ids and the display name, and sends nothing when one is wrong', async () => {
+    const trunk = { route: 'trunk' as const, roomId: 'room-t', to: '+14155550123', trunkId: 'trunk_sandbox_1', displayName: 'Reception' };
+    expect(await refused(feature.handlers['videosdk:start']({ ...trunk, from: 'front desk' }))).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('From number') });
+    expect(await refused(feature.handlers['videosdk:start']({ ...trunk, from: 'sip:a@example.com' }))).toMatchObject({ code: 'invalid-input' });
+    expect(await refused(feature.handlers['videosdk:start']({ ...trunk, roomId: 'room/../x' }))).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('room ID') });
+    expect(await refused(feature.handlers['videosdk:start']({ ...trunk, trunkId: 'trunk\u0000' }))).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('trunk ID') });
+    expect(await refused(feature.handlers['videosdk:start']({ ...trunk, displayName: 'Re\u202Eception' }))).toMatchObject({ code: 'invalid-input' });
+    expect(await refused(feature.handlers['videosdk:start']({ route: 'gateway', roomId: 'r', to: '+14155550123', gatewayId: 'gw sandbox' }))).toMatchObject({ code: 'invalid-input' });
+    expect(posts()).toHaveLength(0);
+    // A national From number is sent in E.164, as "Call to" is.
+    await feature.handlers['videosdk:start']({ ...trunk, from: '(415) 555-0101' });
+    expect(JSON.parse(posts().at(-1)!.requestBody)).toMatchObject({ from: '+14155550101' });
+  });
+
+  it('[VSDK-03] the "SIP calls" list holds every call, across pages of 20', async () => {
+    for (let i = 0; i < 45; i += 1) {
+      await feature.handlers['videosdk:start']({ route: 'gateway', roomId: 'r', to: `+141555504${String(i).padStart(2, '0')}`, gatewayId: 'gw_sandbox_1' });
+    }
+    const shown = await feature.handlers['videosdk:watch']({ open: true });
+    expect(shown.calls).toHaveLength(45);
+    expect(new Set(shown.calls.map((c) => c.to)).size).toBe(45);
+    const pages = exchanges.filter((x) => x.method === 'GET' && x.path === '/v2/sip/call').map((x) => x.query.page);
+    expect(pages).toEqual(['1', '2', '3']);
+  });
+
+  it('[VSDK-04] an unknown room: the window is told the room does not exist, in words and VideoSDK words', async () => {
+    const gateway = await refused(feature.handlers['videosdk:start']({ route: 'gateway', roomId: 'no-such-room', to: '+14155550123', gatewayId: 'gw_sandbox_1' }));
+    expect(gateway).toMatchObject({ code: 'not-found', status: 404 });
+    expect(gateway.message).toContain('The room no-such-room does not exist');
+    expect(gateway.message).toContain('VideoSDK said: Room no-such-room not found.');
+    const trunk = await refused(feature.handlers['videosdk:start']({ route: 'trunk', roomId: 'no-such-room', to: '+14155550123', trunkId: 'trunk_sandbox_1', displayName: 'D' }));
+    expect(trunk.message).toContain('does not exist');
+  });
+
+  it('[VSDK-05] a trunk call the list does not show stays in the snapshot with its participant ID', async () => {
+    await feature.handlers['videosdk:watch']({ open: true });
+    const { participantId } = await feature.handlers['videosdk:start']({ route: 'trunk', roomId: 'room-t', to: '+14155550123', trunkId: 'trunk_sandbox_1', displayName: 'D' });
+    await nextPoll();
+    expect(feature.snapshot().calls.some((c) => c.to === '+14155550123')).toBe(false);
+    expect(feature.snapshot().trunkCalls).toEqual([{ participantId, to: '+14155550123', roomId: 'room-t', startedAt: expect.any(String) }]);
   });
 });
