@@ -8,7 +8,9 @@ export {
   type SandboxOptions,
   type SandboxRequest,
   type SandboxVideoSdk,
+  type SandboxXsi,
 } from './start-sandbox.js';
+export type { XsiControl, XsiSeen, XsiTimings as XsiLineTimings } from './xsi-state.js';
 export type { VideoSdkProject, SipAnswerBehaviour, SandboxSipCall, VideoSdkTimings } from './videosdk-state.js';
 export type { LineControl, LineSnapshot, IncomingCallInput, GroupCallInput, SandboxPartyInput, VoicemailInput } from './control.js';
 export type { DialBehavior } from './line.js';

@@ -33,10 +33,19 @@ export function createLine(opts: LineOptions) {
 
   const now = () => new Date(clock.now()).toISOString();
 
+  // Observers see every change of state (XSI-Events is built on this); additive to the machine.
+  const observers = new Set<(before: LineState, after: LineState) => void>();
+  function changed(before: LineState): void {
+    if (before === state) return;
+    for (const observer of [...observers]) observer(before, state);
+  }
+
   function apply<T>(transition: (s: LineState, at: string) => machine.Step<T>): T {
+    const before = state;
     const step = transition(state, now());
     state = step.state;
     syncTimers();
+    changed(before);
     return step.value;
   }
 
@@ -157,7 +166,14 @@ export function createLine(opts: LineOptions) {
     reset(): void {
       clearTimers();
       dialBehavior = { answerAfterMs: null };
+      const before = state;
       state = initialLineState(state.seq, state.me);
+      changed(before);
+    },
+    /** Calls `observer(before, after)` after every change of state; returns the unsubscribe. */
+    onChange(observer: (before: LineState, after: LineState) => void): () => void {
+      observers.add(observer);
+      return () => observers.delete(observer);
     },
     dispose(): void {
       clearTimers();

@@ -71,6 +71,7 @@ function faultInjection(faults: FaultQueue): SandboxExtension {
 function oauthServer(book: OAuthBook): SandboxExtension {
   return {
     acceptsToken: (token) => book.acceptsAccessToken(token),
+    tokenScopes: (token) => book.scopesOf(token),
     handle(request) {
       const path = request.url.pathname;
       const apiPath = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : undefined;
@@ -116,6 +117,7 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
     oauth,
     videosdk: line.videosdk,
     meetings: line.meetings,
+    xsi: line.xsi,
     close: () => line.close(),
   };
 }

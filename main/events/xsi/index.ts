@@ -1,0 +1,2 @@
+/** The XSI-Events push source; the events feature's orchestrator picks it over webhooks where it works. */
+export { createXsiSource, DEFAULT_XSI_TIMINGS, XSI_SCOPE, ADVANCED_CALL, type XsiSourceDeps, type XsiTimings } from './xsi-source.js';
