@@ -141,7 +141,7 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
     for (const l of [...signalListeners]) l(signal);
   };
   function setHealth(next: PushHealth): void {
-    if (next.state === health && next.state === 'live') return;
+    if (next.state === health) return;
     health = next.state;
     if (!started) return;
     for (const l of [...healthListeners]) l(next);
@@ -189,7 +189,8 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
     if (open.closed || stopped) return;
     log.warn('xsi: channel lost, opening a new one', { reason: why, host: open.host.label });
     close(open, deleteAtServer);
-    void reconnect();
+    // While start() or a reconnection is still setting this channel up, that attempt sees it closed.
+    if (started && !reconnecting) void reconnect();
   }
 
   function reconnect(): Promise<void> {
@@ -415,6 +416,7 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
           }
         }
         if (!subscription) await subscribe(open);
+        if (open.closed) throw new AppError('network', `The XSI-Events channel on ${host.label} closed while it was being set up.`);
         return;
       } catch (error) {
         lastError = error;
@@ -447,14 +449,15 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
       if (open) {
         open.closed = true;
         for (const h of open.timers) clock.clearTimeout(h);
-        open.stream.close();
         channel = undefined;
       }
-      // Close both at the server (EVENTS.md: "on quit DELETE both"), then end our requests.
+      // Close both at the server (EVENTS.md: "on quit DELETE both") while the channel's connection
+      // is still up (a server forgets a channel whose connection ends), then end our side.
       await Promise.allSettled([
         sub ? xsi.deleteSubscription(open?.host ?? sub.host, sub.id) : Promise.resolve(),
         open ? xsi.deleteChannel(open.host, open.channelId) : Promise.resolve(),
       ]);
+      open?.stream.close();
       await xsi.close();
     },
     onSignal(listener) {
