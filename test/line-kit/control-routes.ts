@@ -14,8 +14,15 @@
  *   POST   /__sandbox/tokens                                                      → 201 {token}
  *   GET    /__sandbox/state                                                       → 200 SandboxState
  *   POST   /__sandbox/reset                                                       → 204
+ *   GET    /__sandbox/xsi                      → 200 {enabled, channels, subscriptions, seen}
+ *   PUT    /__sandbox/xsi                      {enabled}                          → 204
+ *   POST   /__sandbox/xsi/drop-channels        (cut mid-stream)                   → 204
+ *   POST   /__sandbox/xsi/forget-channels      (heartbeats answer 404)            → 204
+ *   PUT    /__sandbox/xsi/refusing             {refusing} (XSI answers 401)       → 204
+ *   POST   /__sandbox/xsi/terminate-channels   {reason?}                          → 204
  */
-import { RequestError, type DialBehavior, type GroupCallInput, type IncomingCallInput, type VoicemailInput } from '../../main/sandbox/index.js';
+import { z } from 'zod';
+import { RequestError, type SandboxXsi, type DialBehavior, type GroupCallInput, type IncomingCallInput, type VoicemailInput } from '../../main/sandbox/index.js';
 import type { SandboxControl } from './test-control.js';
 import type { FaultSpec } from './faults.js';
 
@@ -35,8 +42,10 @@ export function runControl(
   method: string,
   path: string,
   body: unknown,
+  xsi?: SandboxXsi,
 ): { status: number; body?: unknown } {
   const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
+  if (xsi && route.includes(' /xsi')) return runXsiControl(xsi, route, body);
   switch (route) {
     case 'POST /incoming-call':
       return { status: 201, body: { callId: control.incomingCall(body as IncomingCallInput) } };
@@ -73,6 +82,33 @@ export function runControl(
   if (callAction && act) {
     act(control, decodeURIComponent(callAction[1] ?? ''));
     return { status: 204 };
+  }
+  throw new RequestError(404, `No sandbox control operation ${route}.`);
+}
+
+const XsiEnabled = z.object({ enabled: z.boolean() });
+const XsiRefusing = z.object({ refusing: z.boolean() });
+const XsiTerminate = z.object({ reason: z.string().min(1).max(200).optional() });
+
+function runXsiControl(xsi: SandboxXsi, route: string, body: unknown): { status: number; body?: unknown } {
+  switch (route) {
+    case 'GET /xsi':
+      return { status: 200, body: { enabled: xsi.enabled(), hosts: xsi.hosts, channels: xsi.openChannels(), subscriptions: xsi.subscriptions(), seen: xsi.seen() } };
+    case 'PUT /xsi':
+      xsi.setEnabled(XsiEnabled.parse(body).enabled);
+      return { status: 204 };
+    case 'POST /xsi/drop-channels':
+      xsi.dropChannels();
+      return { status: 204 };
+    case 'POST /xsi/forget-channels':
+      xsi.forgetChannels();
+      return { status: 204 };
+    case 'PUT /xsi/refusing':
+      xsi.setRefusing(XsiRefusing.parse(body).refusing);
+      return { status: 204 };
+    case 'POST /xsi/terminate-channels':
+      xsi.terminateChannels(XsiTerminate.parse(body).reason);
+      return { status: 204 };
   }
   throw new RequestError(404, `No sandbox control operation ${route}.`);
 }

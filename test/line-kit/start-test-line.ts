@@ -15,6 +15,7 @@ import {
   type SandboxExtension,
   type SandboxLine,
   type SandboxOptions,
+  type SandboxXsi,
 } from '../../main/sandbox/index.js';
 import { CONTROL_PREFIX, runControl } from './control-routes.js';
 import { FaultQueue, playFault } from './faults.js';
@@ -38,7 +39,7 @@ export interface TestLine extends SandboxLine {
 const UNAUTHORIZED = 'The request requires a valid access token set in the Authorization request header.';
 const API_PREFIX = '/v1';
 
-function controlApi(control: SandboxControl, tokens: TokenBook): SandboxExtension {
+function controlApi(control: SandboxControl, tokens: TokenBook, xsi: () => SandboxXsi | undefined): SandboxExtension {
   return {
     handle(request) {
       const path = request.url.pathname;
@@ -49,7 +50,7 @@ function controlApi(control: SandboxControl, tokens: TokenBook): SandboxExtensio
         return true;
       }
       const body = request.method === 'GET' ? {} : parseJsonBody(request.body, request.headers['content-type']);
-      const result = runControl(control, request.method, path, body);
+      const result = runControl(control, request.method, path, body, xsi());
       if (result.body === undefined) request.respond.empty(result.status);
       else request.respond.json(result.status, result.body);
       return true;
@@ -100,13 +101,16 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
   const oauth = new OAuthBook(clock, oauthOptions);
   // The line hands its control to `extend` while it starts; the kit's control wraps it.
   let kit: TestControl | undefined;
+  // The line's XSI side exists once it has started; control requests come only after that.
+  const late: { xsi?: SandboxXsi } = {};
   const extend = (line: LineControl): SandboxExtension[] => {
     const built = createTestControl({ line, faults, tokens });
     kit = built;
-    return [controlApi(built.control, tokens), faultInjection(faults), oauthServer(oauth), { observe: built.record }];
+    return [controlApi(built.control, tokens, () => late.xsi), faultInjection(faults), oauthServer(oauth), { observe: built.record }];
   };
   const line = await startSandbox({ ...lineOptions, clock, tokens, extend });
   if (!kit) throw new Error('startSandbox did not call extend');
+  late.xsi = line.xsi;
   const control = kit.control;
   return {
     baseUrl: line.baseUrl,
