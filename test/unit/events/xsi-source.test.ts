@@ -129,6 +129,19 @@ describe('XSI source: keeping the channel', () => {
   });
 });
 
+describe('XSI source: what an event is', () => {
+  it('[EVT-25] a call event is only a signal: topic, the XSI call id and a time; nothing of the call state', async () => {
+    const w = await started();
+    w.line.control.incomingCall(CALLER);
+    await w.until(() => w.signals.length === 1, 'the signal');
+    const signal = w.signals[0]!;
+    expect(Object.keys(signal).sort()).toEqual(['eventTime', 'id', 'topic']);
+    // XSI's id, not the REST list's: the orchestrator refreshes the list rather than matching it.
+    expect(w.line.control.state().calls.map((c) => c.id)).not.toContain(signal.id);
+    expect(signal.eventTime).toBe(w.clock.now());
+  });
+});
+
 describe('XSI source: stop', () => {
   it('[EVT-23] stop deletes the subscription and the channel at the server, and never rejects', async () => {
     world = await createXsiWorld();
