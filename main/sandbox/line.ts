@@ -30,22 +30,17 @@ export function createLine(opts: LineOptions) {
   const answerTimers = new Map<string, TimerHandle>();
   const recallTimers = new Map<string, TimerHandle>();
   const ignoreTimers = new Map<string, TimerHandle>();
+  // Who hears about every change (the webhook deliveries): the state before and after.
+  const changeListeners = new Set<(before: LineState, after: LineState) => void>();
 
   const now = () => new Date(clock.now()).toISOString();
-
-  // Observers see every change of state (XSI-Events is built on this); additive to the machine.
-  const observers = new Set<(before: LineState, after: LineState) => void>();
-  function changed(before: LineState): void {
-    if (before === state) return;
-    for (const observer of [...observers]) observer(before, state);
-  }
 
   function apply<T>(transition: (s: LineState, at: string) => machine.Step<T>): T {
     const before = state;
     const step = transition(state, now());
     state = step.state;
     syncTimers();
-    changed(before);
+    if (before !== state) for (const listener of changeListeners) listener(before, state);
     return step.value;
   }
 
@@ -154,6 +149,11 @@ export function createLine(opts: LineOptions) {
     hearVoicemail: () => apply((s) => ({ state: machine.hearVoicemail(s), value: undefined })),
     deleteHeardVoicemail: () => apply((s) => ({ state: machine.deleteHeardVoicemail(s), value: undefined })),
 
+    onChange(listener: (before: LineState, after: LineState) => void): () => void {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+
     dialBehavior: (): DialBehavior => ({ ...dialBehavior }),
     setDialBehavior(behavior: DialBehavior): void {
       dialBehavior = { ...behavior };
@@ -166,14 +166,7 @@ export function createLine(opts: LineOptions) {
     reset(): void {
       clearTimers();
       dialBehavior = { answerAfterMs: null };
-      const before = state;
       state = initialLineState(state.seq, state.me);
-      changed(before);
-    },
-    /** Calls `observer(before, after)` after every change of state; returns the unsubscribe. */
-    onChange(observer: (before: LineState, after: LineState) => void): () => void {
-      observers.add(observer);
-      return () => observers.delete(observer);
     },
     dispose(): void {
       clearTimers();

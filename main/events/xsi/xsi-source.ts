@@ -15,10 +15,9 @@ import { resolveSrv } from 'node:dns/promises';
 import type { Dispatcher } from 'undici';
 import { AppError } from '../../core/app-error.js';
 import type { Clock, Logger, TimerHandle } from '../../core/ports.js';
-import type { HttpClient } from '../../providers/http.js';
-import { createOrganizationsClient, xsiEndpointsOf, type XsiEndpoints } from '../../providers/webex/organizations-client.js';
-import { WebexPerson } from '../../providers/webex/people-schemas.js';
-import { parsed } from '../../providers/webex/parse-response.js';
+import type { PeopleProvider } from '../../providers/people-provider.js';
+import { xsiEndpointsOf, type XsiEndpoints } from '../../providers/webex/organizations-client.js';
+import type { LineXsi } from '../../providers/webex/xsi-access.js';
 import { createXsiClient, type XsiChannelStream, type XsiHost } from '../../providers/webex/xsi-client.js';
 import { ADVANCED_CALL_EVENTS, readChannelMessage, xsiUserId, type ChannelMessage } from '../../providers/webex/xsi-messages.js';
 import { createXmlStreamReader } from '../../providers/webex/xml-stream.js';
@@ -53,20 +52,16 @@ export const DEFAULT_XSI_TIMINGS: XsiTimings = {
 };
 
 export interface XsiSourceDeps {
-  /** The account's Webex REST client, for people/me and the organisation. */
-  http: HttpClient;
-  /** The Webex access token, read per request so a refreshed one is used at once. */
-  getToken: () => Promise<string>;
-  /** The scopes the token was granted; undefined when not known (a personal access token has all its user's). */
-  grantedScopes: () => readonly string[] | undefined;
+  /** The account's People API: people/me says the organisation and the person id. */
+  people: Pick<PeopleProvider, 'me'>;
+  /**
+   * The account's org lookup, token and granted scopes. Its `resolveHosts` gives the XSP hosts
+   * serving the XSI domain in preference order, each a URL host ("name" or "name:port"); without
+   * it, DNS SRV `_xsi-client._tcp.<xsiDomain>`. The endpoints' own host is always tried first.
+   */
+  xsi: LineXsi;
   clock: Clock;
   log: Logger;
-  /**
-   * XSP hosts serving the XSI domain, in preference order (DNS SRV `_xsi-client._tcp.<xsiDomain>`),
-   * each a URL host ("name" or "name:port"). Default: that DNS lookup; the endpoints' own host is
-   * always tried first.
-   */
-  resolveHosts?: (xsiDomain: string) => Promise<string[]>;
   /** For the short XSI requests; defaults to the shared Agent. */
   dispatcher?: Dispatcher;
   timings?: Partial<XsiTimings>;
@@ -117,8 +112,7 @@ interface OpenChannel {
 export function createXsiSource(deps: XsiSourceDeps): PushSource {
   const t: XsiTimings = { ...DEFAULT_XSI_TIMINGS, ...deps.timings };
   const { clock, log } = deps;
-  const xsi = createXsiClient({ getToken: deps.getToken, ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}), now: () => clock.now() });
-  const orgs = createOrganizationsClient(deps.http);
+  const xsi = createXsiClient({ getToken: () => deps.xsi.getToken(), ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}), now: () => clock.now() });
   const signalListeners = new Set<(s: PushSignal) => void>();
   const healthListeners = new Set<(h: PushHealth) => void>();
   // One channel set and application id per run: subscriptions belong to the set, not a channel.
@@ -148,17 +142,18 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
   }
 
   async function discover(): Promise<Discovery> {
-    const scopes = deps.grantedScopes();
+    const scopes = deps.xsi.grantedScopes();
     if (scopes !== undefined && !scopes.includes(XSI_SCOPE)) {
       throw new AppError('forbidden', `XSI events need the ${XSI_SCOPE} scope, which this sign-in did not grant.`);
     }
-    const me = parsed(WebexPerson, await deps.http.request({ method: 'GET', path: '/people/me' }), 'person');
+    const me = await deps.people.me();
     if (!me.orgId || !me.id) throw new AppError('provider', 'Webex did not say which organisation this account belongs to.');
     const userId = xsiUserId(me.id);
     if (!userId) throw new AppError('provider', 'Webex sent a person id CallDeck cannot read an XSI user id from.');
-    const endpoints = xsiEndpointsOf(await orgs.get(me.orgId));
+    const endpoints = xsiEndpointsOf(await deps.xsi.organization(me.orgId));
     if (!endpoints) throw new AppError('not-found', 'XSI is not switched on for this organisation.');
-    const extra = await (deps.resolveHosts ?? srvHosts)(endpoints.domain).catch(() => []);
+    const resolve = deps.xsi.resolveHosts ? (d: string) => deps.xsi.resolveHosts!(d) : srvHosts;
+    const extra = await resolve(endpoints.domain).catch(() => []);
     return { userId, hosts: hostsFor(endpoints, extra) };
   }
 

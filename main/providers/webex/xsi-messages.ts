@@ -39,17 +39,23 @@ function positiveInt(text: string | undefined): number | undefined {
   return n > 0 ? n : undefined;
 }
 
-/** The latest of the call's times (epoch ms), when it carries any. */
-function callTime(call: XmlElement | undefined): number | undefined {
-  if (!call) return undefined;
-  let latest: number | undefined;
-  for (const name of ['startTime', 'answerTime', 'heldTime', 'releaseTime']) {
-    const text = childText(call, name);
-    if (text === undefined || !/^\d{10,15}$/.test(text)) continue;
-    const n = Number(text);
-    latest = latest === undefined ? n : Math.max(latest, n);
-  }
-  return latest;
+/**
+ * Which of the call's times is when this event happened. XSI events carry no time of their own;
+ * a hold or an update says nothing new in its times, so it gets none (rather than an old one that
+ * would make it look like a repeat of the event before).
+ */
+const EVENT_TIME: Record<string, string> = {
+  CallReceivedEvent: 'startTime',
+  CallOriginatedEvent: 'startTime',
+  CallAnsweredEvent: 'answerTime',
+  CallReleasedEvent: 'releaseTime',
+};
+
+function callTime(call: XmlElement | undefined, type: string): number | undefined {
+  const field = EVENT_TIME[type];
+  if (!call || !field) return undefined;
+  const text = childText(call, field);
+  return text !== undefined && /^\d{10,15}$/.test(text) ? Number(text) : undefined;
 }
 
 export function readChannelMessage(doc: XmlElement): ChannelMessage {
@@ -73,7 +79,7 @@ export function readChannelMessage(doc: XmlElement): ChannelMessage {
     if (eventId === undefined || eventId === '') return { kind: 'unknown', name: doc.name };
     const call = data ? child(data, 'call') : undefined;
     const callId = call ? childText(call, 'callId') : undefined;
-    const eventTime = callTime(call);
+    const eventTime = callTime(call, dataType);
     return {
       kind: 'event',
       eventId,

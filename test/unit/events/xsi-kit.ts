@@ -4,6 +4,8 @@
  */
 import { createHttpClient, type HttpClient } from '../../../main/providers/http.js';
 import { createXsiSource, type XsiTimings } from '../../../main/events/xsi/index.js';
+import { createWebexPeopleClient } from '../../../main/providers/webex/people-client.js';
+import { lineXsi } from '../../../main/providers/webex/xsi-access.js';
 import type { PushHealth, PushSignal, PushSource } from '../../../main/events/push-source.js';
 import { startTestLine, type TestLine, type TestLineOptions } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
@@ -32,12 +34,15 @@ export async function createXsiWorld(
   const log = new MemoryLogger();
   const http = createHttpClient({ baseUrl: line.baseUrl, getToken: async () => line.token, retryBackoffMs: 1 });
   const source = createXsiSource({
-    http,
-    getToken: async () => line.token,
-    grantedScopes: () => opts.scopes,
+    people: createWebexPeopleClient(http),
+    xsi: lineXsi(
+      http,
+      async () => line.token,
+      () => opts.scopes,
+      async () => (opts.hosts === 'own' ? [] : [...line.xsi.hosts]),
+    ),
     clock,
     log,
-    resolveHosts: async () => (opts.hosts === 'own' ? [] : [...line.xsi.hosts]),
     ...(opts.timings ? { timings: opts.timings } : {}),
   });
   const signals: PushSignal[] = [];
