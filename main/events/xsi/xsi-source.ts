@@ -130,6 +130,8 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
   let started = false;
   let health: PushHealth['state'] = 'down';
   let reconnecting: Promise<void> | undefined;
+  /** The connection attempt under way, which stop() lets finish before it deletes what it made. */
+  let connecting: Promise<void> | undefined;
 
   const emitSignal = (signal: PushSignal) => {
     for (const l of [...signalListeners]) l(signal);
@@ -158,6 +160,7 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
   }
 
   function later(open: OpenChannel, ms: number, run: () => void): void {
+    if (open.closed) return;
     const handle = clock.setTimeout(() => {
       open.timers.delete(handle);
       if (!open.closed) run();
@@ -385,8 +388,18 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
     return open;
   }
 
+  function connect(): Promise<void> {
+    const attempt = connectOnce();
+    connecting = attempt;
+    const settled = () => {
+      if (connecting === attempt) connecting = undefined;
+    };
+    attempt.then(settled, settled);
+    return attempt;
+  }
+
   /** Opens a channel on the current host or, failing that, each next one in turn; then subscribes. */
-  async function connect(): Promise<void> {
+  async function connectOnce(): Promise<void> {
     discovery ??= await discover();
     const hosts = discovery.hosts;
     let lastError: unknown;
@@ -397,7 +410,11 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
       try {
         open = await openOn(host);
         if (stopped) {
-          close(open, true);
+          // stop() is waiting for this attempt: delete the channel before its connection ends.
+          const opened = open;
+          open = undefined;
+          await xsi.deleteChannel(opened.host, opened.channelId).catch(() => undefined);
+          close(opened, false);
           throw new AppError('network', 'XSI events were stopped.');
         }
         channel = open;
@@ -437,6 +454,8 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
       if (stopped) return;
       stopped = true;
       if (retryTimer !== undefined) clock.clearTimeout(retryTimer);
+      // An attempt under way finishes first, so what it made at the server is deleted below.
+      await connecting?.catch(() => undefined);
       if (subscriptionTimer !== undefined) clock.clearTimeout(subscriptionTimer);
       const open = channel;
       const sub = subscription;

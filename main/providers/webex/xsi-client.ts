@@ -126,6 +126,10 @@ export function createXsiClient(opts: XsiClientOptions) {
     async openChannel(host: XsiHost, req: ChannelRequest, signal: AbortSignal): Promise<XsiChannelStream> {
       const abort = new AbortController();
       const stop = () => abort.abort();
+      const detach = () => {
+        signal.removeEventListener('abort', stop);
+        closing.signal.removeEventListener('abort', stop);
+      };
       signal.addEventListener('abort', stop, { once: true });
       closing.signal.addEventListener('abort', stop, { once: true });
       // Only the wait for headers has a deadline; the body is watched by heartbeats.
@@ -148,13 +152,14 @@ export function createXsiClient(opts: XsiClientOptions) {
         return {
           body: res.body,
           close: () => {
+            detach();
             res.body.destroy();
             abort.abort();
           },
         };
       } catch (error) {
         clearTimeout(deadline);
-        signal.removeEventListener('abort', stop);
+        detach();
         throw transportError(error, { callerSignal: signal, timedOut: abort.signal.reason instanceof DOMException, timeoutMs, service: SERVICE });
       }
     },

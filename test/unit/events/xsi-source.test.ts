@@ -153,6 +153,17 @@ describe('XSI source: stop', () => {
     await expect(world.source.stop()).resolves.toBeUndefined();
   });
 
+  it('[EVT-23] stop while start is still opening leaves nothing behind at the server', async () => {
+    world = await createXsiWorld();
+    const w = world;
+    const starting = w.source.start().catch((e: unknown) => e);
+    await w.until(() => w.line.xsi.seen().channelsOpened === 1, 'the channel opening');
+    await w.source.stop();
+    await starting;
+    expect(w.line.xsi.openChannels()).toEqual([]);
+    expect(w.line.xsi.subscriptions()).toEqual([]);
+  });
+
   it('stop with no channel (a source that never started) resolves', async () => {
     world = await createXsiWorld({ line: { xsi: { enabled: false } } });
     await expect(world.source.stop()).resolves.toBeUndefined();
