@@ -30,13 +30,17 @@ export function createLine(opts: LineOptions) {
   const answerTimers = new Map<string, TimerHandle>();
   const recallTimers = new Map<string, TimerHandle>();
   const ignoreTimers = new Map<string, TimerHandle>();
+  // Who hears about every change (the webhook deliveries): the state before and after.
+  const changeListeners = new Set<(before: LineState, after: LineState) => void>();
 
   const now = () => new Date(clock.now()).toISOString();
 
   function apply<T>(transition: (s: LineState, at: string) => machine.Step<T>): T {
+    const before = state;
     const step = transition(state, now());
     state = step.state;
     syncTimers();
+    if (before !== state) for (const listener of changeListeners) listener(before, state);
     return step.value;
   }
 
@@ -144,6 +148,11 @@ export function createLine(opts: LineOptions) {
       apply((s, at) => ({ state: machine.leaveVoicemail(s, machine.toParty(from), at, urgent), value: undefined })),
     hearVoicemail: () => apply((s) => ({ state: machine.hearVoicemail(s), value: undefined })),
     deleteHeardVoicemail: () => apply((s) => ({ state: machine.deleteHeardVoicemail(s), value: undefined })),
+
+    onChange(listener: (before: LineState, after: LineState) => void): () => void {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
 
     dialBehavior: (): DialBehavior => ({ ...dialBehavior }),
     setDialBehavior(behavior: DialBehavior): void {

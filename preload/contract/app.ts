@@ -20,6 +20,20 @@ export type HotkeyAction = z.infer<typeof HotkeyAction>;
 /** An Electron accelerator such as `CommandOrControl+Alt+A`; empty string means "not bound". */
 const Accelerator = z.string().max(64).regex(/^$|^[A-Za-z0-9+ ]+$/, 'Not a valid shortcut');
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Empty, or an https URL (http only to this machine, for a relay or line running locally). */
+export const WebhookUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    if (value === '') return true;
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  }, 'Enter an https:// address (http:// only for this computer)');
+
 export const Settings = z.object({
   /** Poll interval while any call exists; the issue caps it at 1 s. */
   pollActiveMs: z.number().int().min(250).max(1000),
@@ -33,6 +47,12 @@ export const Settings = z.object({
   startAtLogin: z.boolean(),
   startMinimized: z.boolean(),
   closeToTray: z.boolean(),
+  /**
+   * Live updates: the public address the user's relay forwards Webex's webhook deliveries from
+   * (empty: none), and the receiver's port on 127.0.0.1 (0: none set).
+   */
+  webhookUrl: WebhookUrl,
+  webhookPort: z.number().int().min(0).max(65535),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -54,6 +74,8 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   startMinimized: false,
   closeToTray: true,
+  webhookUrl: '',
+  webhookPort: 0,
 };
 
 export const appChannels = {

@@ -15,6 +15,7 @@ import {
   type SandboxExtension,
   type SandboxLine,
   type SandboxOptions,
+  type WebhooksControl,
 } from '../../main/sandbox/index.js';
 import { CONTROL_PREFIX, runControl } from './control-routes.js';
 import { FaultQueue, playFault } from './faults.js';
@@ -38,7 +39,7 @@ export interface TestLine extends SandboxLine {
 const UNAUTHORIZED = 'The request requires a valid access token set in the Authorization request header.';
 const API_PREFIX = '/v1';
 
-function controlApi(control: SandboxControl, tokens: TokenBook): SandboxExtension {
+function controlApi(control: SandboxControl, tokens: TokenBook, webhooks: () => WebhooksControl | undefined): SandboxExtension {
   return {
     handle(request) {
       const path = request.url.pathname;
@@ -49,7 +50,7 @@ function controlApi(control: SandboxControl, tokens: TokenBook): SandboxExtensio
         return true;
       }
       const body = request.method === 'GET' ? {} : parseJsonBody(request.body, request.headers['content-type']);
-      const result = runControl(control, request.method, path, body);
+      const result = runControl(control, request.method, path, body, webhooks());
       if (result.body === undefined) request.respond.empty(result.status);
       else request.respond.json(result.status, result.body);
       return true;
@@ -99,12 +100,14 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
   const oauth = new OAuthBook(clock, oauthOptions);
   // The line hands its control to `extend` while it starts; the kit's control wraps it.
   let kit: TestControl | undefined;
+  let webhooks: WebhooksControl | undefined;
   const extend = (line: LineControl): SandboxExtension[] => {
     const built = createTestControl({ line, faults, tokens });
     kit = built;
-    return [controlApi(built.control, tokens), faultInjection(faults), oauthServer(oauth), { observe: built.record }];
+    return [controlApi(built.control, tokens, () => webhooks), faultInjection(faults), oauthServer(oauth), { observe: built.record }];
   };
   const line = await startSandbox({ ...lineOptions, clock, tokens, extend });
+  webhooks = line.webhooks;
   if (!kit) throw new Error('startSandbox did not call extend');
   const control = kit.control;
   return {
@@ -116,6 +119,7 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
     oauth,
     videosdk: line.videosdk,
     meetings: line.meetings,
+    webhooks: line.webhooks,
     close: () => line.close(),
   };
 }
