@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../common/hotkeys.js';
+import { isWebhookUrl, WEBHOOK_URL_PROBLEM } from '../common/live-updates.js';
 import { channel, Done, None } from './channel.js';
 
 export const AppInfo = z.object({
@@ -20,19 +21,8 @@ export type HotkeyAction = z.infer<typeof HotkeyAction>;
 /** An Electron accelerator such as `CommandOrControl+Alt+A`; empty string means "not bound". */
 const Accelerator = z.string().max(64).regex(/^$|^[A-Za-z0-9+ ]+$/, 'Not a valid shortcut');
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /** Empty, or an https URL (http only to this machine, for a relay or line running locally). */
-export const WebhookUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => {
-    if (value === '') return true;
-    if (!URL.canParse(value)) return false;
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  }, 'Enter an https:// address (http:// only for this computer)');
+export const WebhookUrl = z.string().trim().max(2000).refine(isWebhookUrl, WEBHOOK_URL_PROBLEM);
 
 export const Settings = z.object({
   /** Poll interval while any call exists; the issue caps it at 1 s. */

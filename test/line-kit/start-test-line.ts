@@ -100,14 +100,15 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
   const oauth = new OAuthBook(clock, oauthOptions);
   // The line hands its control to `extend` while it starts; the kit's control wraps it.
   let kit: TestControl | undefined;
-  let webhooks: WebhooksControl | undefined;
+  // The line's webhooks exist only once it has started; the control API asks for them per request.
+  const started: { webhooks?: WebhooksControl } = {};
   const extend = (line: LineControl): SandboxExtension[] => {
     const built = createTestControl({ line, faults, tokens });
     kit = built;
-    return [controlApi(built.control, tokens, () => webhooks), faultInjection(faults), oauthServer(oauth), { observe: built.record }];
+    return [controlApi(built.control, tokens, () => started.webhooks), faultInjection(faults), oauthServer(oauth), { observe: built.record }];
   };
   const line = await startSandbox({ ...lineOptions, clock, tokens, extend });
-  webhooks = line.webhooks;
+  started.webhooks = line.webhooks;
   if (!kit) throw new Error('startSandbox did not call extend');
   const control = kit.control;
   return {
