@@ -60,8 +60,14 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
   const listeners = new Set<(status: LiveSource) => void>();
   let source: PushSource | undefined;
   let unsubscribe: Array<() => void> = [];
+  /** The source's own word that it is down (channel dropped, webhook inactive). */
   let sourceDown: string | undefined;
-  let silent = false;
+  /**
+   * Set when push failed us (went quiet, or down): it is not trusted again, even after a restart,
+   * until a signal proves events flow. The reason stays for the person to read.
+   */
+  let unproven: string | undefined;
+  /** Why no source started, when none did. */
   let problem: string | undefined;
   let lastSignalAt = Number.NEGATIVE_INFINITY;
   let silenceTimer: TimerHandle | undefined;
@@ -72,12 +78,15 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
   let queue: Promise<void> = Promise.resolve();
   const latest = new Map<string, number>();
 
+  const isLive = () => source !== undefined && sourceDown === undefined && unproven === undefined;
+
   function publish(): void {
-    const live = source !== undefined && sourceDown === undefined && !silent;
-    const reason = source === undefined ? problem : (sourceDown ?? (silent ? quietReason(source) : undefined));
+    const live = isLive();
+    const reason = source === undefined ? (unproven ?? problem) : (sourceDown ?? unproven);
     const next: LiveSource = live && source ? { source: source.kind } : { source: 'poll', ...(reason ? { problem: reason } : {}) };
-    const pollingBefore = status.source === 'poll';
+    if (!live && running) scheduleRecovery();
     if (JSON.stringify(next) === JSON.stringify(status)) return;
+    const pollingBefore = status.source === 'poll';
     status = next;
     deps.setSafetyNet(live ? timings.safetyNetMs : undefined);
     // Falling back: read now rather than wait for the safety net's next tick.
@@ -107,8 +116,8 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
       clock.clearTimeout(silenceTimer);
       silenceTimer = undefined;
     }
-    if (silent) {
-      silent = false;
+    if (unproven !== undefined) {
+      unproven = undefined;
       publish();
     }
     if (!isNew(signal)) return;
@@ -126,8 +135,26 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
     retryTimer = undefined;
   }
 
-  async function startNow(): Promise<void> {
-    running = true;
+  /** While push is not live, start the sources afresh now and then: the relay or channel may be back. */
+  function scheduleRecovery(): void {
+    if (retryTimer !== undefined) return;
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = undefined;
+      if (running && !isLive()) void serial(recover);
+    }, timings.retryMs);
+  }
+
+  async function recover(): Promise<void> {
+    if (!running || isLive()) return;
+    // A fresh start makes new webhooks or a new channel; what failed stays unproven until a signal.
+    const reason = unproven ?? sourceDown;
+    await closeSource();
+    await openSource();
+    if (source !== undefined && reason !== undefined && lastSignalAt < clock.now()) unproven = reason;
+    publish();
+  }
+
+  async function openSource(): Promise<void> {
     problem = undefined;
     for (const make of deps.sources) {
       let candidate: PushSource | undefined;
@@ -147,7 +174,6 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
       }
       source = candidate;
       sourceDown = undefined;
-      silent = false;
       // Starting counts as hearing from it: the quiet watch measures from here.
       lastSignalAt = clock.now();
       unsubscribe = [
@@ -157,32 +183,37 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
           publish();
         }),
       ];
-      publish();
       return;
-    }
-    publish();
-    // Nothing works now; the relay, the network or the provider may be back later.
-    if (running && problem !== undefined) {
-      retryTimer = clock.setTimeout(() => {
-        retryTimer = undefined;
-        if (running && source === undefined) void serial(startNow);
-      }, timings.retryMs);
     }
   }
 
-  async function stopNow(): Promise<void> {
-    running = false;
-    clearTimers();
+  async function closeSource(): Promise<void> {
     for (const off of unsubscribe) off();
     unsubscribe = [];
     const closing = source;
     source = undefined;
     sourceDown = undefined;
-    silent = false;
+    if (silenceTimer !== undefined) clock.clearTimeout(silenceTimer);
+    silenceTimer = undefined;
+    await closing?.stop();
+  }
+
+  async function startNow(): Promise<void> {
+    running = true;
+    unproven = undefined;
+    await openSource();
+    publish();
+  }
+
+  async function stopNow(): Promise<void> {
+    running = false;
+    clearTimers();
+    unproven = undefined;
     problem = undefined;
     latest.clear();
+    const closing = closeSource();
     publish();
-    await closing?.stop();
+    await closing;
   }
 
   function serial(op: () => Promise<void>): Promise<void> {
@@ -194,22 +225,24 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
   return {
     start: () => serial(startNow),
     stop: () => serial(stopNow),
-    restart: () => serial(async () => {
-      await stopNow();
-      await startNow();
-    }),
+    restart: () =>
+      serial(async () => {
+        await stopNow();
+        await startNow();
+      }),
     status: () => status,
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     pollSawChange() {
-      if (source === undefined || silent || silenceTimer !== undefined) return;
+      if (source === undefined || !isLive() || silenceTimer !== undefined) return;
       if (clock.now() - lastSignalAt <= timings.silenceGraceMs) return;
+      const seenAt = clock.now();
       silenceTimer = clock.setTimeout(() => {
         silenceTimer = undefined;
-        if (source === undefined || clock.now() - lastSignalAt <= timings.silenceGraceMs) return;
-        silent = true;
+        if (source === undefined || lastSignalAt >= seenAt) return;
+        unproven = quietReason(source);
         publish();
       }, timings.silenceGraceMs);
     },
