@@ -233,7 +233,7 @@ describe('fault table: live updates through webhooks', () => {
     }
   }
 
-  it('[EVT-11] the receiver is down (relay stopped): polling takes over, says so, and webhooks return with the relay', async () => {
+  it('[EVT-06] the receiver is down (relay stopped): polling takes over, says so, and webhooks return with the relay', async () => {
     await withPush(async (world) => {
       await world.relay.stop();
       const first = world.line.control.incomingCall(from(1));
@@ -261,7 +261,7 @@ describe('fault table: live updates through webhooks', () => {
     });
   });
 
-  it('[EVT-12] a wrong signature (a relay that re-serialises the JSON) is refused; polling covers it and webhooks return when fixed', async () => {
+  it('[EVT-04] a wrong signature (a relay that re-serialises the JSON) is refused; polling covers it and webhooks return when fixed', async () => {
     await withPush(async (world) => {
       world.relay.setMode('reserialise');
       const before = world.seen('/telephony/calls', 'GET').length;
@@ -281,7 +281,7 @@ describe('fault table: live updates through webhooks', () => {
     });
   });
 
-  it('[EVT-13] a replayed delivery is refused and costs nothing; webhooks stay live', async () => {
+  it('[EVT-07] a replayed delivery is refused and costs nothing; webhooks stay live', async () => {
     await withPush(async (world) => {
       world.relay.setMode('replay');
       const before = world.seen('/telephony/calls', 'GET').length;
@@ -293,7 +293,7 @@ describe('fault table: live updates through webhooks', () => {
     });
   });
 
-  it('[EVT-14] a webhook deleted by someone else is made again, and the call it missed is on screen', async () => {
+  it('[EVT-08] a webhook deleted by someone else is made again, and the call it missed is on screen', async () => {
     await withPush(async (world) => {
       for (const hook of world.line.webhooks.list().filter((h) => h.resource === 'telephony_calls' && h.event === 'created')) {
         world.line.webhooks.remove(hook.id);

@@ -36,14 +36,14 @@ afterEach(() => {
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('webhook receiver', () => {
-  it('[EVT-09] takes a delivery signed with its secret, answers 200 and signals a calls refresh', async () => {
+  it('[EVT-04] takes a delivery signed with its secret, answers 200 and signals a calls refresh', async () => {
     const res = await post(delivery('call-1'));
     expect(res.status).toBe(200);
     await settle();
     expect(got).toEqual([{ webhookId: 'hook-1', signal: { topic: 'calls', id: 'call-1', eventTime: Date.parse('2026-12-03T10:00:00.000Z') } }]);
   });
 
-  it('[EVT-09] refuses an unsigned delivery and a wrong signature with 4xx, before reading the body', async () => {
+  it('[EVT-04] refuses an unsigned delivery and a wrong signature with 4xx, before reading the body', async () => {
     // Not even JSON: a receiver that parsed first would answer 400, not 401/403.
     expect((await post('{not json', {})).status).toBe(401);
     expect((await post('{not json', { 'x-spark-signature': hmac('{not json', 'other') })).status).toBe(403);
@@ -55,7 +55,7 @@ describe('webhook receiver', () => {
     expect(got).toEqual([]);
   });
 
-  it('[EVT-10] refuses an oversized body, a body that is not JSON, and a replayed delivery', async () => {
+  it('refuses an oversized body, a body that is not JSON, and a replayed delivery', async () => {
     const big = JSON.stringify({ pad: 'x'.repeat(MAX_DELIVERY_BYTES) });
     expect((await post(big)).status).toBe(413);
     expect((await post('{not json')).status).toBe(400);
@@ -68,7 +68,7 @@ describe('webhook receiver', () => {
     expect(got.map((d) => d.signal?.id)).toEqual(['call-4', 'call-4']);
   });
 
-  it('[EVT-10] takes deliveries only at its path, by POST, on loopback', async () => {
+  it('[EVT-09] takes deliveries only at its path, by POST, on loopback', async () => {
     expect((await raw(agent, `http://127.0.0.1:${receiver.port}/other`, { method: 'POST', rawBody: '{}' })).status).toBe(404);
     expect((await raw(agent, url())).status).toBe(405);
   });

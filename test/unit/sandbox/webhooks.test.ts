@@ -172,4 +172,14 @@ describe('webhook deliveries', () => {
     expect(catcher.got).toHaveLength(0);
     expect((await raw(agent, hooks(`/${id}`), { token: line.token })).status).toBe(404);
   });
+
+  it('[EVT-09] POSTs each delivery to targetUrl as JSON; a target off this machine is a failed delivery (the line has no internet)', async () => {
+    await callHook('created');
+    const far = ((await create({ name: 'far', targetUrl: 'https://relay.example.com/hook', resource: 'telephony_calls', event: 'created', secret: 'k' })).json as { id: string }).id;
+    line.control.incomingCall({ from: { number: '+14155550100' } });
+    await until(() => catcher.got.length === 1);
+    await line.webhooks.settle();
+    expect(catcher.got[0]!.headers['content-type']).toBe('application/json');
+    expect(line.webhooks.deliveries().find((d) => d.webhookId === far)).toMatchObject({ error: expect.stringMatching(/loopback/) });
+  });
 });
