@@ -35,7 +35,8 @@ export interface WebhookTimings {
   recheckEveryMs: number;
 }
 
-export const DEFAULT_WEBHOOK_TIMINGS: WebhookTimings = { checkEveryMs: 120_000, recheckEveryMs: 20_000 };
+/** Every 5 minutes while live: the idle budget is 4 requests a minute, and the safety-net poll and the quiet watch catch a gap sooner. */
+export const DEFAULT_WEBHOOK_TIMINGS: WebhookTimings = { checkEveryMs: 300_000, recheckEveryMs: 20_000 };
 
 export interface WebhookSourceDeps {
   provider: WebhooksProvider;

@@ -301,7 +301,7 @@ describe('fault table: live updates through webhooks', () => {
       const id = world.line.control.incomingCall(from(1));
       expect(await world.pumpUntil(() => world.callsShown().includes(id), SAFETY_NET_MS + 1_000)).toBeDefined();
       // CallDeck's next look at its webhooks finds the gap and fills it.
-      expect(await world.pumpUntil(() => world.line.webhooks.list().some((h) => h.resource === 'telephony_calls' && h.event === 'created'), 130_000)).toBeDefined();
+      expect(await world.pumpUntil(() => world.line.webhooks.list().some((h) => h.resource === 'telephony_calls' && h.event === 'created'), 320_000)).toBeDefined();
       const next = world.line.control.incomingCall(from(2));
       expect(await world.pumpUntil(() => world.live() === 'webhooks' && world.callsShown().includes(next), 2_000)).toBeDefined();
     });
