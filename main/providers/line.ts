@@ -2,12 +2,15 @@ import type { CallsProvider } from './calls-provider.js';
 import type { PeopleProvider, VoicemailProvider } from './people-provider.js';
 import type { LineMeetings } from './webex/meetings-access.js';
 import type { LineXsi } from './webex/xsi-access.js';
+import type { WebhooksProvider } from './webhooks-provider.js';
 
 /** A phone line the core drives: the built-in demo line or a configured account. */
 export interface Line {
   provider: CallsProvider;
   people: PeopleProvider;
   voicemail: VoicemailProvider;
+  /** Webhook registrations on this line's account, for live updates; absent where the provider has none. */
+  webhooks?: WebhooksProvider;
   /** Webex Meetings on this line's account; absent where the provider has none. */
   meetings?: LineMeetings;
   mode: 'demo' | 'account';

@@ -29,3 +29,5 @@ export type {
   PendingCallout,
 } from './meetings-state.js';
 export { seedDemoMeeting, DEMO_MEETING_NUMBER } from './demo-meeting.js';
+export type { WebhooksControl, SandboxWebhook, DeliveryScript, DeliveryRecord } from './webhooks-state.js';
+export { FAILURES_BEFORE_INACTIVE } from './webhooks-state.js';

@@ -18,6 +18,9 @@ import { matchMeetingRoute } from './meetings-routes.js';
 import { PEOPLE_ROUTES } from './people-routes.js';
 import { ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
 import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
+import { lineEvents } from './call-events.js';
+import { runWebhookRoute } from './webhooks-routes.js';
+import { createWebhooksBook, type WebhooksControl } from './webhooks-state.js';
 import { TokenBook, bearerToken } from './tokens.js';
 import { VIDEOSDK_PREFIX, createVideoSdkRoutes } from './videosdk-routes.js';
 import { ME, toWirePerson } from './directory.js';
@@ -100,6 +103,8 @@ export interface SandboxLine {
   /** The line's Webex Meetings: add meetings and people, script how call-outs are answered. */
   readonly meetings: MeetingsControl;
   readonly xsi: SandboxXsi;
+  /** The line's webhooks: what is registered, what was delivered, and scripted delivery faults. */
+  readonly webhooks: WebhooksControl;
   close(): Promise<void>;
 }
 
@@ -149,6 +154,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     },
   };
   const meetings = createMeetingsBook(clock);
+  const webhooks = createWebhooksBook(clock);
+  // Every change at the line becomes the events Webex would deliver for it.
+  line.onChange((before, after) => {
+    const at = new Date(clock.now()).toISOString();
+    for (const event of lineEvents(before, after, at)) webhooks.publish(event);
+  });
   const extensions = opts.extend?.(control) ?? [];
   const videoSdkState = createVideoSdkState({
     clock,
@@ -257,6 +268,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         else respond.json(answer.status, answer.body);
         return;
       }
+      const hookResult = runWebhookRoute({
+        method,
+        path: path.slice(API_PREFIX.length),
+        query: url.searchParams,
+        body: () => parseJsonBody(body, req.headers['content-type']),
+        book: webhooks,
+      });
+      if (hookResult !== undefined) {
+        if (hookResult.status === 405) respond.error(405, `${method} is not supported on ${path}.`, { headers: hookResult.headers ?? {} });
+        else if (hookResult.body === undefined) respond.empty(hookResult.status);
+        else respond.json(hookResult.status, hookResult.body);
+        return;
+      }
       const meetingMatch = matchMeetingRoute(method, path.slice(API_PREFIX.length));
       if (meetingMatch.kind === 'wrong-method') {
         respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: meetingMatch.allowed.join(', ') } });
@@ -330,10 +354,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     },
     meetings: meetings.control,
     xsi: Object.assign(Object.create(null) as object, xsiBook.control, { hosts }) as SandboxXsi,
+    webhooks: webhooks.control,
     async close() {
       unobserve();
       xsiBook.dispose();
       line.dispose();
+      webhooks.dispose();
       meetings.dispose();
       await Promise.all(
         [server, secondHost].map(

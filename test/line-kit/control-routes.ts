@@ -20,13 +20,61 @@
  *   POST   /__sandbox/xsi/forget-channels      (heartbeats answer 404)            → 204
  *   PUT    /__sandbox/xsi/refusing             {refusing} (XSI answers 401)       → 204
  *   POST   /__sandbox/xsi/terminate-channels   {reason?}                          → 204
+ *   GET    /__sandbox/webhooks                 (secrets left out)                 → 200 [webhook]
+ *   GET    /__sandbox/webhooks/deliveries                                         → 200 [delivery]
+ *   PUT    /__sandbox/webhooks/script          {delayMs?, duplicate?, reorderBatch?} → 204
+ *   POST   /__sandbox/webhooks/{id}/deactivate                                    → 204
+ *   DELETE /__sandbox/webhooks/{id}                                               → 204
  */
 import { z } from 'zod';
-import { RequestError, type SandboxXsi, type DialBehavior, type GroupCallInput, type IncomingCallInput, type VoicemailInput } from '../../main/sandbox/index.js';
+import {
+  RequestError,
+  type DialBehavior,
+  type GroupCallInput,
+  type IncomingCallInput,
+  type VoicemailInput,
+  type WebhooksControl,
+  type SandboxXsi,
+} from '../../main/sandbox/index.js';
 import type { SandboxControl } from './test-control.js';
 import type { FaultSpec } from './faults.js';
 
 export const CONTROL_PREFIX = '/__sandbox';
+
+const DeliveryScriptSchema = z.strictObject({
+  delayMs: z.number().int().min(0).max(120_000).optional(),
+  duplicate: z.boolean().optional(),
+  reorderBatch: z.number().int().min(2).max(50).optional(),
+});
+
+/**
+ * The line's webhooks as tests steer them: what is registered (secrets never leave the line), what
+ * was delivered, scripted delays, duplicates and reordering, and the two things others do to a
+ * webhook: Webex turning it off, someone deleting it.
+ */
+function runWebhooksControl(webhooks: WebhooksControl, route: string, body: unknown): { status: number; body?: unknown } | undefined {
+  if (route === 'GET /webhooks') {
+    return { status: 200, body: webhooks.list().map(({ secret, ...rest }) => ({ ...rest, signed: secret !== undefined })) };
+  }
+  if (route === 'GET /webhooks/deliveries') {
+    return { status: 200, body: webhooks.deliveries().map(({ body: _body, ...rest }) => rest) };
+  }
+  if (route === 'PUT /webhooks/script') {
+    webhooks.script(DeliveryScriptSchema.parse(body));
+    return { status: 204 };
+  }
+  const deactivate = /^POST \/webhooks\/([^/]+)\/deactivate$/.exec(route);
+  if (deactivate) {
+    webhooks.deactivate(decodeURIComponent(deactivate[1] ?? ''));
+    return { status: 204 };
+  }
+  const remove = /^DELETE \/webhooks\/([^/]+)$/.exec(route);
+  if (remove) {
+    webhooks.remove(decodeURIComponent(remove[1] ?? ''));
+    return { status: 204 };
+  }
+  return undefined;
+}
 
 const CALL_ACTIONS: Record<string, (control: SandboxControl, callId: string) => void> = {
   'remote-answer': (c, id) => c.remoteAnswer(id),
@@ -42,10 +90,15 @@ export function runControl(
   method: string,
   path: string,
   body: unknown,
+  webhooks?: WebhooksControl,
   xsi?: SandboxXsi,
 ): { status: number; body?: unknown } {
   const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
   if (xsi && route.includes(' /xsi')) return runXsiControl(xsi, route, body);
+  if (webhooks && route.includes(' /webhooks')) {
+    const answer = runWebhooksControl(webhooks, route, body);
+    if (answer) return answer;
+  }
   switch (route) {
     case 'POST /incoming-call':
       return { status: 201, body: { callId: control.incomingCall(body as IncomingCallInput) } };
