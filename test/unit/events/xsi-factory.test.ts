@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openLine } from '../../../main/app/open-line.js';
-import { xsiSourceFactory } from '../../../main/events/xsi/index.js';
+import { XSI_RECHECK_MS, xsiSourceFactory } from '../../../main/events/xsi/index.js';
 import type { Line } from '../../../main/providers/line.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { MemoryLogger } from '../../fakes/in-memory-ports.js';
@@ -21,15 +21,22 @@ describe('the XSI source factory the orchestrator calls', () => {
     }
   });
 
-  it('on the demo line (XSI off unless switched on) makes a source whose start says XSI is not on', async () => {
+  it('on the demo line (XSI off unless switched on) makes a source whose start says XSI is not on, then leaves that line alone for a while', async () => {
     const clock = new FakeClock();
     const log = new MemoryLogger();
     const demo = await openLine({ env: {}, clock, log });
     try {
-      const source = xsiSourceFactory({ line: () => demo, clock, log })();
+      const factory = xsiSourceFactory({ line: () => demo, clock, log });
+      const source = factory();
       expect(source?.kind).toBe('xsi');
       await expect(source!.start()).rejects.toMatchObject({ code: 'not-found' });
       await source!.stop();
+      // The orchestrator's next tries cost no requests until the recheck is due.
+      expect(factory()).toBeUndefined();
+      clock.advance(XSI_RECHECK_MS);
+      const again = factory();
+      expect(again?.kind).toBe('xsi');
+      await again!.stop();
     } finally {
       await demo.close();
     }
