@@ -6,6 +6,7 @@ import type { Browser, Page } from './browser.js';
 import { pageProbes } from './browser.js';
 import { startAppHarness, startLine, type Harness, type TestLine } from './app-under-test.js';
 import type { LineTap } from './line-tap.js';
+import type { EventsOptions } from '../main/events/index.js';
 
 export interface AppSession {
   line: TestLine;
@@ -16,9 +17,9 @@ export interface AppSession {
 }
 
 /** `reachOut`: lift the page's CSP so it may open a socket to a bench probe on another port. */
-export async function openAppSession(browser: Browser, rendererDir: string, options: { reachOut?: boolean } = {}): Promise<AppSession> {
+export async function openAppSession(browser: Browser, rendererDir: string, options: { reachOut?: boolean; events?: EventsOptions } = {}): Promise<AppSession> {
   const { line, tap } = await startLine();
-  const harness = await startAppHarness(line, rendererDir);
+  const harness = await startAppHarness(line, rendererDir, undefined, options.events);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: options.reachOut ?? false });
   const page = await context.newPage();
   // tsx compiles the bench with esbuild's keepNames, which wraps named functions in a __name()

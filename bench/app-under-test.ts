@@ -5,6 +5,7 @@
  * rest of the bench does not care where it sits.
  */
 import { createCore, type Core } from '../main/app/create-core.js';
+import type { EventsOptions } from '../main/events/index.js';
 import { openLine } from '../main/app/open-line.js';
 import { systemClock } from '../main/core/system-clock.js';
 import type { Logger } from '../main/core/ports.js';
@@ -60,7 +61,9 @@ export async function startCore(line: TestLine, log: Logger = new CountingLogger
   return { core, dispatch: createDispatch(core.handlers, log), ports };
 }
 
-/** The browser harness serving `rendererDir`, its core on `line`. */
-export async function startAppHarness(line: TestLine, rendererDir: string, log: Logger = new CountingLogger()): Promise<Harness> {
-  return startHarness({ ports: createHarnessPorts({ log }), openLine: openLineFromEnv(lineEnv(line), log), rendererDir });
+/** The browser harness serving `rendererDir`, its core on `line` (with live updates when `events` says). */
+export async function startAppHarness(line: TestLine, rendererDir: string, log: Logger = new CountingLogger(), events?: EventsOptions): Promise<Harness> {
+  return startHarness({ ports: createHarnessPorts({ log }), openLine: openLineFromEnv(lineEnv(line), log), rendererDir, ...(events ? { events } : {}) });
 }
+
+export { freePort, startRelay, type Relay } from '../test/line-kit/index.js';

@@ -16,6 +16,7 @@ import { now } from './clock.js';
 import { ledger } from './line-tap.js';
 import { measureActionOverhead } from './phases/action-overhead.js';
 import { measureApiCost } from './phases/api-cost.js';
+import { measurePushSources } from './phases/push-sources.js';
 import { measureEventToScreen } from './phases/event-to-screen.js';
 import { measureInputToWire } from './phases/input-to-wire.js';
 import { measureMemory } from './phases/memory.js';
@@ -37,8 +38,8 @@ const runs = (phase: number) => only === undefined || only.has(phase);
 const outPath = outIndex >= 0 && args[outIndex + 1] ? resolve(args[outIndex + 1]!) : join(repoRoot, 'bench/results.json');
 
 const plan = quick
-  ? { actions: 200, warmup: 20, inputSamples: 8, rawSamples: 3, immediateSamples: 8, loadSeconds: 1.5, pollCycles: 300, apiWindowSeconds: 5 }
-  : { actions: 2000, warmup: 200, inputSamples: 40, rawSamples: 12, immediateSamples: 40, loadSeconds: 5, pollCycles: 10_000, apiWindowSeconds: 15 };
+  ? { actions: 200, warmup: 20, inputSamples: 8, rawSamples: 3, immediateSamples: 8, loadSeconds: 1.5, pollCycles: 300, apiWindowSeconds: 5, pushSamples: 6, pushWindowSeconds: 5 }
+  : { actions: 2000, warmup: 200, inputSamples: 40, rawSamples: 12, immediateSamples: 40, loadSeconds: 5, pollCycles: 10_000, apiWindowSeconds: 15, pushSamples: 40, pushWindowSeconds: 60 };
 
 const startedAt = new Date();
 const started = now();
@@ -130,6 +131,13 @@ try {
       }),
     );
     details.apiCost = api.details;
+  }
+
+  if (runs(8)) {
+    step('8. live updates per source');
+    const push = await measurePushSources(browser, rendererDir, { samples: plan.pushSamples, windowSeconds: plan.pushWindowSeconds });
+    rows.push(...push.rows);
+    details.pushSources = push.details;
   }
   details.ledger = ledger;
 } finally {

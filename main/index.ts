@@ -87,6 +87,7 @@ async function onReady(): Promise<void> {
       platform: process.platform,
       openLine: () => openLine({ env: process.env, clock, log }),
       accounts: { environmentVideoSdk: readDevAccounts(process.env).videosdk },
+      events: { webhookEnvironment: readDevAccounts(process.env).webhook ?? {} },
       wayland,
     },
   );

@@ -111,5 +111,6 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       dismiss: invoke('notices:dismiss'),
       onChanged: on('notices:changed'),
     },
+    events: { status: invoke('events:status'), onChanged: on('events:changed') },
   } satisfies CallDeckApi;
 }

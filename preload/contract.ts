@@ -20,6 +20,7 @@ import { directoryChannels } from './contract/directory.js';
 import { lineChannels, lineEvents } from './contract/line.js';
 import { meetingsChannels, meetingsEvents } from './contract/meetings.js';
 import { noticesChannels, noticesEvents } from './contract/notices.js';
+import { eventsChannels, eventsEvents } from './contract/events.js';
 import type { Result } from './contract/errors.js';
 
 export * from './contract/errors.js';
@@ -32,6 +33,7 @@ export * from './contract/line.js';
 export * from './contract/directory.js';
 export * from './contract/meetings.js';
 export * from './contract/notices.js';
+export * from './contract/events.js';
 
 export const invokeChannels = {
   ...appChannels,
@@ -43,6 +45,7 @@ export const invokeChannels = {
   ...directoryChannels,
   ...meetingsChannels,
   ...noticesChannels,
+  ...eventsChannels,
 } as const;
 
 export const eventChannels = {
@@ -54,6 +57,7 @@ export const eventChannels = {
   ...lineEvents,
   ...meetingsEvents,
   ...noticesEvents,
+  ...eventsEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -5,6 +5,14 @@ import { createDesktopFeature, type DesktopFeature } from '../desktop/index.js';
 import type { Handlers } from '../ipc/handlers.js';
 import { lateLineSwitch } from './late-line-switch.js';
 import { createEventHub, type EventHub } from '../ipc/event-hub.js';
+import {
+  createEventsFeature,
+  xsiSourceFactory,
+  type EventsFeature,
+  type EventsOptions,
+  type PushSourceContext,
+  type PushSourceFactory,
+} from '../events/index.js';
 import { createMeetingsFeature, type MeetingsFeature } from '../meetings/index.js';
 import { createSettingsService, createStoredFileNotices, type SettingsService, type StoredFileNotices } from '../settings/index.js';
 import { redactingLogger } from '../core/console-logger.js';
@@ -60,7 +68,15 @@ export interface CoreOptions {
   wayland?: boolean;
   /** Sign-in tuning; tests shorten the wait and bind a random loopback port. */
   accounts?: AccountsOptions;
+  /** Live updates: the CALLDECK_WEBHOOK_* environment, and shorter timings in tests. */
+  events?: EventsOptions;
 }
+
+/**
+ * Push sources preferred over webhooks, best first. XSI events plug in here with one line:
+ * `(ctx) => () => createXsiSource(ctx)` (a factory answers undefined where it cannot be used).
+ */
+const PREFERRED_PUSH_SOURCES: ReadonlyArray<(ctx: PushSourceContext) => PushSourceFactory> = [(ctx) => xsiSourceFactory(ctx)];
 
 export interface Core {
   handlers: Handlers;
@@ -71,6 +87,8 @@ export interface Core {
   desktop: DesktopFeature;
   videosdk: VideoSdkFeature;
   meetings: MeetingsFeature;
+  /** Live updates: which push source keeps the calls live, if any. */
+  liveEvents: EventsFeature;
   /** Damaged stored files the person is told about; the composition root watches window-state with it. */
   notices: StoredFileNotices;
   /** The latest calls snapshot; tests and the harness read it. */
@@ -144,13 +162,48 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   });
   videosdk.onChange((snapshot) => events.emit('videosdk:changed', snapshot));
   accounts.onChange(() => videosdk.accountChanged());
-  // The demo line brings a VideoSDK account, so switching lines may change VideoSDK's too.
+  const liveEvents = createEventsFeature({
+    clock,
+    log,
+    line: () => calls.line(),
+    secrets: accounts.secrets,
+    settings: () => settings.get(),
+    refresh: {
+      calls: () => void calls.refresh(),
+      voicemail: () => void calls.refreshVoicemail(),
+      roster: () => meetings.refreshRoster(),
+    },
+    setSafetyNet: (ms) => calls.setSafetyNet(ms),
+    preferred: PREFERRED_PUSH_SOURCES,
+    ...(options.events ? { options: options.events } : {}),
+  });
+  liveEvents.onStatus((status) => events.emit('events:changed', status));
+  // A change no signal announced may mean the push source went quiet.
+  let lastCallsKey = '';
+  calls.onSnapshot((snapshot) => {
+    const key = snapshot.calls.map((c) => `${c.id}:${c.state}`).join(',');
+    if (key !== lastCallsKey) liveEvents.live.pollSawChange();
+    lastCallsKey = key;
+  });
+  let webhookSettings = { webhookUrl: settings.get().webhookUrl, webhookPort: settings.get().webhookPort };
+  settings.onChange((next) => {
+    if (next.webhookUrl !== webhookSettings.webhookUrl || next.webhookPort !== webhookSettings.webhookPort) {
+      webhookSettings = { webhookUrl: next.webhookUrl, webhookPort: next.webhookPort };
+      void liveEvents.live.restart();
+    }
+  });
+
+  // The demo line brings a VideoSDK account, so switching lines may change VideoSDK's too. Live
+  // updates stop first: their webhooks belong to the old line's account and are deleted with it.
   lineSwitch.bind({
     useLine: async (next) => {
+      await liveEvents.live.stop();
       await calls.useLine(next);
       videosdk.accountChanged();
+      void liveEvents.live.start();
     },
   });
+  void liveEvents.live.start();
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -172,6 +225,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...meetings.handlers,
     'notices:list': async () => notices.list(),
     'notices:dismiss': async ({ id }) => notices.dismiss(id),
+    ...liveEvents.handlers,
   };
 
   return {
@@ -183,6 +237,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     desktop,
     videosdk,
     meetings,
+    liveEvents,
     notices,
     snapshot: () => calls.snapshot(),
     async stop() {
@@ -194,6 +249,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
       desktop.stop();
       videosdk.stop();
       meetings.stop();
+      // Before the line closes: the webhooks are deleted through it.
+      await liveEvents.live.stop();
       await calls.stop();
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebhookUrl } from '../../preload/contract.js';
 
 /**
  * Accounts configured through the environment, for development and tests (README lists them).
@@ -7,6 +8,8 @@ import { z } from 'zod';
 export interface DevAccounts {
   webex?: { baseUrl: string; token: string };
   videosdk?: { baseUrl: string; apiKey: string; secret: string };
+  /** Live updates through webhooks: the relay's public URL and the local receiver's port. */
+  webhook?: { url: string; port: number };
   /** Problems worth telling the developer, e.g. a base URL without its token. */
   problems: string[];
 }
@@ -38,6 +41,21 @@ export function readDevAccounts(env: Record<string, string | undefined>): DevAcc
       accounts.problems.push(`CALLDECK_VIDEOSDK_BASE_URL is not an http(s) URL: ${vsUrl}`);
     } else {
       accounts.videosdk = { baseUrl: vsUrl.replace(/\/+$/, ''), apiKey: vsKey, secret: vsSecret };
+    }
+  }
+  const hookUrl = env.CALLDECK_WEBHOOK_URL?.trim();
+  const hookPort = env.CALLDECK_WEBHOOK_PORT?.trim();
+  if (hookUrl || hookPort) {
+    const url = WebhookUrl.safeParse(hookUrl ?? '');
+    const port = Number(hookPort);
+    if (!hookUrl || !hookPort) {
+      accounts.problems.push('Set both CALLDECK_WEBHOOK_URL and CALLDECK_WEBHOOK_PORT to receive webhooks.');
+    } else if (!url.success) {
+      accounts.problems.push(`CALLDECK_WEBHOOK_URL is not an https URL (http only for this computer): ${hookUrl}`);
+    } else if (!/^\d+$/.test(hookPort) || port < 1 || port > 65535) {
+      accounts.problems.push(`CALLDECK_WEBHOOK_PORT is not a port number (1–65535): ${hookPort}`);
+    } else {
+      accounts.webhook = { url: url.data, port };
     }
   }
   return accounts;

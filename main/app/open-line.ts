@@ -1,6 +1,7 @@
 import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
+import { lineXsi } from '../providers/webex/xsi-access.js';
 import { DEMO_MEETING_NUMBER, seedDemoMeeting, startDemoScenario, startSandbox } from '../sandbox/index.js';
 import { readDevAccounts } from './dev-accounts.js';
 import type { Line } from '../providers/line.js';
@@ -27,6 +28,8 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
       meetings: lineMeetings(http, baseUrl),
       mode: 'account',
       label: `Webex · ${new URL(baseUrl).host}`,
+      // A developer's token: its scopes are not known, so XSI is tried where the org has it.
+      xsi: lineXsi(http, async () => token, () => undefined),
       close: async () => http.close(),
     };
   }
@@ -41,6 +44,8 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
     meetings: { ...lineMeetings(http, sandbox.baseUrl), demoMeetingNumber: DEMO_MEETING_NUMBER },
     mode: 'demo',
     label: DEMO_LABEL,
+    // The built-in line's own token has every scope; its two XSP hosts are its two ports.
+    xsi: lineXsi(http, async () => sandbox.token, () => undefined, async () => [...sandbox.xsi.hosts]),
     videoSdk: {
       baseUrl: sandbox.videosdk.origin,
       ...sandbox.videosdk.project,

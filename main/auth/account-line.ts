@@ -3,6 +3,7 @@ import type { Logger } from '../core/ports.js';
 import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
+import { lineXsi } from '../providers/webex/xsi-access.js';
 import { withTokenRenewal } from './refreshing-http.js';
 import type { TokenSession } from './token-session.js';
 
@@ -29,6 +30,8 @@ export function openAccountLine(deps: {
     meetings: lineMeetings(http, deps.baseUrl, deps.meetings),
     mode: 'account',
     label: deps.label,
+    // The granted scopes tell whether the token has spark:xsi (unknown for a personal access token).
+    xsi: lineXsi(http, () => deps.session.accessToken(), () => deps.meetings().granted),
     close: () => http.close(),
   };
 }

@@ -21,6 +21,13 @@ export interface CallsFeature {
   lineInfo(): LineInfo;
   onLineInfo(listener: (info: LineInfo) => void): () => void;
   refresh(): Promise<void>;
+  /** Reads the voicemail count now (a live update said it changed). */
+  refreshVoicemail(): Promise<void>;
+  /**
+   * While a push source is live, the poll is only a safety net at this period; undefined goes
+   * back to the settings' cadence.
+   */
+  setSafetyNet(ms: number | undefined): void;
   setOnline(online: boolean): void;
   /** The line in use: the demo line, or an account's. */
   line(): Line;
@@ -50,6 +57,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
   let sync: CallSync;
   let commands: CallCommands;
   let myLine: MyLineWatch;
+  let safetyNetMs: number | undefined;
   const directory = createDirectorySearch({ people: () => current.people, log });
 
   const bind = (line: Line) => {
@@ -62,7 +70,10 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       provider: line.provider,
       clock,
       log,
-      intervals: () => ({ activeMs: settings.get().pollActiveMs, idleMs: settings.get().pollIdleMs }),
+      intervals: () =>
+        safetyNetMs !== undefined
+          ? { activeMs: safetyNetMs, idleMs: safetyNetMs }
+          : { activeMs: settings.get().pollActiveMs, idleMs: settings.get().pollIdleMs },
       lineLabel: () => line.label,
       onSnapshot(snapshot) {
         for (const ended of snapshot.ended) callLog.record(ended.call, ended.outcome);
@@ -142,6 +153,10 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       return () => infoListeners.delete(listener);
     },
     refresh: () => sync.refresh(),
+    refreshVoicemail: () => myLine.refreshVoicemail(),
+    setSafetyNet(ms) {
+      safetyNetMs = ms;
+    },
     setOnline: (online) => sync.setOnline(online),
     line: () => current,
     async useLine(line) {

@@ -37,6 +37,8 @@ export interface MeetingsFeature {
    * the line and its access, and tells the window only if either differs. Cheap; call it freely.
    */
   lineMayHaveChanged(): void;
+  /** Reads the open meeting's roster now (a live update said it changed); nothing when none is open. */
+  refreshRoster(): void;
   stop(): void;
 }
 
@@ -433,6 +435,9 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    refreshRoster() {
+      void rosterSync?.refresh();
     },
     lineMayHaveChanged() {
       const before = boundLine;

@@ -52,6 +52,11 @@ export interface Responder {
   /** A chunked body of `bytes` bytes of `chunk` repeated, with no Content-Length to warn the reader. */
   flood(status: number, contentType: string, chunk: string, bytes: number): void;
   drop(): void;
+  /**
+   * A response that stays open (XSI-Events' channel): headers now, then text as it is written.
+   * `onClose` runs once when the connection ends, whichever side ends it.
+   */
+  stream(status: number, contentType: string, onClose: () => void): { write(text: string): void; end(): void; destroy(): void };
 }
 
 export function trackingIdFor(req: IncomingMessage): string {
@@ -120,6 +125,28 @@ export function createResponder(
       res.once('close', () => res.off('drain', pump));
       pump();
       onDone({ status, headers, body: `[${bytes} bytes]` });
+    },
+    stream(status, contentType, onClose) {
+      if (done) throw new Error('stream: the response was already sent');
+      done = true;
+      const headers = { TrackingID: trackingId, 'Content-Type': contentType };
+      res.writeHead(status, headers);
+      res.flushHeaders();
+      res.once('close', onClose);
+      onDone({ status, headers, body: '[stream]' });
+      return {
+        write: (text) => {
+          if (!res.destroyed && !res.writableEnded) res.write(text);
+        },
+        end: () => {
+          if (!res.destroyed && !res.writableEnded) res.end();
+        },
+        destroy: () => {
+          // After what was written has left, so the reader sees a partial document, then the cut.
+          if (res.destroyed) return;
+          res.write('', () => res.socket?.destroy());
+        },
+      };
     },
     drop() {
       if (done) return;

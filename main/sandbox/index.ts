@@ -8,7 +8,9 @@ export {
   type SandboxOptions,
   type SandboxRequest,
   type SandboxVideoSdk,
+  type SandboxXsi,
 } from './start-sandbox.js';
+export type { XsiControl, XsiSeen, XsiTimings as XsiLineTimings } from './xsi-state.js';
 export type { VideoSdkProject, SipAnswerBehaviour, SandboxSipCall, VideoSdkTimings } from './videosdk-state.js';
 export type { LineControl, LineSnapshot, IncomingCallInput, GroupCallInput, SandboxPartyInput, VoicemailInput, ColleagueCallInput } from './control.js';
 export { RECORDING_MODES, type RecordingMode } from './recording-rules.js';
@@ -28,3 +30,5 @@ export type {
   PendingCallout,
 } from './meetings-state.js';
 export { seedDemoMeeting, DEMO_MEETING_NUMBER } from './demo-meeting.js';
+export type { WebhooksControl, SandboxWebhook, DeliveryScript, DeliveryRecord } from './webhooks-state.js';
+export { FAILURES_BEFORE_INACTIVE } from './webhooks-state.js';

@@ -53,13 +53,17 @@ export function createLine(opts: LineOptions) {
   let recordingMode: RecordingMode = DEFAULT_RECORDING_MODE;
   let colleagueCalls: ColleagueCall[] = [];
   let colleagueSeq = 0;
+  // Who hears about every change (the webhook deliveries): the state before and after.
+  const changeListeners = new Set<(before: LineState, after: LineState) => void>();
 
   const now = () => new Date(clock.now()).toISOString();
 
   function apply<T>(transition: (s: LineState, at: string) => machine.Step<T>): T {
+    const before = state;
     const step = transition(state, now());
     state = autoRecord(step.state, recordingMode);
     syncTimers();
+    if (before !== state) for (const listener of changeListeners) listener(before, state);
     return step.value;
   }
 
@@ -250,6 +254,10 @@ export function createLine(opts: LineOptions) {
       colleagueCalls = colleagueCalls.filter((c) => c.id !== id);
     },
     colleagueCalls: (): readonly ColleagueCall[] => colleagueCalls,
+    onChange(listener: (before: LineState, after: LineState) => void): () => void {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
 
     dialBehavior: (): DialBehavior => ({ ...dialBehavior }),
     setDialBehavior(behavior: DialBehavior): void {

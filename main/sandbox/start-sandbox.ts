@@ -18,8 +18,14 @@ import { matchMeetingRoute } from './meetings-routes.js';
 import { PEOPLE_ROUTES } from './people-routes.js';
 import { ANSWER_ENDPOINTS, ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
 import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
+import { lineEvents } from './call-events.js';
+import { runWebhookRoute } from './webhooks-routes.js';
+import { createWebhooksBook, type WebhooksControl } from './webhooks-state.js';
 import { TokenBook, bearerToken } from './tokens.js';
 import { VIDEOSDK_PREFIX, createVideoSdkRoutes } from './videosdk-routes.js';
+import { ME, toWirePerson } from './directory.js';
+import { isXsiPath, runOrganization, runXsi } from './xsi-routes.js';
+import { createXsiBook, type XsiControl, type XsiTimings } from './xsi-state.js';
 import { createVideoSdkState, type VideoSdkProject, type VideoSdkState, type VideoSdkTimings } from './videosdk-state.js';
 
 /** One request as an extension sees it, before the line authenticates and routes it. */
@@ -44,6 +50,8 @@ export interface SandboxExtension {
   handle?(request: SandboxRequest): boolean | Promise<boolean>;
   /** Bearer tokens the Webex API accepts besides the line's own (e.g. OAuth access tokens). */
   acceptsToken?(token: string | undefined): boolean;
+  /** The scopes of a token this extension issued; undefined when it does not know the token. */
+  tokenScopes?(token: string | undefined): readonly string[] | undefined;
   /** Sees every logged request/response pair once it is answered. */
   observe?(exchange: SandboxExchange): void;
 }
@@ -65,6 +73,13 @@ export interface SandboxOptions {
   /** The VideoSDK project whose tokens the line accepts; absent: random keys. */
   videoSdkProject?: VideoSdkProject;
   videoSdkTimings?: Partial<VideoSdkTimings>;
+  /** XSI-Events (off unless enabled here or through `xsi.setEnabled`). */
+  xsi?: { enabled?: boolean; timings?: Partial<XsiTimings> };
+}
+
+/** The line's XSI-Events side: what tests steer, and its XSP hosts ("127.0.0.1:PORT", host 0 first). */
+export interface SandboxXsi extends XsiControl {
+  readonly hosts: readonly string[];
 }
 
 /** The line's VideoSDK side, at the API origin (paths under /v2/). */
@@ -87,6 +102,9 @@ export interface SandboxLine {
   readonly videosdk: SandboxVideoSdk;
   /** The line's Webex Meetings: add meetings and people, script how call-outs are answered. */
   readonly meetings: MeetingsControl;
+  readonly xsi: SandboxXsi;
+  /** The line's webhooks: what is registered, what was delivered, and scripted delivery faults. */
+  readonly webhooks: WebhooksControl;
   close(): Promise<void>;
 }
 
@@ -109,6 +127,11 @@ function sendFailure(respond: Responder, error: unknown): void {
   }
 }
 
+/** The XSI user id is the last segment inside the base64 person id (EVENTS.md §2.4). */
+function sandboxXsiUser(): string {
+  return Buffer.from(String(toWirePerson(ME, false).id), 'base64url').toString('utf8').split('/').at(-1) ?? '';
+}
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLine> {
   const clock = opts.clock ?? systemClock;
   const line = createLine({
@@ -118,8 +141,26 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     endpointIds: ANSWER_ENDPOINTS.endpoints.map((e) => e.id),
   });
   const tokens = opts.tokens ?? new TokenBook(opts.token);
-  const control = createLineControl(line);
+  const xsiBook = createXsiBook({ clock, userId: sandboxXsiUser(), ...(opts.xsi?.timings ? { timings: opts.xsi.timings } : {}) });
+  const xsiEnabled = opts.xsi?.enabled ?? false;
+  xsiBook.control.setEnabled(xsiEnabled);
+  const lineControl = createLineControl(line);
+  const control: LineControl = {
+    ...lineControl,
+    // XSI first, so a reset ends channels rather than streaming the calls' release to them.
+    reset: () => {
+      xsiBook.reset();
+      xsiBook.control.setEnabled(xsiEnabled);
+      lineControl.reset();
+    },
+  };
   const meetings = createMeetingsBook(clock);
+  const webhooks = createWebhooksBook(clock);
+  // Every change at the line becomes the events Webex would deliver for it.
+  line.onChange((before, after) => {
+    const at = new Date(clock.now()).toISOString();
+    for (const event of lineEvents(before, after, at)) webhooks.publish(event);
+  });
   const extensions = opts.extend?.(control) ?? [];
   const videoSdkState = createVideoSdkState({
     clock,
@@ -127,12 +168,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     ...(opts.videoSdkTimings ? { timings: opts.videoSdkTimings } : {}),
   });
   const videoSdkRoutes = createVideoSdkRoutes({ state: videoSdkState, clock });
+  const ownOrgId = String(toWirePerson(ME, false).orgId);
+  const unobserve = line.onChange((before, after) => xsiBook.observe(before, after));
+  const scopesOf = (header: string | string[] | undefined): readonly string[] | undefined => {
+    const bearer = bearerToken(header);
+    for (const extension of extensions) {
+      const scopes = extension.tokenScopes?.(bearer);
+      if (scopes !== undefined) return scopes;
+    }
+    return undefined;
+  };
   const authorised = (header: string | string[] | undefined) => {
     const bearer = bearerToken(header);
     return tokens.acceptsForApi(bearer) || extensions.some((e) => e.acceptsToken?.(bearer) ?? false);
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, host = 0): Promise<void> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
@@ -169,6 +220,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         if (extension.handle && (await extension.handle(request))) return;
       }
 
+      if (isXsiPath(path)) {
+        runXsi(xsiBook, {
+          method,
+          path,
+          query: url.searchParams,
+          body,
+          host,
+          authorised: authorised(req.headers.authorization),
+          scopes: scopesOf(req.headers.authorization),
+          respond,
+        });
+        return;
+      }
+      // The second XSP host serves XSI only.
+      if (host !== 0) throw new RequestError(404, `No API at ${path}.`);
       if (path.startsWith(VIDEOSDK_PREFIX)) {
         const answer = videoSdkRoutes.handle({
           method,
@@ -184,6 +250,36 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       if (!path.startsWith(`${API_PREFIX}/`)) throw new RequestError(404, `No API at ${path}.`);
       if (!authorised(req.headers.authorization)) {
         respond.error(401, UNAUTHORIZED);
+        return;
+      }
+      const orgMatch = /^\/v1\/organizations\/([^/]+)$/.exec(path);
+      if (orgMatch) {
+        if (method !== 'GET') {
+          respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: 'GET' } });
+          return;
+        }
+        const answer = runOrganization(xsiBook, {
+          orgId: decodeURIComponent(orgMatch[1]!),
+          ownOrgId,
+          query: url.searchParams,
+          scopes: scopesOf(req.headers.authorization),
+          hosts: xsiHosts(),
+        });
+        if (answer.status === 404) respond.error(404, 'The requested resource could not be found.');
+        else respond.json(answer.status, answer.body);
+        return;
+      }
+      const hookResult = runWebhookRoute({
+        method,
+        path: path.slice(API_PREFIX.length),
+        query: url.searchParams,
+        body: () => parseJsonBody(body, req.headers['content-type']),
+        book: webhooks,
+      });
+      if (hookResult !== undefined) {
+        if (hookResult.status === 405) respond.error(405, `${method} is not supported on ${path}.`, { headers: hookResult.headers ?? {} });
+        else if (hookResult.body === undefined) respond.empty(hookResult.status);
+        else respond.json(hookResult.status, hookResult.body);
         return;
       }
       const meetingMatch = matchMeetingRoute(method, path.slice(API_PREFIX.length));
@@ -230,6 +326,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     });
   });
   const { port } = server.address() as AddressInfo;
+  // A second XSP host: XSI only, for fail-over and host affinity.
+  const secondHost = createServer((req, res) => {
+    void handle(req, res, 1);
+  });
+  await new Promise<void>((resolve, reject) => {
+    secondHost.once('error', reject);
+    secondHost.listen(0, '127.0.0.1', () => {
+      secondHost.off('error', reject);
+      resolve();
+    });
+  });
+  const hosts = [`127.0.0.1:${port}`, `127.0.0.1:${(secondHost.address() as AddressInfo).port}`];
+  function xsiHosts(): string[] {
+    return hosts;
+  }
 
   return {
     baseUrl: `http://127.0.0.1:${port}${API_PREFIX}`,
@@ -244,13 +355,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       acceptedTokens: () => videoSdkRoutes.accepted(),
     },
     meetings: meetings.control,
+    xsi: Object.assign(Object.create(null) as object, xsiBook.control, { hosts }) as SandboxXsi,
+    webhooks: webhooks.control,
     async close() {
+      unobserve();
+      xsiBook.dispose();
       line.dispose();
+      webhooks.dispose();
       meetings.dispose();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        [server, secondHost].map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../common/hotkeys.js';
+import { isWebhookUrl, WEBHOOK_URL_PROBLEM } from '../common/live-updates.js';
 import { channel, Done, None } from './channel.js';
 
 export const AppInfo = z.object({
@@ -20,6 +21,9 @@ export type HotkeyAction = z.infer<typeof HotkeyAction>;
 /** An Electron accelerator such as `CommandOrControl+Alt+A`; empty string means "not bound". */
 const Accelerator = z.string().max(64).regex(/^$|^[A-Za-z0-9+ ]+$/, 'Not a valid shortcut');
 
+/** Empty, or an https URL (http only to this machine, for a relay or line running locally). */
+export const WebhookUrl = z.string().trim().max(2000).refine(isWebhookUrl, WEBHOOK_URL_PROBLEM);
+
 export const Settings = z.object({
   /** Poll interval while any call exists; the issue caps it at 1 s. */
   pollActiveMs: z.number().int().min(250).max(1000),
@@ -33,6 +37,12 @@ export const Settings = z.object({
   startAtLogin: z.boolean(),
   startMinimized: z.boolean(),
   closeToTray: z.boolean(),
+  /**
+   * Live updates: the public address the user's relay forwards Webex's webhook deliveries from
+   * (empty: none), and the receiver's port on 127.0.0.1 (0: none set).
+   */
+  webhookUrl: WebhookUrl,
+  webhookPort: z.number().int().min(0).max(65535),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -54,6 +64,8 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   startMinimized: false,
   closeToTray: true,
+  webhookUrl: '',
+  webhookPort: 0,
 };
 
 export const appChannels = {

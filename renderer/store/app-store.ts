@@ -3,6 +3,7 @@ import { createAccountsSlice } from './accounts-slice';
 import { createAppSlice } from './app-slice';
 import { createCallsSlice } from './calls-slice';
 import { createDesktopSlice } from './desktop-slice';
+import { createEventsSlice } from './events-slice';
 import { createMeetingsSlice } from './meetings-slice';
 import { createNoticesSlice } from './notices-slice';
 import { createSettingsSlice } from './settings-slice';
@@ -20,6 +21,7 @@ export function createAppStore(): AppStore {
     videosdk: createVideoSdkSlice(set, get),
     meetings: createMeetingsSlice(set, get),
     notices: createNoticesSlice(set, get),
+    events: createEventsSlice(set, get),
     ui: createUiSlice(set, get),
     app: createAppSlice(set, get),
   }));

@@ -3,6 +3,7 @@ import { unexpected } from './app-slice';
 import { bindDesktop } from './bind-desktop';
 import { bindMeetings } from './bind-meetings';
 import { bindNotices } from './bind-notices';
+import { bindEvents } from './bind-events';
 import type { AppStore } from './types';
 
 /**
@@ -49,6 +50,7 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
     }),
     bindMeetings(api, store),
     bindNotices(api, store),
+    bindEvents(api, store),
     api.accounts.onChanged((accounts) => {
       if (disposed) return;
       state().accounts.apply(accounts);

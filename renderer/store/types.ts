@@ -3,6 +3,7 @@ import type { AccountsSlice } from './accounts-slice';
 import type { AppSlice } from './app-slice';
 import type { CallsSlice } from './calls-slice';
 import type { DesktopSlice } from './desktop-slice';
+import type { EventsSlice } from './events-slice';
 import type { MeetingsSlice } from './meetings-slice';
 import type { NoticesSlice } from './notices-slice';
 import type { SettingsSlice } from './settings-slice';
@@ -18,6 +19,7 @@ export interface AppState {
   videosdk: VideoSdkSlice;
   meetings: MeetingsSlice;
   notices: NoticesSlice;
+  events: EventsSlice;
   ui: UiSlice;
   app: AppSlice;
 }

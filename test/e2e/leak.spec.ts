@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { everyFault } from '../line-kit/index.js';
+import { everyFault, freePort, startRelay } from '../line-kit/index.js';
 import { expect, followInBrowser, openAccounts, startSignIn, test } from './accounts-fixtures.js';
 import { closeMeetings, openVideoSdk } from './videosdk-steps.js';
 
 /**
- * The leak test: a whole session (sign in, use the line, VideoSDK keys and a minted token, sign
- * out), then every place a secret could surface is searched for every secret. Each place is also
+ * The leak test: a whole session (live updates through webhooks, sign in, use the line, VideoSDK
+ * keys and a minted token, sign out), then every place a secret could surface is searched for every secret. Each place is also
  * checked for a harmless value that must be there, so an empty capture cannot pass for a clean one.
  */
 test('no secret reaches the bridge, the page, web storage, the stored documents or the logs', async ({ page, harness, line, log }) => {
@@ -24,6 +24,21 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   await page.goto(harness.url);
   await expect(page.getByRole('list', { name: 'Active calls' })).toBeVisible();
 
+  // Live updates through webhooks, each made with a fresh secret: before sign-in and after it.
+  const relay = await startRelay({ targetPort: await freePort() });
+  const webhookSecrets = new Set<string>();
+  const keepWebhookSecrets = () => {
+    for (const hook of line.webhooks.list()) if (hook.secret !== undefined) webhookSecrets.add(hook.secret);
+  };
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const liveUpdates = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Live updates' });
+  await liveUpdates.getByRole('textbox', { name: 'Webhook address' }).fill(relay.url);
+  await liveUpdates.getByRole('textbox', { name: 'Local port' }).fill(String(relay.targetPort));
+  await liveUpdates.getByRole('button', { name: 'Use these addresses' }).click();
+  await expect(liveUpdates.getByText('Live: webhooks', { exact: true })).toBeVisible();
+  keepWebhookSecrets();
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).last().click();
+
   // Sign in through the UI and the system browser.
   const authorizeUrl = await startSignIn(page, harness, line);
   expect((await followInBrowser(authorizeUrl)).status).toBe(200);
@@ -38,6 +53,17 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
   await expect(call).toContainText('Connected');
   await call.getByRole('button', { name: 'Hang up' }).click();
   await expect(call).toHaveCount(0);
+  // The signed-in line has its own webhooks by now, made with new secrets and delivered to.
+  await expect(page.getByRole('banner').getByText('Live: webhooks', { exact: true })).toBeVisible();
+  keepWebhookSecrets();
+  expect(webhookSecrets.size).toBeGreaterThanOrEqual(8);
+  expect(line.webhooks.deliveries().some((d) => d.status === 200)).toBe(true);
+  // Back to polling for the fault rounds below (they ride on polls); stopping deletes the webhooks.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await liveUpdates.getByRole('button', { name: 'Stop webhooks' }).click();
+  await expect(liveUpdates.getByText('Refreshing every 2 s', { exact: true })).toBeVisible();
+  await expect.poll(() => line.webhooks.list().length).toBe(0);
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).last().click();
 
   // Force a renewal too, so a refresh token has been used and a second access token issued.
   line.oauth.expireAccessTokens();
@@ -109,7 +135,9 @@ test('no secret reaches the bridge, the page, web storage, the stored documents 
     ...Object.fromEntries(issued.accessTokens.map((t, i) => [`access token ${i + 1}`, t])),
     ...Object.fromEntries(issued.refreshTokens.map((t, i) => [`refresh token ${i + 1}`, t])),
     ...Object.fromEntries(jwts.map((t, i) => [`minted JWT ${i + 1}`, t])),
+    ...Object.fromEntries([...webhookSecrets].map((t, i) => [`webhook secret ${i + 1}`, t])),
   };
+  await relay.stop();
 
   const places: Record<string, string> = {
     'bridge frames': frames.join('\n'),

@@ -17,6 +17,7 @@ const harness = await startHarness({
   ports,
   openLine: () => openLine({ env: process.env, clock: systemClock, log }),
   accounts: { environmentVideoSdk: readDevAccounts(process.env).videosdk },
+  events: { webhookEnvironment: readDevAccounts(process.env).webhook ?? {} },
 });
 
 process.stdout.write(

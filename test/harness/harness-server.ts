@@ -25,6 +25,8 @@ export interface HarnessOptions {
   openLine: CoreOptions['openLine'];
   /** Sign-in tuning, e.g. a random loopback port and a short wait in tests. */
   accounts?: CoreOptions['accounts'];
+  /** Live updates: the webhook environment and shorter timings. */
+  events?: CoreOptions['events'];
   ports?: HarnessPorts;
   rendererDir?: string;
 }
@@ -48,6 +50,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     platform: process.platform,
     openLine: options.openLine,
     ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.events ? { events: options.events } : {}),
   });
   const dispatch = createRendererDispatch(createDispatch(core.handlers, ports.log), core.events);
   const secret = randomBytes(24).toString('base64url');

@@ -19,7 +19,19 @@
  *   POST   /__sandbox/tokens                                                      → 201 {token}
  *   GET    /__sandbox/state                                                       → 200 SandboxState
  *   POST   /__sandbox/reset                                                       → 204
+ *   GET    /__sandbox/xsi                      → 200 {enabled, channels, subscriptions, seen}
+ *   PUT    /__sandbox/xsi                      {enabled}                          → 204
+ *   POST   /__sandbox/xsi/drop-channels        (cut mid-stream)                   → 204
+ *   POST   /__sandbox/xsi/forget-channels      (heartbeats answer 404)            → 204
+ *   PUT    /__sandbox/xsi/refusing             {refusing} (XSI answers 401)       → 204
+ *   POST   /__sandbox/xsi/terminate-channels   {reason?}                          → 204
+ *   GET    /__sandbox/webhooks                 (secrets left out)                 → 200 [webhook]
+ *   GET    /__sandbox/webhooks/deliveries                                         → 200 [delivery]
+ *   PUT    /__sandbox/webhooks/script          {delayMs?, duplicate?, reorderBatch?} → 204
+ *   POST   /__sandbox/webhooks/{id}/deactivate                                    → 204
+ *   DELETE /__sandbox/webhooks/{id}                                               → 204
  */
+import { z } from 'zod';
 import {
   RequestError,
   type ColleagueCallInput,
@@ -28,11 +40,48 @@ import {
   type IncomingCallInput,
   type RecordingMode,
   type VoicemailInput,
+  type WebhooksControl,
+  type SandboxXsi,
 } from '../../main/sandbox/index.js';
 import type { SandboxControl } from './test-control.js';
 import type { FaultSpec } from './faults.js';
 
 export const CONTROL_PREFIX = '/__sandbox';
+
+const DeliveryScriptSchema = z.strictObject({
+  delayMs: z.number().int().min(0).max(120_000).optional(),
+  duplicate: z.boolean().optional(),
+  reorderBatch: z.number().int().min(2).max(50).optional(),
+});
+
+/**
+ * The line's webhooks as tests steer them: what is registered (secrets never leave the line), what
+ * was delivered, scripted delays, duplicates and reordering, and the two things others do to a
+ * webhook: Webex turning it off, someone deleting it.
+ */
+function runWebhooksControl(webhooks: WebhooksControl, route: string, body: unknown): { status: number; body?: unknown } | undefined {
+  if (route === 'GET /webhooks') {
+    return { status: 200, body: webhooks.list().map(({ secret, ...rest }) => ({ ...rest, signed: secret !== undefined })) };
+  }
+  if (route === 'GET /webhooks/deliveries') {
+    return { status: 200, body: webhooks.deliveries().map(({ body: _body, ...rest }) => rest) };
+  }
+  if (route === 'PUT /webhooks/script') {
+    webhooks.script(DeliveryScriptSchema.parse(body));
+    return { status: 204 };
+  }
+  const deactivate = /^POST \/webhooks\/([^/]+)\/deactivate$/.exec(route);
+  if (deactivate) {
+    webhooks.deactivate(decodeURIComponent(deactivate[1] ?? ''));
+    return { status: 204 };
+  }
+  const remove = /^DELETE \/webhooks\/([^/]+)$/.exec(route);
+  if (remove) {
+    webhooks.remove(decodeURIComponent(remove[1] ?? ''));
+    return { status: 204 };
+  }
+  return undefined;
+}
 
 const CALL_ACTIONS: Record<string, (control: SandboxControl, callId: string) => void> = {
   'pick-up': (c, id) => c.pickUp(id),
@@ -49,8 +98,15 @@ export function runControl(
   method: string,
   path: string,
   body: unknown,
+  webhooks?: WebhooksControl,
+  xsi?: SandboxXsi,
 ): { status: number; body?: unknown } {
   const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
+  if (xsi && route.includes(' /xsi')) return runXsiControl(xsi, route, body);
+  if (webhooks && route.includes(' /webhooks')) {
+    const answer = runWebhooksControl(webhooks, route, body);
+    if (answer) return answer;
+  }
   switch (route) {
     case 'POST /incoming-call':
       return { status: 201, body: { callId: control.incomingCall(body as IncomingCallInput) } };
@@ -99,6 +155,33 @@ export function runControl(
   if (callAction && act) {
     act(control, decodeURIComponent(callAction[1] ?? ''));
     return { status: 204 };
+  }
+  throw new RequestError(404, `No sandbox control operation ${route}.`);
+}
+
+const XsiEnabled = z.object({ enabled: z.boolean() });
+const XsiRefusing = z.object({ refusing: z.boolean() });
+const XsiTerminate = z.object({ reason: z.string().min(1).max(200).optional() });
+
+function runXsiControl(xsi: SandboxXsi, route: string, body: unknown): { status: number; body?: unknown } {
+  switch (route) {
+    case 'GET /xsi':
+      return { status: 200, body: { enabled: xsi.enabled(), hosts: xsi.hosts, channels: xsi.openChannels(), subscriptions: xsi.subscriptions(), seen: xsi.seen() } };
+    case 'PUT /xsi':
+      xsi.setEnabled(XsiEnabled.parse(body).enabled);
+      return { status: 204 };
+    case 'POST /xsi/drop-channels':
+      xsi.dropChannels();
+      return { status: 204 };
+    case 'POST /xsi/forget-channels':
+      xsi.forgetChannels();
+      return { status: 204 };
+    case 'PUT /xsi/refusing':
+      xsi.setRefusing(XsiRefusing.parse(body).refusing);
+      return { status: 204 };
+    case 'POST /xsi/terminate-channels':
+      xsi.terminateChannels(XsiTerminate.parse(body).reason);
+      return { status: 204 };
   }
   throw new RequestError(404, `No sandbox control operation ${route}.`);
 }

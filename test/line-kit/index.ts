@@ -7,6 +7,7 @@ export type { SandboxControl, SandboxState, SandboxRequestSummary } from './test
 export { everyFault, type FaultSpec } from './faults.js';
 export type { SandboxOAuth, SandboxOAuthOptions, SandboxOAuthStats } from './oauth-book.js';
 export { CONTROL_PREFIX } from './control-routes.js';
+export { startRelay, freePort, type Relay, type RelayMode } from './relay.js';
 export {
   DEFAULT_NO_ANSWER_MS,
   DEFAULT_PARK_RECALL_MS,

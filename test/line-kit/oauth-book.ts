@@ -112,6 +112,11 @@ export class OAuthBook implements SandboxOAuth {
     return { accessTokens: [...this.access.keys()], refreshTokens: [...this.refresh.keys()] };
   }
 
+  /** The scopes an access token this book issued was granted; undefined for any other token. */
+  scopesOf(bearer: string | undefined): readonly string[] | undefined {
+    return bearer === undefined ? undefined : this.access.get(bearer)?.scopes;
+  }
+
   /** Bearer check for the API: a live OAuth access token. */
   acceptsAccessToken(bearer: string | undefined): boolean {
     if (bearer === undefined) return false;

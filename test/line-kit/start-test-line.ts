@@ -15,6 +15,8 @@ import {
   type SandboxExtension,
   type SandboxLine,
   type SandboxOptions,
+  type SandboxXsi,
+  type WebhooksControl,
 } from '../../main/sandbox/index.js';
 import { CONTROL_PREFIX, runControl } from './control-routes.js';
 import { FaultQueue, playFault } from './faults.js';
@@ -38,7 +40,7 @@ export interface TestLine extends SandboxLine {
 const UNAUTHORIZED = 'The request requires a valid access token set in the Authorization request header.';
 const API_PREFIX = '/v1';
 
-function controlApi(control: SandboxControl, tokens: TokenBook): SandboxExtension {
+function controlApi(control: SandboxControl, tokens: TokenBook, webhooks: () => WebhooksControl | undefined, xsi: () => SandboxXsi | undefined): SandboxExtension {
   return {
     handle(request) {
       const path = request.url.pathname;
@@ -49,7 +51,7 @@ function controlApi(control: SandboxControl, tokens: TokenBook): SandboxExtensio
         return true;
       }
       const body = request.method === 'GET' ? {} : parseJsonBody(request.body, request.headers['content-type']);
-      const result = runControl(control, request.method, path, body);
+      const result = runControl(control, request.method, path, body, webhooks(), xsi());
       if (result.body === undefined) request.respond.empty(result.status);
       else request.respond.json(result.status, result.body);
       return true;
@@ -71,6 +73,7 @@ function faultInjection(faults: FaultQueue): SandboxExtension {
 function oauthServer(book: OAuthBook): SandboxExtension {
   return {
     acceptsToken: (token) => book.acceptsAccessToken(token),
+    tokenScopes: (token) => book.scopesOf(token),
     handle(request) {
       const path = request.url.pathname;
       const apiPath = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : undefined;
@@ -99,13 +102,17 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
   const oauth = new OAuthBook(clock, oauthOptions);
   // The line hands its control to `extend` while it starts; the kit's control wraps it.
   let kit: TestControl | undefined;
+  // The line's webhooks exist only once it has started; the control API asks for them per request.
+  const started: { webhooks?: WebhooksControl; xsi?: SandboxXsi } = {};
   const extend = (line: LineControl): SandboxExtension[] => {
     const built = createTestControl({ line, faults, tokens });
     kit = built;
-    return [controlApi(built.control, tokens), faultInjection(faults), oauthServer(oauth), { observe: built.record }];
+    return [controlApi(built.control, tokens, () => started.webhooks, () => started.xsi), faultInjection(faults), oauthServer(oauth), { observe: built.record }];
   };
   const line = await startSandbox({ ...lineOptions, clock, tokens, extend });
+  started.webhooks = line.webhooks;
   if (!kit) throw new Error('startSandbox did not call extend');
+  started.xsi = line.xsi;
   const control = kit.control;
   return {
     baseUrl: line.baseUrl,
@@ -116,6 +123,8 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
     oauth,
     videosdk: line.videosdk,
     meetings: line.meetings,
+    xsi: line.xsi,
+    webhooks: line.webhooks,
     close: () => line.close(),
   };
 }

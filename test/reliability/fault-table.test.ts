@@ -16,6 +16,7 @@ import type { Settings } from '../../preload/contract.js';
 import { FAULT_KINDS, type FaultKind } from './kit/fault-kinds.js';
 import { SURFACES, type BackgroundSurface, type PollSurface, type RequestSurface } from './kit/surfaces.js';
 import { createWorld, type World } from './kit/world.js';
+import { createPushWorld, type PushWorld } from './kit/push-world.js';
 
 const CONFIGURED: Partial<Settings> = { defaultCountry: 'GB', deepLinkAction: 'dial', closeToTray: false };
 /** Long enough to reach the longest back-off; not a multiple of it, so the fault clears between polls. */
@@ -207,4 +208,102 @@ afterAll(() => {
       : `${r.surface} | ${r.fault} | after a blip ${r.afterBlipMs} ms | after ${FAULT_WINDOW_MS / 1000} s ${r.afterLongFaultMs} ms | ${r.polls} polls in ${FAULT_WINDOW_MS / 1000} s`,
   );
   console.info(`recovery after the fault cleared:\n${lines.join('\n')}`);
+});
+
+/**
+ * Live updates (issue 19): faults on the push path. In each row the app ends on a working source
+ * (webhooks again, or polling saying why) and no call update is lost: the call the fault hid is
+ * on screen by the safety-net poll at the latest.
+ */
+describe('fault table: live updates through webhooks', () => {
+  const SAFETY_NET_MS = 30_000;
+  const from = (n: number) => ({ from: { number: `+1415555${String(n).padStart(4, '0')}` } });
+
+  async function withPush(body: (world: PushWorld) => Promise<void>): Promise<void> {
+    const world = await createPushWorld();
+    try {
+      await world.pumpUntil(() => world.live() === 'webhooks', 5_000);
+      expect(world.live()).toBe('webhooks');
+      // Steady state: the start-up polls are behind, the safety net is the cadence.
+      await world.pump(SAFETY_NET_MS);
+      await body(world);
+      expect(world.crashes).toEqual([]);
+    } finally {
+      await world.close();
+    }
+  }
+
+  it('[EVT-06] the receiver is down (relay stopped): polling takes over, says so, and webhooks return with the relay', async () => {
+    await withPush(async (world) => {
+      await world.relay.stop();
+      const first = world.line.control.incomingCall(from(1));
+      const shown = await world.pumpUntil(() => world.callsShown().includes(first), SAFETY_NET_MS + 1_000);
+      expect(shown).toBeDefined();
+      world.line.control.remoteHangup(first);
+      // Deliveries keep failing; Webex turns the webhooks off, and CallDeck falls back to polling.
+      for (let i = 2; i < 6; i += 1) {
+        const id = world.line.control.incomingCall(from(i));
+        await world.pumpUntil(() => world.callsShown().includes(id), SAFETY_NET_MS + 1_000);
+        world.line.control.remoteHangup(id);
+      }
+      expect(await world.pumpUntil(() => world.live() === 'poll', 60_000)).toBeDefined();
+      expect(world.core.liveEvents.status().problem).toMatch(/relay/);
+      // Polling at the normal cadence: a new call is on screen within the idle interval.
+      const polled = world.line.control.incomingCall(from(7));
+      expect(await world.pumpUntil(() => world.callsShown().includes(polled), 3_000)).toBeDefined();
+      world.line.control.remoteHangup(polled);
+      // The relay is back: CallDeck turns the webhooks on again and the next delivery makes them live.
+      await world.relay.start();
+      // Within one recovery period (a minute) the webhooks are fresh or turned back on.
+      await world.pump(60_000);
+      const back = world.line.control.incomingCall(from(8));
+      expect(await world.pumpUntil(() => world.live() === 'webhooks' && world.callsShown().includes(back), 5_000)).toBeDefined();
+    });
+  });
+
+  it('[EVT-04] a wrong signature (a relay that re-serialises the JSON) is refused; polling covers it and webhooks return when fixed', async () => {
+    await withPush(async (world) => {
+      world.relay.setMode('reserialise');
+      const before = world.seen('/telephony/calls', 'GET').length;
+      const id = world.line.control.incomingCall(from(1));
+      await world.pump(1_000);
+      expect(world.relay.answers.at(-1)).toBe(403);
+      // Refused means nothing changed: no refresh was started by the forged delivery.
+      expect(world.seen('/telephony/calls', 'GET').length).toBe(before);
+      expect(await world.pumpUntil(() => world.callsShown().includes(id), SAFETY_NET_MS + 1_000)).toBeDefined();
+      expect(await world.pumpUntil(() => world.live() === 'poll', 60_000)).toBeDefined();
+      world.relay.setMode('faithful');
+      world.line.control.remoteHangup(id);
+      // Within one recovery period (a minute) the webhooks are fresh or turned back on.
+      await world.pump(60_000);
+      const next = world.line.control.incomingCall(from(2));
+      expect(await world.pumpUntil(() => world.live() === 'webhooks' && world.callsShown().includes(next), 5_000)).toBeDefined();
+    });
+  });
+
+  it('[EVT-07] a replayed delivery is refused and costs nothing; webhooks stay live', async () => {
+    await withPush(async (world) => {
+      world.relay.setMode('replay');
+      const before = world.seen('/telephony/calls', 'GET').length;
+      const id = world.line.control.incomingCall(from(1));
+      expect(await world.pumpUntil(() => world.callsShown().includes(id), 1_000)).toBeDefined();
+      expect(world.relay.answers.slice(-2)).toEqual([200, 409]);
+      expect(world.seen('/telephony/calls', 'GET').length - before).toBe(1);
+      expect(world.live()).toBe('webhooks');
+    });
+  });
+
+  it('[EVT-08] a webhook deleted by someone else is made again, and the call it missed is on screen', async () => {
+    await withPush(async (world) => {
+      for (const hook of world.line.webhooks.list().filter((h) => h.resource === 'telephony_calls' && h.event === 'created')) {
+        world.line.webhooks.remove(hook.id);
+      }
+      const id = world.line.control.incomingCall(from(1));
+      expect(await world.pumpUntil(() => world.callsShown().includes(id), SAFETY_NET_MS + 1_000)).toBeDefined();
+      // CallDeck's next look at its webhooks finds the gap and fills it.
+      expect(await world.pumpUntil(() => world.line.webhooks.list().some((h) => h.resource === 'telephony_calls' && h.event === 'created'), 320_000)).toBeDefined();
+      const next = world.line.control.incomingCall(from(2));
+      expect(await world.pumpUntil(() => world.live() === 'webhooks' && world.callsShown().includes(next), 2_000)).toBeDefined();
+    });
+  });
 });

@@ -21,6 +21,7 @@ export const WebexPerson = z.looseObject({
   /** Only with callingData=true, and only for a person with a Webex Calling licence. */
   extension: z.string().optional(),
   locationId: z.string().optional(),
+  orgId: z.string().optional(),
 });
 export type WebexPerson = z.infer<typeof WebexPerson>;
 

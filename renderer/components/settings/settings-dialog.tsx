@@ -1,5 +1,6 @@
 import { DialogFooter } from '../shared/dialog-footer';
 import { Modal } from '../shared/modal';
+import { LiveUpdatesSection } from '../events/live-updates-section';
 import { AccountsSection } from './accounts-section';
 import { GeneralSection } from './general-section';
 import { HotkeysSection } from './hotkeys-section';
@@ -15,6 +16,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <GeneralSection />
         <HotkeysSection />
         <AccountsSection />
+        <LiveUpdatesSection />
       </div>
       <DialogFooter onClose={onClose} />
     </Modal>

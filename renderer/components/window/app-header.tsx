@@ -4,6 +4,7 @@ import { formatNumber } from '../../../preload/common/party-text';
 import { LINE_STATE_WORDS } from '../../format/call-text';
 import { useAppStore, useStoreApi } from '../../store/store-context';
 import { DndToggle } from '../desktop/dnd-toggle';
+import { LiveStatus } from '../events/live-status';
 
 export function AppHeader() {
   // The snapshot's label is live; app.info's is what main knew at start-up.
@@ -25,6 +26,7 @@ export function AppHeader() {
           </span>
         )}
         <span className={`line-state line-state-${state}`}>{LINE_STATE_WORDS[state]}</span>
+        <LiveStatus />
       </p>
       <p className="my-line">
         {mine && <span className="my-number">{mine}</span>}

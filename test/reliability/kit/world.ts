@@ -13,6 +13,7 @@ import { Agent, request } from 'undici';
 import type { EventChannel, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
 import { createCore, type Core, type CorePorts } from '../../../main/app/create-core.js';
+import type { EventsOptions } from '../../../main/events/index.js';
 import type { Line } from '../../../main/providers/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
@@ -69,7 +70,12 @@ export interface World extends BridgeCalls {
 
 const agent = new Agent({ connect: { timeout: 2_000 } });
 
-export async function createWorld(): Promise<World> {
+export interface WorldOptions {
+  /** Live updates: a webhook relay's address, shorter timings. */
+  events?: EventsOptions;
+}
+
+export async function createWorld(opts: WorldOptions = {}): Promise<World> {
   // Now, not a fixed date: VideoSDK's SDK stamps its tokens with the real time, and the line checks them against this clock.
   const clock = new FakeClock(Date.now());
   const line = await startTestLine({ clock });
@@ -134,6 +140,7 @@ export async function createWorld(): Promise<World> {
       platform: 'linux',
       openLine: openDefault,
       accounts: { loopbackPort: 'random', signInTimeoutMs: 60_000 },
+      ...(opts.events ? { events: opts.events } : {}),
     });
     core.events.attach({ id: 1, isDestroyed: () => false, send: (channel, payload) => events.push({ channel, payload, at: clock.now() }) });
     core.events.markReady(1);

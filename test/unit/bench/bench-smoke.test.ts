@@ -14,7 +14,7 @@ import type { Results, Row } from '../../../bench/report.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Every figure of issue 13, by id. */
+/** Every figure of issues 13 and 19, by id. */
 const FIGURES = [
   'action.toLine.p50Ratio',
   'action.toLine.p99Ratio',
@@ -66,6 +66,13 @@ const FIGURES = [
   'api.oneCall.perMinute',
   'api.meetings.perMinute',
   'api.listOverlaps',
+  'push.webhooks.screen.ms',
+  'push.webhooks.idle.perMinute',
+  'push.webhooks.oneCall.perMinute',
+  'push.poll.screen.ms',
+  'push.poll.idle.perMinute',
+  'push.poll.oneCall.perMinute',
+  'push.screen.p50Ratio',
 ];
 
 function hasFigure(row: Row): boolean {

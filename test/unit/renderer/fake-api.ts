@@ -1,4 +1,5 @@
 import type {
+  LiveSource,
   AccountsSnapshot,
   AppInfo,
   ArgsOf,
@@ -56,6 +57,8 @@ export const TEST_SETTINGS: Settings = {
   startAtLogin: false,
   startMinimized: false,
   closeToTray: true,
+  webhookUrl: '',
+  webhookPort: 0,
 };
 
 export const TEST_DESKTOP: DesktopState = {
@@ -149,6 +152,12 @@ export class FakeCallDeckApi implements CallDeckApi {
   };
 
   noticesState: Notice[] = [];
+  liveState: LiveSource = { source: 'poll' };
+
+  readonly events: CallDeckApi['events'] = {
+    status: () => this.invoke('events:status', undefined, ok(this.liveState)),
+    onChanged: (listener) => this.subscribe('events:changed', listener),
+  };
 
   readonly notices: CallDeckApi['notices'] = {
     list: () => this.invoke('notices:list', undefined, ok(this.noticesState)),

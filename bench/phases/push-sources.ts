@@ -1,0 +1,93 @@
+/**
+ * 8. Live updates, per source: how soon an incoming call is on screen after the line rings, and
+ * what the app asks of the provider per minute, idle and with one call.
+ * - webhooks: the line delivers through a relay stand-in to CallDeck's receiver
+ *   (CALLDECK_WEBHOOK_URL/PORT), and polling is only the safety net;
+ * - poll: no push source, the app's own adaptive polling (the ring lands at a random moment of the
+ *   idle cycle, so the figure includes the wait a person sees).
+ * XSI events join here when that source exists on this branch (issue 19's other half).
+ */
+import type { Browser } from '../browser.js';
+import { clockOffset } from '../browser.js';
+import { armShown, openAppSession, shownAt, type AppSession } from '../app-session.js';
+import { freePort, startRelay, type Relay } from '../app-under-test.js';
+import { now, sleep } from '../clock.js';
+import { latencyRow, valueRow, type Row } from '../report.js';
+import { summarize } from '../stats.js';
+
+const QUIET_MS = 150;
+
+export interface PushOptions {
+  samples: number;
+  /** Long enough to hold whole safety-net periods (30 s) in the full run. */
+  windowSeconds: number;
+}
+
+async function measureSource(session: AppSession, samples: number, windowSeconds: number, randomPhaseMs: number) {
+  const { line, harness, page, tap } = session;
+  const sync = await clockOffset(page);
+  const screen: number[] = [];
+  for (let i = 0; i <= samples; i += 1) {
+    const name = `Pushed ${i}`;
+    if (randomPhaseMs > 0) await sleep(Math.random() * randomPhaseMs);
+    await armShown(page, { name });
+    const start = now();
+    const callId = line.control.incomingCall({ from: { name, number: '+12015550126' } });
+    const ms = (await shownAt(page)) - sync.offset - start;
+    if (i > 0) screen.push(ms); // the first is a warm-up
+    await armShown(page, { name, gone: true });
+    line.control.answeredElsewhere(callId);
+    await harness.core.calls.refresh();
+    await shownAt(page);
+    await sleep(QUIET_MS);
+  }
+  const perMinute = async () => {
+    const before = tap.count();
+    const start = now();
+    await sleep(windowSeconds * 1000);
+    return ((tap.count() - before) * 60_000) / (now() - start);
+  };
+  await sleep(1_500);
+  const idle = await perMinute();
+  const callId = line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' } });
+  await harness.core.calls.refresh();
+  await harness.core.calls.commands.answer({ callId });
+  await sleep(1_500);
+  const oneCall = await perMinute();
+  return { screen, idle, oneCall, live: harness.core.liveEvents.status() };
+}
+
+export async function measurePushSources(browser: Browser, rendererDir: string, options: PushOptions): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
+  const relay: Relay = await startRelay({ targetPort: await freePort() });
+  let webhooks: Awaited<ReturnType<typeof measureSource>>;
+  const hooked = await openAppSession(browser, rendererDir, { events: { webhookEnvironment: { url: relay.url, port: relay.targetPort } } });
+  try {
+    // Wait for the webhooks to be made before the first ring.
+    for (let i = 0; i < 100 && hooked.harness.core.liveEvents.status().source !== 'webhooks'; i += 1) await sleep(50);
+    webhooks = await measureSource(hooked, options.samples, options.windowSeconds, 0);
+  } finally {
+    await hooked.close();
+    await relay.stop();
+  }
+  let poll: Awaited<ReturnType<typeof measureSource>>;
+  const polled = await openAppSession(browser, rendererDir);
+  try {
+    poll = await measureSource(polled, Math.max(3, Math.round(options.samples / 3)), Math.min(options.windowSeconds, 15), polled.harness.core.settings.get().pollIdleMs);
+  } finally {
+    await polled.close();
+  }
+  const hooksScreen = summarize(webhooks.screen);
+  const pollScreen = summarize(poll.screen);
+  return {
+    rows: [
+      latencyRow('push.webhooks.screen.ms', 'Incoming call → on screen, webhooks (line → relay → receiver → refresh)', 'ms', hooksScreen, { stat: 'p95', max: 300 }),
+      valueRow('push.webhooks.idle.perMinute', 'API requests/min, idle, webhooks live (safety-net poll)', 'req/min', webhooks.idle, { target: { stat: 'value', max: 4 }, note: `source ${webhooks.live.source}` }),
+      valueRow('push.webhooks.oneCall.perMinute', 'API requests/min, one active call, webhooks live', 'req/min', webhooks.oneCall),
+      latencyRow('push.poll.screen.ms', 'Incoming call → on screen, polling only (random phase)', 'ms', pollScreen),
+      valueRow('push.poll.idle.perMinute', 'API requests/min, idle, polling only', 'req/min', poll.idle),
+      valueRow('push.poll.oneCall.perMinute', 'API requests/min, one active call, polling only', 'req/min', poll.oneCall),
+      valueRow('push.screen.p50Ratio', 'Incoming call → on screen, polling ÷ webhooks (p50 ratio)', 'x', pollScreen.p50 / hooksScreen.p50),
+    ],
+    details: { webhooks, poll, windowSeconds: options.windowSeconds },
+  };
+}
