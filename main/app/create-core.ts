@@ -159,7 +159,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     clock,
     log,
     line: () => calls.line(),
-    secrets: accounts.secrets,
+    secrets: accounts.sessionSecrets,
     settings: () => settings.get(),
     refresh: {
       calls: () => void calls.refresh(),
