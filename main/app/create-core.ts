@@ -166,7 +166,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     clock,
     log,
     line: () => calls.line(),
-    secrets: accounts.secrets,
+    secrets: accounts.sessionSecrets,
     settings: () => settings.get(),
     refresh: {
       calls: () => void calls.refresh(),
@@ -249,9 +249,12 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
       desktop.stop();
       videosdk.stop();
       meetings.stop();
-      // Before the line closes: the webhooks are deleted through it.
-      await liveEvents.live.stop();
+      // An account's webhooks are deleted through its line, so before it closes; the demo line
+      // takes its own with it, so quitting need not wait on them.
+      const stoppingLive = liveEvents.live.stop();
+      if (calls.line().mode === 'account') await stoppingLive;
       await calls.stop();
+      await stoppingLive;
     },
   };
 }

@@ -10,7 +10,7 @@ import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
 import type { AccountsContext, LineSwitch } from './accounts-context.js';
 import { readAccountsDocument } from './accounts-document.js';
 import { createSecretOpener } from './sealed-input.js';
-import { openVault, type Vault } from './vault.js';
+import { openVault } from './vault.js';
 import type { VideoSdkAccess } from '../providers/videosdk/videosdk-access.js';
 import { createVideoSdkAccounts, type VideoSdkEndpointKey } from './videosdk-accounts.js';
 import { createWebexAccounts, PAT_LIFETIME_MS, type WebexAccountsOptions } from './webex-accounts.js';
@@ -34,8 +34,8 @@ export interface AccountsFeature {
    * `fallback` (the demo line's). Undefined when there is none to use.
    */
   videoSdkAccess(fallback?: VideoSdkEndpointKey): VideoSdkAccess | undefined;
-  /** The vault, for other features' secrets (live updates' webhook secrets). */
-  secrets: Pick<Vault, 'get' | 'set' | 'delete'>;
+  /** The vault, for other features' secrets that live for this run only (live updates' webhook secrets). */
+  sessionSecrets: { get(key: string): string | undefined; set(key: string, value: string): Promise<void>; delete(...keys: string[]): Promise<void> };
   stop(): void;
 }
 
@@ -141,7 +141,7 @@ export async function createAccountsFeature(deps: Deps): Promise<AccountsFeature
     restoredLine: () => restored,
     mintVideoSdkToken: (opts) => videoSdk.mint(opts),
     videoSdkAccess: (fallback) => videoSdk.access(fallback),
-    secrets: { get: (key) => vault.get(key), set: (key, value) => vault.set(key, value), delete: (...keys) => vault.delete(...keys) },
+    sessionSecrets: { get: (key) => vault.get(key), set: (key, value) => vault.setForSession(key, value), delete: (...keys) => vault.delete(...keys) },
     stop: () => webex.stop(),
   };
 }

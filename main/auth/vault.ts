@@ -17,6 +17,11 @@ export interface Vault {
   status(): SecretStorage;
   get(key: string): string | undefined;
   set(key: string, value: string): Promise<void>;
+  /**
+   * Keeps a secret in memory only, never on disk whatever the persistence choice: for secrets that
+   * mean nothing after this run (live updates' webhook secrets; their webhooks go at quit).
+   */
+  setForSession(key: string, value: string): Promise<void>;
   delete(...keys: string[]): Promise<void>;
   setPersistence(persist: boolean): Promise<void>;
   /** True when a value for `key` was on disk but could not be read back at start. */
@@ -45,6 +50,7 @@ export async function openVault(deps: { keychain: Keychain; store: SettingsStore
   // What is (or should be) on disk; unreadable entries stay until replaced, in case the keychain comes back.
   const ciphertext = new Map(Object.entries(document.doc.entries));
   const unreadable = new Set<string>();
+  const sessionOnly = new Set<string>();
   const persisting = () => level !== 'unavailable' && (choice ?? level === 'keychain');
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -92,6 +98,7 @@ export async function openVault(deps: { keychain: Keychain; store: SettingsStore
     set(key, value) {
       memory.set(key, value);
       unreadable.delete(key);
+      sessionOnly.delete(key);
       return serial(async () => {
         if (!persisting()) {
           if (ciphertext.delete(key)) write();
@@ -107,10 +114,19 @@ export async function openVault(deps: { keychain: Keychain; store: SettingsStore
         write();
       });
     },
+    setForSession(key, value) {
+      memory.set(key, value);
+      unreadable.delete(key);
+      sessionOnly.add(key);
+      return serial(async () => {
+        if (ciphertext.delete(key)) write();
+      });
+    },
     delete(...keys) {
       for (const key of keys) {
         memory.delete(key);
         unreadable.delete(key);
+        sessionOnly.delete(key);
       }
       return serial(async () => {
         let changed = false;
@@ -127,7 +143,7 @@ export async function openVault(deps: { keychain: Keychain; store: SettingsStore
       return serial(async () => {
         choice = persist;
         if (persist) {
-          for (const [key, value] of memory) ciphertext.set(key, await encrypt(value));
+          for (const [key, value] of memory) if (!sessionOnly.has(key)) ciphertext.set(key, await encrypt(value));
         } else {
           ciphertext.clear();
           unreadable.clear();

@@ -3,6 +3,7 @@
  * first when the XSI engineer's factory is given, then webhooks), the orchestrator that picks one,
  * and the bridge channel that says which is live.
  */
+import { hostname, userInfo } from 'node:os';
 import type { LiveSource } from '../../preload/contract.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
 import type { Clock, Logger } from '../core/ports.js';
@@ -43,20 +44,19 @@ export interface EventsFeature {
   onStatus(listener: (status: LiveSource) => void): () => void;
 }
 
-const INSTALL_KEY = 'events:install-id';
-
 export function createEventsFeature(deps: EventsDeps): EventsFeature {
   const { clock, log } = deps;
   const ctx: PushSourceContext = { line: deps.line, secrets: deps.secrets, clock, log };
 
-  /** Names this install's webhooks; kept in the vault so the next run finds its stale ones. */
+  /** Names this install's webhooks (this computer and user), so the next run finds its stale ones. */
   function installName(): string {
-    let id = deps.secrets.get(INSTALL_KEY);
-    if (id === undefined) {
-      id = crypto.randomUUID();
-      void deps.secrets.set(INSTALL_KEY, id).catch(() => undefined);
+    let user = '';
+    try {
+      user = userInfo().username;
+    } catch {
+      // Some sandboxes have no passwd entry; the host name alone still tells installs apart.
     }
-    return `CallDeck live updates ${id}`;
+    return `CallDeck live updates · ${hostname()}${user ? ` · ${user}` : ''}`;
   }
 
   const webhooks: PushSourceFactory = () => {

@@ -184,6 +184,10 @@ export function createWebhookSource(deps: WebhookSourceDeps): PushSource {
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
       abort.abort(new Error('live updates stopped'));
+      // The receiver first: nothing that arrives from now on matters, and it must not outlive the app.
+      const closing = receiver;
+      receiver = undefined;
+      await closing?.close();
       const ids = [...mine.keys()];
       // Deleting uses a fresh signal: the one above cancels only the look-ups in flight.
       await Promise.all(
@@ -196,8 +200,6 @@ export function createWebhookSource(deps: WebhookSourceDeps): PushSource {
           await forget(id);
         }),
       );
-      await receiver?.close();
-      receiver = undefined;
     },
 
     onSignal(listener) {

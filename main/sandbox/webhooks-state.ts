@@ -158,6 +158,8 @@ export function createWebhooksBook(clock: Clock) {
             ...(signature !== undefined ? { 'x-spark-signature': signature } : {}),
           },
           timeout: DELIVERY_TIMEOUT_MS,
+          // A connection per delivery, as from a distant server: nothing lingers in a pool after the line closes.
+          agent: false,
         },
         (res) => {
           res.resume();

@@ -103,7 +103,11 @@ describe('the built main process under the Electron stand-in', () => {
   });
 
   it('showed the incoming-call popup in its own secure window on the app scheme', async () => {
-    const snapshot = await boot.until((s) => s.windows.some((w) => w.url === 'calldeck://app/popup.html'), 'the popup window');
+    // Waits for its load to finish: with live updates the call rings (and the popup opens) sooner, maybe only just.
+    const snapshot = await boot.until(
+      (s) => s.windows.some((w) => w.url === 'calldeck://app/popup.html' && w.loads.at(-1)?.status !== undefined),
+      'the popup window, loaded',
+    );
     const popup = snapshot.windows.find((w) => w.url === 'calldeck://app/popup.html');
     expect(popup?.webPreferences).toMatchObject(SECURE_WEB_PREFERENCES);
     expect(popup?.loads.at(-1)).toMatchObject({ status: 200 });

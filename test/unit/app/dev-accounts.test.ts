@@ -25,4 +25,16 @@ describe('accounts from the environment', () => {
     });
     expect(accounts.videosdk).toEqual({ baseUrl: 'https://api.videosdk.live', apiKey: 'key', secret: 'sec' });
   });
+
+  it('reads the webhook relay address and the receiver port, and explains a wrong one', () => {
+    expect(readDevAccounts({ CALLDECK_WEBHOOK_URL: 'https://relay.example.com/calldeck', CALLDECK_WEBHOOK_PORT: '8123' }).webhook).toEqual({
+      url: 'https://relay.example.com/calldeck',
+      port: 8123,
+    });
+    expect(readDevAccounts({ CALLDECK_WEBHOOK_URL: 'http://127.0.0.1:9000/in', CALLDECK_WEBHOOK_PORT: '9001' }).webhook?.port).toBe(9001);
+    expect(readDevAccounts({ CALLDECK_WEBHOOK_URL: 'https://relay.example.com/x' }).problems[0]).toContain('CALLDECK_WEBHOOK_PORT');
+    expect(readDevAccounts({ CALLDECK_WEBHOOK_URL: 'http://relay.example.com/x', CALLDECK_WEBHOOK_PORT: '1' }).problems[0]).toContain('not an https URL');
+    expect(readDevAccounts({ CALLDECK_WEBHOOK_URL: 'https://r.example/x', CALLDECK_WEBHOOK_PORT: '70000' }).problems[0]).toContain('not a port');
+    expect(readDevAccounts({ CALLDECK_WEBHOOK_URL: 'https://r.example/x', CALLDECK_WEBHOOK_PORT: '70000' }).webhook).toBeUndefined();
+  });
 });
