@@ -46,9 +46,9 @@ function recordingActions(raw: WebexCall): CallAction[] {
       return ['pauseRecording', 'stopRecording'];
     case 'paused':
       return ['resumeRecording', 'stopRecording'];
+    // pending: requested but not running yet; stop and pause are "only valid when a call is being
+    // recorded", so nothing is offered until it has started. unknown: nothing is safe to guess.
     case 'pending':
-      // Requested but not running yet: stop and pause are "only valid when a call is being
-      // recorded", so nothing is offered until it has started.
     case 'unknown':
       return [];
   }
