@@ -1,4 +1,5 @@
 import type { CallsProvider } from './calls-provider.js';
+import type { MeLinesProvider } from './me-lines-provider.js';
 import type { PeopleProvider, VoicemailProvider } from './people-provider.js';
 import type { LineMeetings } from './webex/meetings-access.js';
 
@@ -7,6 +8,8 @@ export interface Line {
   provider: CallsProvider;
   people: PeopleProvider;
   voicemail: VoicemailProvider;
+  /** My devices, secondary lines and queues; absent where the provider has none. */
+  meLines?: MeLinesProvider;
   /** Webex Meetings on this line's account; absent where the provider has none. */
   meetings?: LineMeetings;
   mode: 'demo' | 'account';

@@ -67,13 +67,18 @@ export function searchDirectory(query: string): DirectoryPerson[] {
   });
 }
 
+/** A person's id as the People API shows it. */
+export function personId(p: DirectoryPerson): string {
+  return encodeId('PEOPLE', DIRECTORY.indexOf(p) + 1);
+}
+
 /** The People API's `Person`; calling data (extension, location, work extension) only when asked. */
 export function toWirePerson(p: DirectoryPerson, callingData: boolean): Record<string, unknown> {
   const phoneNumbers: Array<{ type: string; value: string; primary: boolean }> = [];
   if (p.workNumber !== undefined) phoneNumbers.push({ type: 'work', value: p.workNumber, primary: true });
   if (callingData) phoneNumbers.push({ type: 'work_extension', value: `8${p.extension}`, primary: p.workNumber === undefined });
   return {
-    id: encodeId('PEOPLE', DIRECTORY.indexOf(p) + 1),
+    id: personId(p),
     emails: [p.email],
     phoneNumbers,
     ...(callingData ? { extension: p.extension, locationId: LOCATION_ID } : {}),

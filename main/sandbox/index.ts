@@ -27,3 +27,5 @@ export type {
   PendingCallout,
 } from './meetings-state.js';
 export { seedDemoMeeting, DEMO_MEETING_NUMBER } from './demo-meeting.js';
+export { startManagerLineDemo, type ManagerLineDemoOptions } from './me-lines-demo.js';
+export { DESK_PHONE_ID, WEBEX_APP_ID, MOBILE_ID, MANAGER_ID, type MeLines } from './me-lines-state.js';

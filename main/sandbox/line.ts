@@ -5,7 +5,7 @@
  */
 import type { Clock, TimerHandle } from '../core/ports.js';
 import * as machine from './call-state.js';
-import { initialLineState, type DndSettings, type LineState } from './line-model.js';
+import { initialLineState, type DndSettings, type LineState, type PartyInfo } from './line-model.js';
 
 export interface DialBehavior {
   /** Dialled parties answer after this many ms; null: they never do (use remoteAnswer). */
@@ -19,13 +19,17 @@ export interface LineOptions {
   parkRecallMs: number;
   /** How long an ignored call keeps ringing for the caller before it goes to voicemail. */
   noAnswerMs: number;
+  /** Whose line this is; default DEFAULT_ME (a secondary line is another person's). */
+  me?: PartyInfo;
+  /** Where call ids start, so two lines in one sandbox never hand out the same id. */
+  firstSeq?: number;
 }
 
 export type Line = ReturnType<typeof createLine>;
 
 export function createLine(opts: LineOptions) {
   const { clock, parkRecallMs, noAnswerMs } = opts;
-  let state: LineState = initialLineState();
+  let state: LineState = initialLineState(opts.firstSeq ?? 0, opts.me);
   let dialBehavior: DialBehavior = { answerAfterMs: null };
   const answerTimers = new Map<string, TimerHandle>();
   const recallTimers = new Map<string, TimerHandle>();

@@ -14,6 +14,8 @@ import { createLineControl, type LineControl } from './control.js';
 import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder, type SandboxExchange } from './http-io.js';
 import { createLine } from './line.js';
 import { createMeetingsBook, type MeetingsControl } from './meetings-state.js';
+import { createMeLines, type MeLines } from './me-lines-state.js';
+import { createMeLinesRoutes, lineForCallRequest, noteCallPlaced } from './me-lines-routes.js';
 import { matchMeetingRoute } from './meetings-routes.js';
 import { PEOPLE_ROUTES } from './people-routes.js';
 import { ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
@@ -87,6 +89,8 @@ export interface SandboxLine {
   readonly videosdk: SandboxVideoSdk;
   /** The line's Webex Meetings: add meetings and people, script how call-outs are answered. */
   readonly meetings: MeetingsControl;
+  /** The user's devices, the manager's secondary line and the queues. */
+  readonly meLines: MeLines;
   close(): Promise<void>;
 }
 
@@ -116,6 +120,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
     noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
   });
+  const meLines = createMeLines({
+    clock,
+    parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
+    noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
+  });
+  const apiRoutes = [...API_ROUTES, ...createMeLinesRoutes(meLines)];
   const tokens = opts.tokens ?? new TokenBook(opts.token);
   const control = createLineControl(line);
   const meetings = createMeetingsBook(clock);
@@ -200,7 +210,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         else respond.json(result.status, result.body, result.headers);
         return;
       }
-      const match = matchRoute(method, path.slice(API_PREFIX.length), API_ROUTES);
+      const match = matchRoute(method, path.slice(API_PREFIX.length), apiRoutes);
       if (match.kind === 'none') throw new RequestError(404, `No API at ${path}.`);
       if (match.kind === 'wrong-method') {
         respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: match.allowed.join(', ') } });
@@ -209,7 +219,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       const parsed = match.route.body ? parseJsonBody(body, req.headers['content-type']) : undefined;
       // The line's own address, as Webex names its own host in Link targets; never the request's Host header.
       const addressed = new URL(req.url ?? '/', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-      const result = match.route.run({ line, body: parsed, params: match.params, query: url.searchParams, url: addressed });
+      const { route } = match;
+      // lineOwnerId picks the line (a secondary line is a line of its own); endpointId the device.
+      const target = route.path.startsWith('/telephony/calls') ? lineForCallRequest(meLines, line, route.operationId, parsed, url.searchParams) : line;
+      const result = route.run({ line: target, body: parsed, params: match.params, query: url.searchParams, url: addressed });
+      noteCallPlaced(meLines, target, route.operationId, parsed, result);
       if (result.body === undefined) respond.empty(result.status, result.headers);
       else respond.json(result.status, result.body, result.headers);
     } catch (error) {
@@ -242,8 +256,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       acceptedTokens: () => videoSdkRoutes.accepted(),
     },
     meetings: meetings.control,
+    meLines,
     async close() {
       line.dispose();
+      meLines.dispose();
       meetings.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,6 @@
 import type { HttpClient } from '../http.js';
 import { createWebexCallsClient } from './calls-client.js';
+import { createMeLinesClient } from './me-lines-client.js';
 import { createWebexPeopleClient, createWebexVoicemailClient } from './people-client.js';
 
 /** Everything a Webex line offers the core, on one HTTP client (one token, one agent). */
@@ -8,5 +9,6 @@ export function createWebexLineClients(http: HttpClient) {
     provider: createWebexCallsClient(http),
     people: createWebexPeopleClient(http),
     voicemail: createWebexVoicemailClient(http),
+    meLines: createMeLinesClient(http),
   };
 }
