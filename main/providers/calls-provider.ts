@@ -50,6 +50,11 @@ export interface CallsProvider {
   recording(callId: string, op: RecordingOp, on?: CallTarget): Promise<void>;
   transmitDtmf(callId: string, dtmf: string, on?: CallTarget): Promise<void>;
 
+  /** Assistant → executive (204); absent where the provider has no executive assistant. */
+  push?(callId: string, on?: CallTarget): Promise<void>;
+  /** Moves the user's active call to `on.endpointId` (201); absent where the provider cannot. */
+  pull?(on?: CallTarget): Promise<WebexCallRef>;
+
   getDoNotDisturb(signal?: AbortSignal): Promise<WebexDoNotDisturb>;
   setDoNotDisturb(enabled: boolean): Promise<void>;
 }

@@ -116,6 +116,7 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
     oauth,
     videosdk: line.videosdk,
     meetings: line.meetings,
+    meLines: line.meLines,
     close: () => line.close(),
   };
 }

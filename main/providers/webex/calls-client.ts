@@ -33,11 +33,9 @@ export const WebexAnswerEndpoints = z.looseObject({
 });
 export type WebexAnswerEndpoints = z.infer<typeof WebexAnswerEndpoints>;
 
-/** CallsProvider plus the Webex operations the engine does not need yet (executive assistant, pull, endpoints). */
+/** CallsProvider plus the Webex operations only Webex has (executive assistant, pull, answer endpoints). */
 export interface WebexCallsClient extends CallsProvider {
-  /** Assistant → executive; 204. */
   push(callId: string, on?: CallTarget): Promise<void>;
-  /** Moves the user's active call to this device (or `on.endpointId`); 201. */
   pull(on?: CallTarget): Promise<WebexCallRef>;
   answerEndpoints(signal?: AbortSignal): Promise<WebexAnswerEndpoints>;
 }
