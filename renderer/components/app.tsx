@@ -9,6 +9,7 @@ import { LineBanner } from './window/line-banner';
 import { MeetingsView } from './meetings/meetings-view';
 import { MessageCenter } from './window/message-center';
 import { OtherActions } from './calls/other-actions';
+import { QueueAvailability } from './devices/queue-availability';
 import { StoredFileNotices } from './window/stored-file-notices';
 
 export function App() {
@@ -30,6 +31,7 @@ export function App() {
           ) : (
             <div className="side">
               <Dialer />
+              <QueueAvailability />
               <OtherActions />
               <CallHistory />
             </div>

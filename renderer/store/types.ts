@@ -3,6 +3,7 @@ import type { AccountsSlice } from './accounts-slice';
 import type { AppSlice } from './app-slice';
 import type { CallsSlice } from './calls-slice';
 import type { DesktopSlice } from './desktop-slice';
+import type { DevicesSlice } from './devices-slice';
 import type { MeetingsSlice } from './meetings-slice';
 import type { NoticesSlice } from './notices-slice';
 import type { SettingsSlice } from './settings-slice';
@@ -14,6 +15,7 @@ export interface AppState {
   calls: CallsSlice;
   settings: SettingsSlice;
   desktop: DesktopSlice;
+  devices: DevicesSlice;
   accounts: AccountsSlice;
   videosdk: VideoSdkSlice;
   meetings: MeetingsSlice;

@@ -40,7 +40,7 @@ export function createDevicesService(deps: { provider: MeLinesProvider; clock: C
   let personLines = new Set<string>();
   let chosenId: string | null = null;
   let preferredId: string | null = null;
-  let queues = new Map<string, LineQueues>();
+  const queues = new Map<string, LineQueues>();
   let loaded = false;
   let problem: string | undefined;
   let stopped = false;
