@@ -13,6 +13,7 @@ const SPEC_FILES = [
   'webex-call-controls.openapi.json',
   'webex-meeting-participants.openapi.json',
   'webex-meetings-list.openapi.json',
+  'webex-me-lines.openapi.json',
   'webex-people.openapi.json',
   'webex-webhooks.openapi.json',
 ];
