@@ -169,6 +169,7 @@ describe('Call Controls: endpointId and lineOwnerId', () => {
     const operations = new Set(recorded.filter((x) => !x.path.startsWith('/v1/people') && !x.path.startsWith('/v1/telephony/calls')).map((x) => checkExchange(meApi, x).operationId));
     expect([...operations].filter(Boolean).sort()).toEqual(
       [
+        'getListAvailablePreferredAnswerEndpoints',
         'getMyEndpointsList',
         'getMyPreferredAnswerEndpoint',
         'modifyMyPreferredAnswerEndpoint',
