@@ -131,7 +131,7 @@ describe('Call Controls: endpointId and lineOwnerId', () => {
     line.control.setDialBehavior({ answerAfterMs: null });
   });
 
-  it('[CC-43] answer is refused on a device that does not support answer via API, or is not alerting for the call', async () => {
+  it('[CC-43][ME-02] answer is refused on a device that does not support answer via API, or is not alerting for the call', async () => {
     line.control.setDialBehavior({ answerAfterMs: null, clickToDial: true });
     const placed = await calls().dial('1003', { endpointId: DESK_PHONE_ID });
     expect(await fails(calls().answer(placed.callId, { endpointId: WEBEX_APP_ID }))).toMatchObject({ status: 400 });
@@ -155,6 +155,15 @@ describe('Call Controls: endpointId and lineOwnerId', () => {
     expect(ref.callId).toEqual(expect.any(String));
     expect((await post('/telephony/calls/pull', { endpointId: 'not-mine' })).status).toBe(400);
     await calls().hangup(id);
+  });
+
+  it('[CC-45] push on the executive\'s line is taken with its lineOwnerId (204, the call leaves the assistant), not without it', async () => {
+    const manager = line.meLines.control(MANAGER_ID)!;
+    const id = manager.incomingCall({ from: { name: 'Northwind Legal', number: '+12125550177' } });
+    await calls().answer(id, { lineOwnerId: MANAGER_ID, endpointId: DESK_PHONE_ID });
+    expect(await fails(calls().push(id))).toMatchObject({ status: 404 });
+    await calls().push(id, { lineOwnerId: MANAGER_ID });
+    expect(manager.state().calls).toEqual([]);
   });
 
   it('every exchange conforms to the contract that defines it', () => {

@@ -29,7 +29,7 @@ function sent(recorded: SandboxExchange[], path: string): Array<Record<string, u
   return recorded.filter((x) => x.path === `/v1${path}` && x.method !== 'GET').map((x) => JSON.parse(x.requestBody || '{}') as Record<string, unknown>);
 }
 
-test('[ME-01][CC-40][CC-42] choose the desk phone, dial and answer there, pull a call, answer on the manager\'s line', async ({ app, line }) => {
+test('[ME-01][CC-40][CC-42][CC-44] choose the desk phone, dial and answer there, pull a call, answer on the manager\'s line', async ({ app, line }) => {
   const recorded: SandboxExchange[] = [];
   line.control.onExchange((x) => recorded.push(x));
   const panel = app.getByRole('region', { name: 'Make a call' });

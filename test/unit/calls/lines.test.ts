@@ -49,7 +49,7 @@ function asCall(id: string, state: Call['state'] = 'connected'): Call {
 }
 
 describe('devices and lines (app side)', () => {
-  it('[ME-01] starts on the preferred answer endpoint and names the manager\'s line by its owner', () => {
+  it('[ME-01][ME-07] starts on the preferred answer endpoint and names the manager\'s line by its owner', () => {
     const info = binding.devices!.info();
     expect(info.devices.map((d) => d.name)).toEqual(['Desk phone 8865', 'Webex App', 'Mobile (Webex Go)']);
     expect(info.chosenId).toBe(WEBEX_APP_ID);
@@ -139,7 +139,7 @@ describe('devices and lines (app side)', () => {
     expect(bodies('push')).toEqual([{ callId: theirs, lineOwnerId: MANAGER_ID }]);
   });
 
-  it('[ME-03] choosing a device can also make it the preferred answer endpoint (PUT with preferredAnswerEndpointId)', async () => {
+  it('[ME-03][ME-04] choosing a device can also make it the preferred answer endpoint (PUT with preferredAnswerEndpointId)', async () => {
     await binding.devices!.choose(DESK_PHONE_ID, true);
     const puts = recorded.filter((x) => x.method === 'PUT' && x.path.endsWith('/preferredAnswerEndpoint'));
     expect(puts.map((x) => JSON.parse(x.requestBody) as unknown)).toEqual([{ preferredAnswerEndpointId: DESK_PHONE_ID }]);
