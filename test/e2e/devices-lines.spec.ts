@@ -8,7 +8,11 @@ import type { Page } from '@playwright/test';
 import type { TrayMenuItem } from '../../main/core/ports.js';
 import type { SandboxExchange } from '../../main/sandbox/index.js';
 import { DESK_PHONE_ID, MANAGER_ID, MOBILE_ID, WEBEX_APP_ID } from '../../main/sandbox/index.js';
-import type { Harness } from '../harness/harness-server.js';
+import { openLine } from '../../main/app/open-line.js';
+import { systemClock } from '../../main/core/system-clock.js';
+import { MemoryLogger } from '../fakes/in-memory-ports.js';
+import { createHarnessPorts } from '../harness/harness-ports.js';
+import { startHarness, type Harness } from '../harness/harness-server.js';
 import { expect, test } from './fixtures.js';
 
 const calls = (app: Page) => app.getByRole('list', { name: 'Active calls' });
@@ -128,4 +132,54 @@ test('[ME-05] go Unavailable in queues from the window and from the tray', async
   await expect(managerQueues.getByRole('option')).toHaveText(['Signed out', 'Sign in']);
   await managerQueues.selectOption({ label: 'Sign in' });
   await expect.poll(() => line.meLines.queues(MANAGER_ID)?.agentACDState).toBe('SIGN_IN');
+});
+
+// What a newcomer does with no account: the built-in demo line, its manager's line and its queues.
+test.describe('in demo mode', () => {
+  test('[ME-01][ME-05] choose the desk phone, dial and answer, pull, answer on the manager\'s line, go Unavailable from window and tray', async ({ page }) => {
+    test.setTimeout(90_000);
+    const log = new MemoryLogger();
+    const harness = await startHarness({ ports: createHarnessPorts({ log }), openLine: () => openLine({ env: {}, clock: systemClock, log }) });
+    try {
+      await page.goto(harness.url);
+      const panel = page.getByRole('region', { name: 'Make a call' });
+      const device = panel.getByRole('combobox', { name: 'Use device' });
+      await expect(device).toHaveValue(WEBEX_APP_ID);
+      await device.selectOption({ label: 'Desk phone 8865' });
+
+      await page.getByRole('combobox', { name: 'Number to call' }).fill('1003');
+      await page.getByRole('button', { name: 'Call', exact: true }).click();
+      const placed = callWith(page, '1003');
+      await expect(placed).toBeVisible();
+      // Where Click to Dial alerts the chosen device first, answering it there places the call.
+      const answerHere = placed.getByRole('button', { name: 'Answer' });
+      if (await answerHere.isVisible()) await answerHere.click();
+      await expect(placed).toContainText('Connected', { timeout: 10_000 });
+
+      // A demo caller rings; answered on the desk phone.
+      const ringing = calls(page).getByRole('listitem').filter({ hasText: 'Ringing' }).filter({ hasNotText: 'Line:' }).first();
+      await expect(ringing).toBeVisible({ timeout: 15_000 });
+      await ringing.getByRole('button', { name: 'Answer' }).click();
+
+      await device.selectOption({ label: 'Webex App' });
+      await panel.getByRole('button', { name: 'Pull call' }).click();
+
+      const managers = calls(page).getByRole('listitem').filter({ hasText: 'Line: Emma Wilson' }).first();
+      await expect(managers).toBeVisible({ timeout: 20_000 });
+      await managers.getByRole('button', { name: 'Answer' }).click();
+      await expect(managers).toContainText(/Connected|On hold/);
+
+      const availability = page.getByRole('combobox', { name: 'Queue availability', exact: true });
+      await availability.selectOption({ label: 'Unavailable' });
+      await expect(availability).toHaveValue('UNAVAILABLE');
+      const desk = tray(harness);
+      await desk.click('queue:AVAILABLE:me');
+      await expect(availability).toHaveValue('AVAILABLE');
+      await desk.click('queue:UNAVAILABLE:me');
+      await expect(availability).toHaveValue('UNAVAILABLE');
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    } finally {
+      await harness.close();
+    }
+  });
 });
