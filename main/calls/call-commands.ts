@@ -6,6 +6,7 @@ import type { WebexHistoryRecord, WebexParty } from '../providers/webex/schemas.
 import type { ChannelsOf } from '../ipc/handlers.js';
 import type { CallsProvider } from '../providers/calls-provider.js';
 import { normalizeDestination } from './phone-number.js';
+import type { RecordingLimits } from './recording-limits.js';
 
 export interface CallCommandsDeps {
   provider: CallsProvider;
@@ -14,6 +15,8 @@ export interface CallCommandsDeps {
   log: Logger;
   /** CallDeck's own log, merged into history. */
   callLog: { entries(): HistoryEntry[] };
+  /** Learns which recording controls this line's recording mode refuses. */
+  recordingLimits?: RecordingLimits;
 }
 
 /** One function per `calls:*` invoke channel (except calls:list, which is the sync snapshot). */
@@ -98,21 +101,29 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
       const id = callId(args.callId);
       switch (args.mode) {
         case 'blind': {
+          // Webex's blind transfer is divert: the call goes now, whoever answers (or not).
           const dial = destination(args.destination);
-          await send('transfer', () => provider.transfer({ callId1: id, destination: dial }));
-          return done;
+          await send('transfer', () => provider.divert(id, { destination: dial }));
+          return {};
+        }
+        case 'mute': {
+          // "If the destination does not respond, the call is not transferred": the new call's
+          // ID is how the window tells, later, whether it went or stayed.
+          const dial = destination(args.destination);
+          const ref = await send('transfer', () => provider.transfer({ callId1: id, destination: dial }));
+          return ref === undefined ? {} : { callId: ref.callId };
         }
         case 'attended': {
           const other = callId(args.otherCallId);
           if (other === id) throw new AppError('invalid-input', 'Choose a different call to transfer to.');
           await send('transfer', () => provider.transfer({ callId1: id, callId2: other }));
-          return done;
+          return {};
         }
         case 'voicemail': {
           // The transfer target's voicemail, not the user's own: that is "Send to voicemail".
           const dial = destination(args.destination);
           await send('transfer', () => provider.divert(id, { destination: dial, toVoicemail: true }));
-          return done;
+          return {};
         }
       }
     },
@@ -144,7 +155,13 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
     },
     async recording(args) {
       const id = callId(args.callId);
-      await send('recording', () => provider.recording(id, args.op));
+      try {
+        await send('recording', () => provider.recording(id, args.op));
+      } catch (error) {
+        // The control goes away with this refusal; say once, plainly, why it cannot work here.
+        if (deps.recordingLimits?.learn(args.op, error) && isAppError(error)) throw recordingRefusal(args.op, error);
+        throw error;
+      }
       return done;
     },
     async dtmf(args) {
@@ -173,6 +190,24 @@ export function createCallCommands(deps: CallCommandsDeps): CallCommands {
       return mergeHistory(webex, deps.callLog.entries());
     },
   };
+}
+
+const MODE_NEEDED: Record<'start' | 'stop' | 'pause' | 'resume', string> = {
+  start: 'Starting a recording works only when your call recording mode is "On Demand".',
+  stop: 'Stopping a recording works only when your call recording mode is "On Demand".',
+  pause: 'Pausing a recording works only when your call recording mode is "On Demand" or "Always with Pause/Resume".',
+  resume: 'Resuming a recording works only when your call recording mode is "On Demand" or "Always with Pause/Resume".',
+};
+
+/** Webex's refusal, reworded for a person; its own words stay as a detail with the tracking ID. */
+function recordingRefusal(op: keyof typeof MODE_NEEDED, error: AppError): AppError {
+  const value = error.toValue();
+  return new AppError(value.code, `${MODE_NEEDED[op]} CallDeck no longer offers it on this line.`, {
+    ...(value.status !== undefined ? { status: value.status } : {}),
+    ...(value.trackingId !== undefined ? { trackingId: value.trackingId } : {}),
+    ...(value.errorCodes !== undefined ? { errorCodes: value.errorCodes } : {}),
+    details: [value.message, ...(value.details ?? [])],
+  });
 }
 
 function fromWebex(record: WebexHistoryRecord): HistoryEntry {

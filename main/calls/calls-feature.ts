@@ -6,6 +6,7 @@ import type { SettingsService } from '../settings/index.js';
 import { createCallCommands, type CallCommands } from './call-commands.js';
 import { createCallLog } from './call-log.js';
 import { createDirectorySearch } from './directory-search.js';
+import { createRecordingLimits } from './recording-limits.js';
 import { watchMyLine, type MyLineWatch } from './my-line.js';
 import { createCallSync, type CallSync } from './sync-engine.js';
 import { bindLines, NO_DEVICES, type LinesBinding } from './lines/lines-binding.js';
@@ -67,7 +68,10 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       // A line's name may have just arrived: show it on its calls.
       emitSnapshot(lines.decorate(sync.snapshot()));
     });
+    // What the recording mode refuses is learnt per line: another account may have another mode.
+    const recordingLimits = createRecordingLimits();
     sync = createCallSync({
+      offerFilter: (actions) => recordingLimits.filter(actions),
       provider: lines.provider,
       clock,
       log,
@@ -95,6 +99,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       defaultCountry: () => settings.get().defaultCountry,
       log,
       callLog,
+      recordingLimits,
     });
     sync.start();
   };

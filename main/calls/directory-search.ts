@@ -7,7 +7,7 @@ import type { DirectoryEntry, DirectoryResult } from '../../preload/contract.js'
 import { DIRECTORY_MAX_RESULTS } from '../../preload/common/directory-limits.js';
 import type { Logger } from '../core/ports.js';
 import type { WebexPerson } from '../providers/webex/people-schemas.js';
-import { toMyLine } from './my-line.js';
+import { preferred, toMyLine } from './my-line.js';
 import type { PeopleProvider } from '../providers/people-provider.js';
 
 export interface DirectorySearch {
@@ -17,15 +17,23 @@ export interface DirectorySearch {
 
 const CANCELLED: DirectoryResult = { people: [], cancelled: true };
 
+/**
+ * What dial by name offers: the work number, else the work extension with its routing prefix
+ * (`phoneNumbers[type=work_extension]`). Never the bare `extension`: that is admin-only calling
+ * data, and without the routing prefix it may reach someone else at another location.
+ */
 export function toDirectoryEntry(person: WebexPerson, index: number): DirectoryEntry | undefined {
-  const line = toMyLine(person);
-  const dial = line.number ?? line.extension;
-  if (dial === undefined) return undefined; // nobody to call: no number, no extension
+  const numbers = person.phoneNumbers ?? [];
+  const number = preferred(numbers, 'work');
+  const extension = preferred(numbers, 'work_extension');
+  const dial = number ?? extension;
+  if (dial === undefined) return undefined; // nobody to call: no work number, no work extension
+  const name = toMyLine(person).name;
   return {
     id: person.id ?? `person-${index}`,
-    name: line.name ?? person.emails?.[0] ?? dial,
-    ...(line.number !== undefined ? { number: line.number } : {}),
-    ...(line.extension !== undefined ? { extension: line.extension } : {}),
+    name: name ?? person.emails?.[0] ?? dial,
+    ...(number !== undefined ? { number } : {}),
+    ...(extension !== undefined ? { extension } : {}),
     dial,
   };
 }

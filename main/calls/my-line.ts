@@ -28,16 +28,34 @@ interface Deps {
   everyMs?: number;
 }
 
+/**
+ * A person's number and extension as any user may read them. `extension` is calling data, which
+ * Webex gives to admins only; for everyone the extension is `phoneNumbers[type=work_extension]`
+ * ("the value will have a routing prefix along with the extension"), dialable from anywhere in the
+ * organisation. The bare `extension` is only a fallback for the header, never something to dial.
+ */
 export function toMyLine(person: WebexPerson): MyLine {
   const numbers = person.phoneNumbers ?? [];
-  const work = numbers.filter((n) => n.type === 'work' && n.value);
-  const number = (work.find((n) => n.primary) ?? work[0])?.value;
+  const number = preferred(numbers, 'work');
+  const workExtension = preferred(numbers, 'work_extension');
+  const extension = workExtension ?? nonBlank(person.extension);
   const name = person.displayName ?? person.nickName;
   return {
     ...(name ? { name } : {}),
     ...(number ? { number } : {}),
-    ...(person.extension ? { extension: person.extension } : {}),
+    ...(extension ? { extension } : {}),
   };
+}
+
+/** The primary value of that type, else the first; blank values are no value. */
+export function preferred(numbers: NonNullable<WebexPerson['phoneNumbers']>, type: 'work' | 'work_extension'): string | undefined {
+  const ofType = numbers.filter((n) => n.type === type && nonBlank(n.value) !== undefined);
+  return nonBlank((ofType.find((n) => n.primary) ?? ofType[0])?.value);
+}
+
+function nonBlank(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
 export function watchMyLine(deps: Deps): MyLineWatch {

@@ -17,20 +17,15 @@ export function offeredActions(raw: WebexCall): CallAction[] {
     case 'connecting':
       return ['hangup'];
     case 'connected':
-      return ['hangup', 'hold', 'transfer', ...divertable(raw), 'park', 'keypad', ...muteActions(raw), ...recordingActions(raw)];
+      return ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', ...muteActions(raw), ...recordingActions(raw)];
     case 'held':
       // Attended transfer needs a held call, so transfer stays available here.
-      return ['resume', 'hangup', 'transfer', ...divertable(raw)];
+      return ['resume', 'hangup', 'transfer', 'transferToVoicemail'];
     case 'remoteHeld':
       return ['hangup', 'hold', ...muteActions(raw)];
     case 'disconnected':
       return [];
   }
-}
-
-/** Webex diverts only calls that came in; an outgoing call cannot be sent into anyone's voicemail. */
-function divertable(raw: WebexCall): CallAction[] {
-  return raw.personality === 'terminator' ? ['transferToVoicemail'] : [];
 }
 
 function muteActions(raw: WebexCall): CallAction[] {
@@ -49,7 +44,8 @@ function recordingActions(raw: WebexCall): CallAction[] {
     case 'paused':
       return ['resumeRecording', 'stopRecording'];
     case 'pending':
-      // Requested but not running yet: pausing has nothing to pause, but the user may cancel.
-      return ['stopRecording'];
+      // Requested but not running yet: stop and pause are "only valid when a call is being
+      // recorded", so nothing is offered until it has started.
+      return [];
   }
 }

@@ -17,6 +17,8 @@ export interface CallSyncDeps {
   onSnapshot: (snapshot: CallsSnapshot) => void;
   /** How a ringing call that vanished unanswered ended; by default one look at the missed history. */
   classifyVanished?: ClassifyVanished;
+  /** Takes off actions this line is known to refuse (e.g. recording controls its mode forbids). */
+  offerFilter?: (actions: Call['actions']) => Call['actions'];
 }
 
 export interface CallSync {
@@ -96,7 +98,8 @@ export function createCallSync(deps: CallSyncDeps): CallSync {
   }
 
   function visibleCalls(): Call[] {
-    const calls = raw.map(toCall);
+    const filter = deps.offerFilter;
+    const calls = filter ? raw.map((r) => { const call = toCall(r); return { ...call, actions: filter(call.actions) }; }) : raw.map(toCall);
     return controllable() ? calls : calls.map((call) => ({ ...call, actions: [] }));
   }
 

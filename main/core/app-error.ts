@@ -10,6 +10,7 @@ export class AppError extends Error {
   readonly trackingId?: string;
   readonly retryAfterMs?: number;
   readonly details?: string[];
+  readonly errorCodes?: number[];
 
   constructor(code: ErrorCode, message: string, extra: Omit<ErrorValue, 'code' | 'message'> = {}) {
     super(message);
@@ -19,6 +20,7 @@ export class AppError extends Error {
     if (extra.trackingId !== undefined) this.trackingId = extra.trackingId;
     if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
     if (extra.details !== undefined && extra.details.length > 0) this.details = extra.details;
+    if (extra.errorCodes !== undefined && extra.errorCodes.length > 0) this.errorCodes = extra.errorCodes;
   }
 
   toValue(): ErrorValue {
@@ -27,6 +29,7 @@ export class AppError extends Error {
     if (this.trackingId !== undefined) value.trackingId = this.trackingId;
     if (this.retryAfterMs !== undefined) value.retryAfterMs = this.retryAfterMs;
     if (this.details !== undefined) value.details = this.details;
+    if (this.errorCodes !== undefined) value.errorCodes = this.errorCodes;
     return value;
   }
 }

@@ -12,6 +12,8 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 interface ErrorBody {
   message?: string;
   descriptions: string[];
+  /** `errors[].errorCode`, distinct and in order; at most 16 (an error body is not a data set). */
+  errorCodes: number[];
   trackingId?: string;
 }
 
@@ -21,17 +23,21 @@ export function readErrorBody(text: string): ErrorBody {
   try {
     json = JSON.parse(text);
   } catch {
-    return { descriptions: [] };
+    return { descriptions: [], errorCodes: [] };
   }
-  if (json === null || typeof json !== 'object') return { descriptions: [] };
+  if (json === null || typeof json !== 'object') return { descriptions: [], errorCodes: [] };
   const body = json as { message?: unknown; errors?: unknown; trackingId?: unknown };
-  const out: ErrorBody = { descriptions: [] };
+  const out: ErrorBody = { descriptions: [], errorCodes: [] };
   if (typeof body.message === 'string' && body.message.trim() !== '') out.message = body.message;
   if (typeof body.trackingId === 'string' && body.trackingId !== '') out.trackingId = body.trackingId;
   if (Array.isArray(body.errors)) {
     for (const entry of body.errors as unknown[]) {
       const description = (entry as { description?: unknown } | null)?.description;
       if (typeof description === 'string' && description.trim() !== '') out.descriptions.push(description);
+      const errorCode = (entry as { errorCode?: unknown } | null)?.errorCode;
+      if (Number.isSafeInteger(errorCode) && !out.errorCodes.includes(errorCode as number) && out.errorCodes.length < 16) {
+        out.errorCodes.push(errorCode as number);
+      }
     }
   }
   return out;
@@ -101,6 +107,7 @@ export function statusError(args: {
     ...(code === 'rate-limited' ? { retryAfterMs: retryAfterMs(args.retryAfterHeader, args.now) } : {}),
     // Only lines that add to the message; Webex often repeats it as the single description.
     details: body.descriptions.filter((d) => d !== message),
+    errorCodes: body.errorCodes,
   });
 }
 

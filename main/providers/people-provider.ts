@@ -2,9 +2,9 @@ import type { WebexPerson, WebexVoicemailSummary } from './webex/people-schemas.
 
 /** Who the line belongs to, and the company directory. Throws AppError like CallsProvider. */
 export interface PeopleProvider {
-  /** GET /people/me with calling data: the user's own number and extension. */
+  /** GET /people/me: the user's own number and work extension (phoneNumbers). */
   me(signal?: AbortSignal): Promise<WebexPerson>;
-  /** GET /people?displayName=… with calling data, at most `max` people. */
+  /** GET /people?displayName=… (names that start with it), at most `max` people. */
   search(displayName: string, max: number, signal?: AbortSignal): Promise<WebexPerson[]>;
 }
 

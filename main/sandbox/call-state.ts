@@ -26,16 +26,18 @@ import {
   singleActiveCall,
   DTMF_PATTERN,
   type CallRef,
-  type RecordingOp,
   type RejectAction,
   type Step,
 } from './transition-kit.js';
 import type { DivertRecord, DndSettings, IgnoredCall, LineCall, LineState, ParkedCall, PartyInfo } from './line-model.js';
 import { leaveVoicemail } from './voicemail-state.js';
+import { requireColleagueOnCall, requireExecutiveAssociation, requirePullable, type ColleagueCall } from './preconditions.js';
 
 export { CallStateError, DTMF_PATTERN, toParty, type CallRef, type PartyInput, type RecordingOp, type RejectAction, type Step, type ViaInput } from './transition-kit.js';
 export * from './remote-events.js';
 export * from './voicemail-state.js';
+export { recording, autoRecord, recordingStarted, RECORDING_MODES, type RecordingMode } from './recording-rules.js';
+export type { ColleagueCall } from './preconditions.js';
 
 export function dial(state: LineState, destination: string, now: string, opts: { clickToDial?: boolean } = {}): Step<CallRef> {
   const alloc = allocate(state);
@@ -134,9 +136,6 @@ export function divert(
   const call = findCall(state, input.callId);
   if (!input.toVoicemail && (input.destination === undefined || input.destination.trim() === '')) {
     throw new CallStateError(400, 'destination is required when toVoicemail is not true.');
-  }
-  if (call.phase === 'connecting' || call.personality !== 'terminator') {
-    throw new CallStateError(400, `Cannot divert call ${input.callId}: only incoming calls can be diverted.`);
   }
   const destination = input.destination?.trim() || undefined;
   const toVoicemail = input.toVoicemail === true;
@@ -294,8 +293,9 @@ export function pickup(state: LineState, target: string | undefined, now: string
   return { state: addHistory(picked.state, 'received', ringing.caller, now), value: picked.value };
 }
 
-export function bargeIn(state: LineState, target: string, now: string): Step<CallRef> {
+export function bargeIn(state: LineState, target: string, now: string, colleagueCalls: readonly ColleagueCall[] = []): Step<CallRef> {
   if (target.trim() === '') throw new CallStateError(400, 'target is required.');
+  requireColleagueOnCall(colleagueCalls, target);
   return connectNewCall(state, destinationParty(target.trim()), now, undefined, 'originator');
 }
 
@@ -304,32 +304,15 @@ export function push(state: LineState, callId: string | undefined): Step {
   if (call.personality !== 'terminator' || call.phase === 'connecting') {
     throw new CallStateError(400, `Cannot push call ${call.id}: only an incoming call can be pushed to the executive.`);
   }
+  requireExecutiveAssociation(call);
   return { state: endCall(state, call), value: undefined };
 }
 
 /** The call moves to the requesting device; the temporary call Webex creates for that is released at once. */
-export function pull(state: LineState): Step<CallRef> {
-  const call = state.calls.find((c) => c.phase === 'answered');
-  if (!call) throw new CallStateError(400, 'There is no call to pull.');
+export function pull(state: LineState, endpointId?: string, endpointIds: readonly string[] = []): Step<CallRef> {
+  const call = requirePullable(state, endpointId, endpointIds);
   const alloc = allocate(state);
   return { state: alloc.state, value: { callId: alloc.id, callSessionId: call.callSessionId } };
-}
-
-export function recording(state: LineState, callId: string | undefined, op: RecordingOp): Step {
-  const call = singleActiveCall(state, callId, `${op} recording`);
-  requireAnswered(call, `${op} recording on`);
-  const current = call.recordingState;
-  const allowed: Record<RecordingOp, { from: ReadonlyArray<string | undefined>; to: 'started' | 'stopped' | 'paused' }> = {
-    start: { from: [undefined, 'stopped', 'failed'], to: 'started' },
-    stop: { from: ['started', 'paused'], to: 'stopped' },
-    pause: { from: ['started'], to: 'paused' },
-    resume: { from: ['paused'], to: 'started' },
-  };
-  const rule = allowed[op];
-  if (!rule.from.includes(current)) {
-    throw new CallStateError(400, `Cannot ${op} recording on call ${call.id}: recording is ${current ?? 'not started'}.`);
-  }
-  return { state: replaceCall(state, { ...call, recordingState: rule.to }), value: undefined };
 }
 
 export function transmitDtmf(state: LineState, callId: string | undefined, digits: string): Step {

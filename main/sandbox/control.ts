@@ -9,6 +9,8 @@ import type { DivertRecord, DndSettings, GroupCall, IgnoredCall, ParkedCall, Wir
 import { voicemailSummary, type VoicemailSummary } from './voicemail-state.js';
 import { toWireCall, toWireHistory } from './line-model.js';
 import type { DialBehavior, Line } from './line.js';
+import { RECORDING_MODES, type RecordingMode } from './recording-rules.js';
+import type { ColleagueCall } from './preconditions.js';
 
 const CallTypeSchema = z.enum(['location', 'organization', 'external', 'emergency', 'repair', 'other']);
 
@@ -32,6 +34,8 @@ export const IncomingCallSchema = z.object({
   /** 2 = the call arrives on the user's second line appearance. */
   line: z.union([z.literal(1), z.literal(2)]).optional(),
   muteCapable: z.boolean().optional(),
+  /** The user answers this call as an executive's assistant; push sends it to that executive. */
+  executive: PartyInputSchema.optional(),
 });
 export type IncomingCallInput = z.infer<typeof IncomingCallSchema>;
 
@@ -40,6 +44,11 @@ export type GroupCallInput = z.infer<typeof GroupCallSchema>;
 
 export const VoicemailInputSchema = z.object({ from: PartyInputSchema, urgent: z.boolean().optional() });
 export type VoicemailInput = z.infer<typeof VoicemailInputSchema>;
+
+export const RecordingModeSchema = z.enum(RECORDING_MODES);
+
+export const ColleagueCallSchema = z.object({ colleague: PartyInputSchema, with: PartyInputSchema });
+export type ColleagueCallInput = z.infer<typeof ColleagueCallSchema>;
 
 export const DialBehaviorSchema = z.object({
   answerAfterMs: z.number().int().nonnegative().nullable(),
@@ -62,6 +71,10 @@ export interface LineSnapshot {
   /** What GET /telephony/voiceMessages/summary answers. */
   voicemail: VoicemailSummary;
   dialBehavior: DialBehavior;
+  /** The user's call recording mode, which decides what the recording operations accept. */
+  recordingMode: RecordingMode;
+  /** Colleagues' answered calls that barge-in can join. */
+  colleagueCalls: ColleagueCall[];
 }
 
 export interface LineControl {
@@ -72,6 +85,12 @@ export interface LineControl {
   /** The party the user dialled answers (connecting → connected). */
   remoteAnswer(callId: string): void;
   setDialBehavior(behavior: DialBehavior): void;
+  /** Sets the user's call recording mode: never, always, alwaysPauseResume or onDemand. */
+  setRecordingMode(mode: RecordingMode): void;
+  /** A colleague (by number) has an answered call barge-in can join; returns its id. */
+  colleagueOnCall(input: ColleagueCallInput): string;
+  /** That colleague's call ended. */
+  colleagueCallEnded(id: string): void;
   remoteHold(callId: string): void;
   remoteResume(callId: string): void;
   /** Alerting: the caller gave up (a missed call). Connected: the far end hung up. */
@@ -93,6 +112,9 @@ export function createLineControl(line: Line): LineControl {
     ringInGroup: (input) => line.ringInGroup(GroupCallSchema.parse(input)),
     remoteAnswer: (callId) => line.remoteAnswer(callId),
     setDialBehavior: (behavior) => line.setDialBehavior(DialBehaviorSchema.parse(behavior)),
+    setRecordingMode: (mode) => line.setRecordingMode(RecordingModeSchema.parse(mode)),
+    colleagueOnCall: (input) => line.colleagueOnCall(ColleagueCallSchema.parse(input)),
+    colleagueCallEnded: (id) => line.colleagueCallEnded(id),
     remoteHold: (callId) => line.remoteHold(callId),
     remoteResume: (callId) => line.remoteResume(callId),
     remoteHangup: (callId) => line.remoteHangup(callId),
@@ -115,6 +137,8 @@ export function createLineControl(line: Line): LineControl {
         diverts: [...s.diverts],
         voicemail: voicemailSummary(s),
         dialBehavior: line.dialBehavior(),
+        recordingMode: line.recordingMode(),
+        colleagueCalls: [...line.colleagueCalls()],
       };
     },
     reset: () => line.reset(),

@@ -64,6 +64,9 @@ export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions):
   let stopped = false;
 
   line.control.setDialBehavior({ answerAfterMs: opts.dialAnswerAfterMs ?? 2_000 });
+  // On Demand lets a newcomer try every recording control; a colleague on a call gives barge-in something to join.
+  line.control.setRecordingMode('onDemand');
+  line.control.colleagueOnCall({ colleague: { name: 'Sam Rivera', number: '1002' }, with: { name: 'Priya Natarajan', number: '+12125550142' } });
 
   function later(ms: number, run: () => void): void {
     const handle = clock.setTimeout(() => {

@@ -55,16 +55,14 @@ const LOCATION_ID = encodeId('LOCATION', 1);
 const ORG_ID = encodeId('ORGANIZATION', 1);
 
 /**
- * Webex matches `displayName` against the start of the name (and of each word in it), ignoring
- * case; the user's own entry is included like anyone else's.
+ * The contract: "List people whose name starts with this string." Whether Webex also matches a
+ * later word (a surname) it does not say, so the line does the narrower thing: the start of the
+ * whole display name, ignoring case. The user's own entry is included like anyone else's.
  */
 export function searchDirectory(query: string): DirectoryPerson[] {
   const wanted = query.trim().toLowerCase();
   if (wanted === '') return [];
-  return DIRECTORY.filter((p) => {
-    const name = p.displayName.toLowerCase();
-    return name.startsWith(wanted) || name.split(' ').some((word) => word.startsWith(wanted));
-  });
+  return DIRECTORY.filter((p) => p.displayName.toLowerCase().startsWith(wanted));
 }
 
 /** A person's id as the People API shows it. */
@@ -72,11 +70,19 @@ export function personId(p: DirectoryPerson): string {
   return encodeId('PEOPLE', DIRECTORY.indexOf(p) + 1);
 }
 
-/** The People API's `Person`; calling data (extension, location, work extension) only when asked. */
+/** The location's routing prefix: Webex puts it in front of the extension in `work_extension`. */
+export const ROUTING_PREFIX = '8100';
+
+/**
+ * The People API's `Person`. Everyone in this directory has Webex Calling, so everyone's
+ * `phoneNumbers` carries a `work_extension` ("For the Webex Calling person, the value will have a
+ * routing prefix along with the extension"); the bare `extension` and `locationId` are calling
+ * data, which only an admin's request gets.
+ */
 export function toWirePerson(p: DirectoryPerson, callingData: boolean): Record<string, unknown> {
   const phoneNumbers: Array<{ type: string; value: string; primary: boolean }> = [];
   if (p.workNumber !== undefined) phoneNumbers.push({ type: 'work', value: p.workNumber, primary: true });
-  if (callingData) phoneNumbers.push({ type: 'work_extension', value: `8${p.extension}`, primary: p.workNumber === undefined });
+  phoneNumbers.push({ type: 'work_extension', value: `${ROUTING_PREFIX}${p.extension}`, primary: p.workNumber === undefined });
   return {
     id: personId(p),
     emails: [p.email],

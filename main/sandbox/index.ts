@@ -10,7 +10,8 @@ export {
   type SandboxVideoSdk,
 } from './start-sandbox.js';
 export type { VideoSdkProject, SipAnswerBehaviour, SandboxSipCall, VideoSdkTimings } from './videosdk-state.js';
-export type { LineControl, LineSnapshot, IncomingCallInput, GroupCallInput, SandboxPartyInput, VoicemailInput } from './control.js';
+export type { LineControl, LineSnapshot, IncomingCallInput, GroupCallInput, SandboxPartyInput, VoicemailInput, ColleagueCallInput } from './control.js';
+export { RECORDING_MODES, type RecordingMode } from './recording-rules.js';
 export type { DialBehavior } from './line.js';
 export type { WireCall, WireHistoryRecord } from './line-model.js';
 export type { Responder, SandboxExchange } from './http-io.js';

@@ -55,6 +55,8 @@ export interface LineCall {
   readonly muted: boolean;
   /** A mute transfer: when this call's destination answers, it takes over the call with this id. */
   readonly transferOf?: string;
+  /** An executive-assistant call: the executive push sends it to (never on the wire). */
+  readonly executive?: PartyInfo;
 }
 
 export interface ParkedCall {

@@ -6,6 +6,10 @@
 import type { Clock, TimerHandle } from '../core/ports.js';
 import * as machine from './call-state.js';
 import { initialLineState, type DndSettings, type LineState, type PartyInfo } from './line-model.js';
+import { toParty, type PartyInput } from './transition-kit.js';
+import { RECORDING_START_MS, autoRecord, recordingStarted, type RecordingMode } from './recording-rules.js';
+import { muteTransferUnanswered } from './transfer-rules.js';
+import type { ColleagueCall } from './preconditions.js';
 
 export interface DialBehavior {
   /** Dialled parties answer after this many ms; null: they never do (use remoteAnswer). */
@@ -23,7 +27,12 @@ export interface LineOptions {
   me?: PartyInfo;
   /** Where call ids start, so two lines in one sandbox never hand out the same id. */
   firstSeq?: number;
+  /** The user's devices and applications (Get Preferred Answer Endpoint); pull must name one of them. */
+  endpointIds?: readonly string[];
 }
+
+/** Webex's default for a user's call recording is off; demo mode and tests choose another. */
+export const DEFAULT_RECORDING_MODE: RecordingMode = 'never';
 
 export type Line = ReturnType<typeof createLine>;
 
@@ -34,12 +43,17 @@ export function createLine(opts: LineOptions) {
   const answerTimers = new Map<string, TimerHandle>();
   const recallTimers = new Map<string, TimerHandle>();
   const ignoreTimers = new Map<string, TimerHandle>();
+  const transferTimers = new Map<string, TimerHandle>();
+  const recordingTimers = new Map<string, TimerHandle>();
+  let recordingMode: RecordingMode = DEFAULT_RECORDING_MODE;
+  let colleagueCalls: ColleagueCall[] = [];
+  let colleagueSeq = 0;
 
   const now = () => new Date(clock.now()).toISOString();
 
   function apply<T>(transition: (s: LineState, at: string) => machine.Step<T>): T {
     const step = transition(state, now());
-    state = step.state;
+    state = autoRecord(step.state, recordingMode);
     syncTimers();
     return step.value;
   }
@@ -85,6 +99,39 @@ export function createLine(opts: LineOptions) {
       );
     }
     syncIgnoreTimers();
+    syncCallTimers(
+      transferTimers,
+      state.calls.filter((c) => c.transferOf !== undefined && c.phase === 'connecting').map((c) => c.id),
+      noAnswerMs,
+      (id) => apply((s) => muteTransferUnanswered(s, id)),
+    );
+    syncCallTimers(
+      recordingTimers,
+      state.calls.filter((c) => c.recordingState === 'pending').map((c) => c.id),
+      RECORDING_START_MS,
+      (id) => apply((s) => recordingStarted(s, id)),
+    );
+  }
+
+  /** One timer per listed call: started when a call joins the list, cleared when it leaves. */
+  function syncCallTimers(timers: Map<string, TimerHandle>, ids: string[], ms: number, fire: (id: string) => void): void {
+    const wanted = new Set(ids);
+    for (const [id, handle] of timers) {
+      if (!wanted.has(id)) {
+        clock.clearTimeout(handle);
+        timers.delete(id);
+      }
+    }
+    for (const id of wanted) {
+      if (timers.has(id)) continue;
+      timers.set(
+        id,
+        clock.setTimeout(() => {
+          timers.delete(id);
+          fire(id);
+        }, ms),
+      );
+    }
   }
 
   function syncIgnoreTimers(): void {
@@ -108,10 +155,10 @@ export function createLine(opts: LineOptions) {
   }
 
   function clearTimers(): void {
-    for (const handle of [...answerTimers.values(), ...recallTimers.values(), ...ignoreTimers.values()]) clock.clearTimeout(handle);
-    answerTimers.clear();
-    recallTimers.clear();
-    ignoreTimers.clear();
+    for (const timers of [answerTimers, recallTimers, ignoreTimers, transferTimers, recordingTimers]) {
+      for (const handle of timers.values()) clock.clearTimeout(handle);
+      timers.clear();
+    }
   }
 
   return {
@@ -130,10 +177,10 @@ export function createLine(opts: LineOptions) {
     park: (input: Parameters<typeof machine.park>[1]) => apply((s) => machine.park(s, input)),
     retrieve: (destination: string | undefined) => apply((s, at) => machine.retrieve(s, destination, at)),
     pickup: (target: string | undefined) => apply((s, at) => machine.pickup(s, target, at)),
-    bargeIn: (target: string) => apply((s, at) => machine.bargeIn(s, target, at)),
+    bargeIn: (target: string) => apply((s, at) => machine.bargeIn(s, target, at, colleagueCalls)),
     push: (callId: string | undefined) => apply((s) => machine.push(s, callId)),
-    pull: () => apply((s) => machine.pull(s)),
-    recording: (callId: string | undefined, op: machine.RecordingOp) => apply((s) => machine.recording(s, callId, op)),
+    pull: (endpointId?: string) => apply((s) => machine.pull(s, endpointId, opts.endpointIds ?? [])),
+    recording: (callId: string | undefined, op: machine.RecordingOp) => apply((s) => machine.recording(s, callId, op, recordingMode)),
     transmitDtmf: (callId: string | undefined, digits: string) => apply((s) => machine.transmitDtmf(s, callId, digits)),
     updateDnd: (patch: Partial<DndSettings>) => apply((s) => machine.updateDnd(s, patch)),
 
@@ -149,6 +196,23 @@ export function createLine(opts: LineOptions) {
     hearVoicemail: () => apply((s) => ({ state: machine.hearVoicemail(s), value: undefined })),
     deleteHeardVoicemail: () => apply((s) => ({ state: machine.deleteHeardVoicemail(s), value: undefined })),
 
+    /** The user's call recording mode (a user setting; nothing in Call Controls changes it). */
+    recordingMode: (): RecordingMode => recordingMode,
+    setRecordingMode(mode: RecordingMode): void {
+      recordingMode = mode;
+    },
+    /** A colleague elsewhere in the organisation answers a call: barge-in can join it. */
+    colleagueOnCall(input: { colleague: PartyInput; with: PartyInput }): string {
+      colleagueSeq += 1;
+      const id = `colleague-call-${colleagueSeq}`;
+      colleagueCalls = [...colleagueCalls, { id, colleague: toParty(input.colleague), with: toParty(input.with) }];
+      return id;
+    },
+    colleagueCallEnded(id: string): void {
+      colleagueCalls = colleagueCalls.filter((c) => c.id !== id);
+    },
+    colleagueCalls: (): readonly ColleagueCall[] => colleagueCalls,
+
     dialBehavior: (): DialBehavior => ({ ...dialBehavior }),
     setDialBehavior(behavior: DialBehavior): void {
       dialBehavior = { ...behavior };
@@ -161,6 +225,8 @@ export function createLine(opts: LineOptions) {
     reset(): void {
       clearTimers();
       dialBehavior = { answerAfterMs: null };
+      recordingMode = DEFAULT_RECORDING_MODE;
+      colleagueCalls = [];
       state = initialLineState(state.seq, state.me);
     },
     dispose(): void {

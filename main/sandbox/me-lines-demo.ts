@@ -44,7 +44,8 @@ export function startManagerLineDemo(sandbox: SandboxLine, opts: ManagerLineDemo
     if (control && !control.state().calls.some((c) => c.state === 'alerting')) {
       const from = CALLERS[next % CALLERS.length]!;
       next += 1;
-      const callId = control.incomingCall({ from: { ...from } });
+      // Calls to the executive the user assists: push can hand them back to her.
+      const callId = control.incomingCall({ from: { ...from }, executive: { name: 'Emma Wilson', number: '4162' } });
       later(opts.giveUpAfterMs ?? 30_000, () => {
         if (control.state().calls.some((c) => c.id === callId && c.state === 'alerting')) control.remoteHangup(callId);
       });

@@ -95,6 +95,7 @@ export function createMeLines(opts: MeLinesOptions) {
     me: { name: MANAGER.displayName, number: MANAGER.extension, privacyEnabled: false, callType: 'location' },
     // Far from the user's own line's ids, so no id is ever valid on both.
     firstSeq: 500_000,
+    endpointIds: ENDPOINTS.filter((e) => e.secondaryLines.length > 0).map((e) => e.id),
   });
   const secondary = new Map<string, { line: Line; control: LineControl }>([[MANAGER_ID, { line: managerLine, control: createLineControl(managerLine) }]]);
   let preferred: string | undefined = WEBEX_APP_ID;

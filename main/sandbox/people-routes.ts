@@ -33,8 +33,9 @@ export const PEOPLE_ROUTES: readonly Route[] = [
     method: 'GET',
     path: '/people/me',
     operationId: 'Get My Own Details',
-    run: ({ query }) => {
-      const callingData = queryValue(Flag, query, 'callingData') === 'true';
+    run: ({ query, admin }) => {
+      // "Admin users can include Webex Calling … user details … by specifying callingData": others get none.
+      const callingData = admin && queryValue(Flag, query, 'callingData') === 'true';
       return { status: 200, body: toWirePerson(ME, callingData) };
     },
   },
@@ -42,19 +43,24 @@ export const PEOPLE_ROUTES: readonly Route[] = [
     method: 'GET',
     path: '/people',
     operationId: 'List People',
-    run: ({ query, url }) => {
+    run: ({ query, url, admin }) => {
       const ids = query.get('id') ?? undefined;
       if (ids !== undefined) return { status: 200, body: { items: peopleById(ids, queryValue(Flag, query, 'callingData') === 'true') } };
       const displayName = query.get('displayName') ?? undefined;
       const email = query.get('email') ?? undefined;
-      const callingData = queryValue(Flag, query, 'callingData') === 'true';
+      const callingData = admin && queryValue(Flag, query, 'callingData') === 'true';
       const max = queryValue(Max, query, 'max') ?? 100;
       const start = queryValue(Cursor, query, 'cursor') ?? 0;
-      // As Webex says for non-admin users: one of the two is required.
-      if ((displayName === undefined || displayName.trim() === '') && (email === undefined || email.trim() === '')) {
+      const unfiltered = (displayName === undefined || displayName.trim() === '') && (email === undefined || email.trim() === '');
+      // "For non-admin requests, either this or email are required"; "Admin users can omit these fields".
+      if (unfiltered && !admin) {
         throw new RequestError(400, 'Either the email or displayName parameter is required.');
       }
-      const matches = email !== undefined ? DIRECTORY.filter((p) => p.email === email.trim().toLowerCase()) : searchDirectory(displayName ?? '');
+      const matches = unfiltered
+        ? [...DIRECTORY]
+        : email !== undefined
+          ? DIRECTORY.filter((p) => p.email === email.trim().toLowerCase())
+          : searchDirectory(displayName ?? '');
       const page = matches.slice(start, start + max);
       const headers: Record<string, string> = {};
       if (start + max < matches.length) {

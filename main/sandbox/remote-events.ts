@@ -28,6 +28,8 @@ export interface IncomingInput {
   /** Line appearance the call arrives on; the lowest free one when absent. */
   line?: number | undefined;
   muteCapable?: boolean | undefined;
+  /** The executive this call is associated with (the user is their assistant); push needs one. */
+  executive?: PartyInput | undefined;
 }
 
 export function incomingCall(state: LineState, input: IncomingInput, now: string): Step<string> {
@@ -49,6 +51,7 @@ export function incomingCall(state: LineState, input: IncomingInput, now: string
     created: now,
     muteCapable: input.muteCapable ?? true,
     muted: false,
+    ...(input.executive ? { executive: toParty(input.executive) } : {}),
   };
   const withVia: LineCall = input.via
     ? {

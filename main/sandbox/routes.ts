@@ -21,6 +21,8 @@ export interface RouteRequest {
   query: URLSearchParams;
   /** The request's full URL on the line's own address (paging links point back at it). */
   url: URL;
+  /** The bearer token is an organisation administrator's (the line's own user is not one). */
+  admin: boolean;
 }
 
 export class RequestError extends Error {
@@ -219,8 +221,7 @@ export const ROUTES: readonly Route[] = [
     operationId: 'pull',
     body: PullBody,
     run: ({ line, body }) => {
-      parse(PullBody, body);
-      return { status: 201, body: line.pull() };
+      return { status: 201, body: line.pull(parse(PullBody, body).endpointId) };
     },
   },
   {

@@ -14,7 +14,7 @@ import { createLineControl, type LineControl } from './control.js';
 import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder, type SandboxExchange } from './http-io.js';
 import { createLine } from './line.js';
 import { createMeetingsBook, type MeetingsControl } from './meetings-state.js';
-import { createMeLines, type MeLines } from './me-lines-state.js';
+import { ENDPOINTS, createMeLines, type MeLines } from './me-lines-state.js';
 import { createMeLinesRoutes, lineForCallRequest, noteCallPlaced } from './me-lines-routes.js';
 import { matchMeetingRoute } from './meetings-routes.js';
 import { PEOPLE_ROUTES } from './people-routes.js';
@@ -119,6 +119,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     clock,
     parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
     noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
+    endpointIds: ENDPOINTS.map((e) => e.id),
   });
   const meLines = createMeLines({
     clock,
@@ -220,9 +221,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       // The line's own address, as Webex names its own host in Link targets; never the request's Host header.
       const addressed = new URL(req.url ?? '/', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       const { route } = match;
+      const admin = tokens.isAdmin(bearerToken(req.headers.authorization));
       // lineOwnerId picks the line (a secondary line is a line of its own); endpointId the device.
       const target = route.path.startsWith('/telephony/calls') ? lineForCallRequest(meLines, line, route.operationId, parsed, url.searchParams) : line;
-      const result = route.run({ line: target, body: parsed, params: match.params, query: url.searchParams, url: addressed });
+      const result = route.run({ line: target, body: parsed, params: match.params, query: url.searchParams, url: addressed, admin });
       noteCallPlaced(meLines, target, route.operationId, parsed, result);
       if (result.body === undefined) respond.empty(result.status, result.headers);
       else respond.json(result.status, result.body, result.headers);

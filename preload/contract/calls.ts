@@ -28,7 +28,7 @@ export const CallAction = z.enum([
   'unmute',
   'transfer',
   'park',
-  /** An answered incoming call can be diverted into someone's voicemail (Webex cannot divert outgoing calls). */
+  /** An answered call can be diverted into someone's voicemail (divert works on any call). */
   'transferToVoicemail',
   'keypad',
   'startRecording',
@@ -107,9 +107,15 @@ const CallRef = z.object({ callId: z.string().min(1).max(512) });
 const Destination = z.string().trim().min(1, 'Enter a number').max(256);
 
 export const TransferArgs = z.union([
+  /** Blind transfer: Webex's divert, at once, without waiting for anyone to answer. */
   z.object({ callId: z.string().min(1), mode: z.literal('blind'), destination: Destination }),
+  /**
+   * Mute transfer: Webex rings the destination and transfers only if it responds; otherwise the
+   * call stays with the user. Answers with the new call to the destination.
+   */
+  z.object({ callId: z.string().min(1), mode: z.literal('mute'), destination: Destination }),
   z.object({ callId: z.string().min(1), mode: z.literal('attended'), otherCallId: z.string().min(1) }),
-  /** Into the destination's voicemail (divert with toVoicemail); only incoming calls can be diverted. */
+  /** Into the destination's voicemail (divert with toVoicemail). */
   z.object({ callId: z.string().min(1), mode: z.literal('voicemail'), destination: Destination }),
 ]);
 export type TransferArgs = z.infer<typeof TransferArgs>;
@@ -138,7 +144,8 @@ export const callsChannels = {
   'calls:resume': channel(CallRef, Done),
   'calls:mute': channel(CallRef, Done),
   'calls:unmute': channel(CallRef, Done),
-  'calls:transfer': channel(TransferArgs, Done),
+  /** callId: a mute transfer's new call to the destination (Webex's 201); absent for the others. */
+  'calls:transfer': channel(TransferArgs, z.object({ callId: z.string().optional() })),
   /** parkedAgainst: where to retrieve it from; absent when Webex did not say (e.g. a private party). */
   'calls:park': channel(ParkArgs, z.object({ parkedAgainst: z.string().optional() })),
   /** No destination: the call parked against the user's own line. */

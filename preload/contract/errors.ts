@@ -27,6 +27,8 @@ export const ErrorValue = z.object({
   retryAfterMs: z.number().int().nonnegative().optional(),
   /** Provider's `errors[].description` lines, when they add to `message`. */
   details: z.array(z.string()).optional(),
+  /** Webex's `errors[].errorCode` values, which its support and documentation refer to. */
+  errorCodes: z.array(z.number().int()).max(16).optional(),
 });
 export type ErrorValue = z.infer<typeof ErrorValue>;
 

@@ -2,6 +2,7 @@ import type { Call, CallAction, DirectoryResult, Result, TransferArgs } from '..
 import { partyName } from '../../preload/common/party-text';
 import { unexpected, type ActOptions } from './app-slice';
 import type { AppStore } from './types';
+import { watchMuteTransfer } from './transfer-watch';
 
 /** The actions that run straight away; the others open a dialog first (or only say what a dialog may offer). */
 export type DirectAction = Exclude<CallAction, 'transfer' | 'keypad' | 'forward' | 'transferToVoicemail'>;
@@ -131,11 +132,15 @@ export function createCallCommands(store: AppStore) {
     return state().app.act(DIAL_KEY, `Couldn't call ${label}`, (api) => api.calls.dial({ destination }));
   }
 
-  function transfer(call: Call, args: TransferArgs) {
+  async function transfer(call: Call, args: TransferArgs) {
     const title = `Couldn't transfer the call with ${who(call)}`;
     // Only a typed destination has a field to show invalid-input next to.
     const options = args.mode === 'attended' ? undefined : inlineInvalidInput;
-    return state().app.act(pendingKey(call.id, 'transfer'), title, (api) => api.calls.transfer(args), options);
+    const result = await state().app.act(pendingKey(call.id, 'transfer'), title, (api) => api.calls.transfer(args), options);
+    if (result?.ok && args.mode === 'mute' && result.value.callId !== undefined) {
+      watchMuteTransfer(store, { originalId: call.id, legId: result.value.callId, who: who(call), destination: args.destination });
+    }
+    return result;
   }
 
   function pickup(target: string) {

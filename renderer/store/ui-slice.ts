@@ -15,8 +15,10 @@ export interface ErrorItem {
 
 export interface NoteItem {
   id: number;
-  kind: 'answered-elsewhere' | 'missed' | 'parked' | 'ignored';
+  kind: 'answered-elsewhere' | 'missed' | 'parked' | 'ignored' | 'transferring' | 'transfer';
   text: string;
+  /** For a mute transfer waiting on its destination: the new call's ID. */
+  transferLeg?: string;
   /** For parked calls: the extension to retrieve it from, when Webex gave one. */
   parkedOn?: string;
 }
@@ -59,6 +61,9 @@ export const NOTE_TTL_MS: Record<NoteItem['kind'], number> = {
   missed: 30_000,
   ignored: 20_000,
   parked: 60_000,
+  // Replaced by the outcome as soon as the list shows it; this is only a backstop.
+  transferring: 180_000,
+  transfer: 30_000,
 };
 
 export const createUiSlice: SliceCreator<'ui'> = (set) => {

@@ -12,6 +12,7 @@ import { createWebexCallsClient, type WebexCallsClient } from '../../main/provid
 import { ROUTES } from '../../main/sandbox/routes.js';
 import { createMeLinesRoutes } from '../../main/sandbox/me-lines-routes.js';
 import { createMeLines } from '../../main/sandbox/me-lines-state.js';
+import { RECORDING_START_MS } from '../../main/sandbox/recording-rules.js';
 import { startTestLine, type SandboxExchange, type TestLine } from '../line-kit/index.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { checkExchange, createContractApi, loadContract, type ExchangeCheck } from './contract-validator.js';
@@ -72,7 +73,12 @@ async function session(): Promise<void> {
   await calls.resume(a);
   await calls.mute(a);
   await calls.unmute(a);
-  for (const op of ['start', 'pause', 'resume', 'stop'] as const) await calls.recording(a, op);
+  line.control.setRecordingMode('onDemand');
+  await calls.recording(a, 'start');
+  clock.advance(RECORDING_START_MS);
+  for (const op of ['pause', 'resume', 'stop'] as const) await calls.recording(a, op);
+  line.control.setRecordingMode('never');
+  await fails(calls.recording(a, 'start'));
   await calls.transmitDtmf(a, '1,234#');
 
   // Attended transfer (204) and mute transfer (201).
@@ -107,7 +113,8 @@ async function session(): Promise<void> {
   const h = await connected('+15550112');
   await calls.park(h);
   await calls.retrieve();
-  const ringing = line.control.incomingCall({ from: { number: '1009' } });
+  await fails(calls.push(line.control.incomingCall({ from: { number: '1014' } })));
+  const ringing = line.control.incomingCall({ from: { number: '1009' }, executive: { name: 'Dana Boss', number: '1010' } });
   await calls.push(ringing);
 
   // Other people's calls, other devices.
@@ -115,6 +122,8 @@ async function session(): Promise<void> {
   const picked = await calls.pickup('1002');
   await calls.pull();
   await calls.hangup(picked.callId);
+  await fails(calls.bargeIn('1003'));
+  line.control.colleagueOnCall({ colleague: { name: 'Jordan Lee', number: '1003' }, with: { number: '+15550123' } });
   const barged = await calls.bargeIn('1003');
   await calls.hangup(barged.callId);
   await calls.answerEndpoints();

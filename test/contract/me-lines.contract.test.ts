@@ -159,7 +159,8 @@ describe('Call Controls: endpointId and lineOwnerId', () => {
 
   it('[CC-45] push on the executive\'s line is taken with its lineOwnerId (204, the call leaves the assistant), not without it', async () => {
     const manager = line.meLines.control(MANAGER_ID)!;
-    const id = manager.incomingCall({ from: { name: 'Northwind Legal', number: '+12125550177' } });
+    // A call to the executive that the assistant covers: associated with her, as push requires.
+    const id = manager.incomingCall({ from: { name: 'Northwind Legal', number: '+12125550177' }, executive: { name: 'Emma Wilson', number: '4162' } });
     await calls().answer(id, { lineOwnerId: MANAGER_ID, endpointId: DESK_PHONE_ID });
     expect(await fails(calls().push(id))).toMatchObject({ status: 404 });
     await calls().push(id, { lineOwnerId: MANAGER_ID });

@@ -65,17 +65,31 @@ describe('People contract', () => {
   });
 
   it('every people request and response conforms to the contract', () => {
-    expect(peopleExchanges().length).toBe(7);
+    expect(peopleExchanges().length).toBeGreaterThanOrEqual(7);
     expect(peopleExchanges().flatMap((x) => checkExchange(api, x).problems)).toEqual([]);
   });
 
-  it('the client asks for calling data and a small page, and reads number and extension', () => {
+  it('[PPL-01] the client asks for no calling data (admins only) and a small page, and reads the work extension', () => {
     const [meRequest, search] = peopleExchanges();
-    expect(meRequest?.query).toEqual({ callingData: 'true' });
-    expect(search?.query).toEqual({ displayName: 'Sa', callingData: 'true', max: '10' });
-    expect(me).toMatchObject({ displayName: 'Alex Morgan', extension: '4142', phoneNumbers: expect.arrayContaining([{ type: 'work', value: '+1 415 555 0142', primary: true }]) });
+    expect(meRequest?.query).toEqual({});
+    expect(search?.query).toEqual({ displayName: 'Sa', max: '10' });
+    expect(me).toMatchObject({
+      displayName: 'Alex Morgan',
+      phoneNumbers: expect.arrayContaining([{ type: 'work', value: '+1 415 555 0142', primary: true }, expect.objectContaining({ type: 'work_extension', value: '81004142' })]),
+    });
+    expect(me).not.toHaveProperty('extension');
     expect(sam.map((p) => p.displayName)).toEqual(expect.arrayContaining(['Sam Rivera', 'Samuel Okafor', 'Sarah Chen', 'Sanjay Patel']));
-    expect(sam.every((p) => p.extension !== undefined)).toBe(true);
+    expect(sam.every((p) => p.phoneNumbers?.some((n) => n.type === 'work_extension'))).toBe(true);
+  });
+
+  it('[PPL-01] callingData adds the Calling details for an admin token only, in the contract shape', async () => {
+    const asUser = await raw(agent, `${line.baseUrl}/people/me?callingData=true`, { token: line.token });
+    expect(asUser.json).not.toHaveProperty('extension');
+    expect(asUser.json).not.toHaveProperty('locationId');
+    const admin = line.control.issueAdminToken();
+    const asAdmin = await raw(agent, `${line.baseUrl}/people/me?callingData=true`, { token: admin });
+    expect(asAdmin.json).toMatchObject({ extension: '4142', locationId: expect.any(String) });
+    expect(checkExchange(api, recorded.at(-1) as SandboxExchange).problems).toEqual([]);
   });
 
   it('pages with a Link rel="next" header and answers errors in the Webex shape', () => {

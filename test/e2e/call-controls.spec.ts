@@ -157,16 +157,21 @@ test.describe('park and retrieve, barge in, transfer to voicemail', () => {
     expect(line.control.state().parked.map((p) => p.parkedAgainst.number)).toEqual(['4107']);
   });
 
-  test('Barge in joins a colleague’s call by extension', async ({ app, line }) => {
+  test('[CC-31] Barge in joins a colleague’s answered call by extension, and says why when there is none', async ({ app, line }) => {
     const barges = bodiesOf(line, 'bargeIn');
+    await app.getByRole('textbox', { name: 'Colleague to barge in on' }).fill('1003');
+    await app.getByRole('button', { name: 'Barge in' }).click();
+    await expect(app.getByRole('alert').filter({ hasText: 'no answered call' })).toBeVisible();
+    await expect(calls(app).getByRole('listitem')).toHaveCount(0);
+    line.control.colleagueOnCall({ colleague: { name: 'Jordan Lee', number: '1003' }, with: { number: '+12015550170' } });
     await app.getByRole('textbox', { name: 'Colleague to barge in on' }).fill('1003');
     await app.getByRole('button', { name: 'Barge in' }).click();
     await expect(calls(app).getByRole('listitem')).toHaveCount(1);
     await expect(calls(app).getByRole('listitem').first()).toContainText('Connected');
-    expect(barges).toEqual([{ target: '1003' }]);
+    expect(barges).toEqual([{ target: '1003' }, { target: '1003' }]);
   });
 
-  test('Transfer → Voicemail sends an incoming call into the target’s voicemail, and is not offered on an outgoing one', async ({ app, line }) => {
+  test('[CC-20] Transfer → Voicemail sends an incoming call into the target’s voicemail, and an outgoing one too', async ({ app, line }) => {
     const diverts = bodiesOf(line, 'divert');
     const id = await connectedCall(app, line, 'Hannah Schmidt', '1007');
     await callWith(app, 'Hannah Schmidt').getByRole('button', { name: 'Transfer' }).click();
@@ -182,15 +187,20 @@ test.describe('park and retrieve, barge in, transfer to voicemail', () => {
     await app.getByRole('button', { name: 'Call', exact: true }).click();
     await expect(calls(app).getByRole('listitem').first()).toContainText('Connected');
     await calls(app).getByRole('listitem').first().getByRole('button', { name: 'Transfer' }).click();
-    await expect(app.getByRole('dialog').getByRole('radio', { name: 'Blind' })).toBeVisible();
-    await expect(app.getByRole('dialog').getByRole('radio', { name: 'Voicemail' })).toHaveCount(0);
+    await app.getByRole('dialog').getByRole('radio', { name: 'Voicemail' }).check();
+    await app.getByRole('dialog').getByRole('textbox', { name: 'Transfer to' }).fill('1002');
+    await app.getByRole('dialog').getByRole('button', { name: 'Transfer now' }).click();
+    await expect(calls(app).getByRole('listitem')).toHaveCount(0);
+    expect(diverts).toHaveLength(2);
+    expect(diverts[1]).toMatchObject({ destination: '1002', toVoicemail: true });
   });
 });
 
 test.describe('who and what is waiting', () => {
   test('the header shows my line, and voicemail waiting in the window and the tray, refreshed when a call ends', async ({ app, line, harness }) => {
     const header = app.getByRole('banner');
-    await expect(header).toContainText('Ext. 4142 · +1 415 555 0142');
+    // Not an admin: the extension is people/me's work_extension, routing prefix included.
+    await expect(header).toContainText('Ext. 81004142 · +1 415 555 0142');
     await expect(header).not.toContainText('voicemail');
     expect(await trayToolTip(harness)).not.toContain('voicemail');
 
@@ -214,7 +224,7 @@ test.describe('who and what is waiting', () => {
     await expect.poll(() => trayToolTip(harness)).not.toContain('voicemail');
   });
 
-  test('dial by name: options show name, number and extension; the keyboard chooses; a name without a number dials the extension', async ({ app, line }) => {
+  test('[PPL-03] dial by name: options show name, number and work extension; the keyboard chooses; a name without a number dials the work extension', async ({ app, line }) => {
     const dials = bodiesOf(line, 'dial');
     line.control.setDialBehavior({ answerAfterMs: null });
     const field = app.getByRole('combobox', { name: 'Number to call' });
@@ -224,7 +234,7 @@ test.describe('who and what is waiting', () => {
     const options = app.getByRole('listbox', { name: 'People in your directory' }).getByRole('option');
     await expect(options).toHaveCount(2);
     await expect(options.first()).toContainText('Sam Rivera');
-    await expect(options.first()).toContainText('+1 415 555 0102 · Ext. 1002');
+    await expect(options.first()).toContainText('+1 415 555 0102 · Ext. 81001002');
     await expect(field).toHaveAttribute('aria-expanded', 'true');
     await field.press('ArrowDown');
     await field.press('ArrowDown');
@@ -238,7 +248,7 @@ test.describe('who and what is waiting', () => {
     await field.fill('Jordan');
     await app.getByRole('option', { name: /Jordan Lee/ }).click();
     await expect(calls(app).getByRole('listitem')).toHaveCount(2);
-    expect(dials).toEqual([{ destination: '+14155550151' }, { destination: '1003' }]);
+    expect(dials).toEqual([{ destination: '+14155550151' }, { destination: '81001003' }]);
 
     const searches = line.control.state().requests.filter((r) => r.path === '/v1/people');
     expect(searches.length).toBeGreaterThan(0);
@@ -289,7 +299,8 @@ test.describe('the window at 420 × 640', () => {
   test.use({ viewport: { width: 420, height: 640 } });
 
   test('one column, a header under 120 px, nothing sideways, and a ringing call’s Answer in view', async ({ app, line }) => {
-    // Two calls in hand and a note, then one rings: the worst ordinary moment.
+    // Two calls in hand (one recording, which needs the On Demand mode) and a note, then one rings: the worst ordinary moment.
+    line.control.setRecordingMode('onDemand');
     await connectedCall(app, line, 'Ben Okafor', '+442079460958');
     await callWith(app, 'Ben Okafor').getByRole('button', { name: 'Hold' }).click();
     await connectedCall(app, line, 'Ana Silva', '+12015550123');

@@ -14,7 +14,7 @@ test('with no account, the demo line says so and a call rings within seconds', a
     await page.goto(harness.url);
     await expect(page.getByText('Demo line — no account connected')).toBeVisible();
     // The built-in line knows whose line it is, and has messages waiting.
-    await expect(page.getByRole('banner')).toContainText('Ext. 4142 · +1 415 555 0142');
+    await expect(page.getByRole('banner')).toContainText('Ext. 81004142 · +1 415 555 0142');
     await expect(page.getByRole('banner')).toContainText('2 new voicemails');
     const ringing = page.getByRole('list', { name: 'Active calls' }).getByRole('listitem').filter({ hasText: 'Ringing' }).first();
     await expect(ringing).toBeVisible({ timeout: 10_000 });

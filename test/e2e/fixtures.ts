@@ -18,6 +18,8 @@ interface Options {
   videoSdkAccount: 'line' | 'none';
   /** Start with a settings file that cannot be read (the reliability suite's damaged-file row). */
   damagedSettings: boolean;
+  /** How long the line lets an unanswered call ring (ignored calls, mute-transfer destinations); absent: the line's default. */
+  lineNoAnswerMs: number | undefined;
 }
 
 interface Fixtures {
@@ -41,9 +43,12 @@ export const test = base.extend<Options & Fixtures>({
   keychain: ['keychain', { option: true }],
   videoSdkAccount: ['line', { option: true }],
   damagedSettings: [false, { option: true }],
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  line: async ({}, use) => {
-    const line = await startTestLine({ oauth: { clientId: `C${randomBytes(8).toString('hex')}` } });
+  lineNoAnswerMs: [undefined, { option: true }],
+  line: async ({ lineNoAnswerMs }, use) => {
+    const line = await startTestLine({
+      oauth: { clientId: `C${randomBytes(8).toString('hex')}` },
+      ...(lineNoAnswerMs !== undefined ? { noAnswerMs: lineNoAnswerMs } : {}),
+    });
     await use(line);
     await line.close();
   },

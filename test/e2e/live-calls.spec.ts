@@ -20,13 +20,14 @@ test.describe('live calls through the window', () => {
     await call.getByRole('button', { name: 'Resume' }).click();
     await expect(call).toContainText('Connected');
 
-    // A blind ("mute") transfer completes when the destination answers, as Webex documents.
+    // A mute transfer (the dialog's default) completes when the destination answers, as Webex documents.
     line.control.setDialBehavior({ answerAfterMs: 200 });
     await call.getByRole('button', { name: 'Transfer' }).click();
     const dialog = app.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Transfer to' }).fill('+1 (415) 555-0199');
-    await dialog.getByRole('button', { name: 'Transfer now' }).click();
+    await dialog.getByRole('button', { name: 'Ring and transfer' }).click();
     await expect(call).toHaveCount(0);
+    await expect(app.getByRole('status').filter({ hasText: 'Transferred Ana Silva' })).toBeVisible();
     await expect(calls(app).getByRole('listitem')).toHaveCount(0);
     await expect(app.getByRole('alert')).toHaveCount(0);
     expect(line.control.state().requests.filter((r) => r.path.endsWith('/transfer'))).toHaveLength(1);

@@ -13,7 +13,14 @@ interface Pending {
 }
 
 export class FakePeopleProvider implements PeopleProvider {
-  mine: WebexPerson = { displayName: 'Alex Morgan', extension: '4142', phoneNumbers: [{ type: 'work', value: '+14155550142', primary: true }] };
+  /** As a user without admin rights sees themself: no calling data, the extension in phoneNumbers with its routing prefix. */
+  mine: WebexPerson = {
+    displayName: 'Alex Morgan',
+    phoneNumbers: [
+      { type: 'work', value: '+14155550142', primary: true },
+      { type: 'work_extension', value: '81004142', primary: false },
+    ],
+  };
   directory: WebexPerson[] = [];
   /** When true, searches wait for release(); otherwise they answer at once. */
   holdSearches = false;

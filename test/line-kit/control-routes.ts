@@ -8,6 +8,11 @@
  *   POST   /__sandbox/voicemail                {from, urgent?}                   → 204
  *   POST   /__sandbox/voicemail/heard                                            → 204
  *   PUT    /__sandbox/dial-behavior            {answerAfterMs, clickToDial?}     → 204
+ *   PUT    /__sandbox/recording-mode           {mode}                            → 204
+ *          (mode: never | always | alwaysPauseResume | onDemand)
+ *   POST   /__sandbox/colleague-call           {colleague, with}                 → 201 {id}
+ *   DELETE /__sandbox/colleague-call/{id}                                        → 204
+ *   POST   /__sandbox/admin-token                                                → 201 {token}
  *   POST   /__sandbox/faults                   FaultSpec                          → 204
  *   DELETE /__sandbox/faults                                                      → 204
  *   POST   /__sandbox/expire-token                                                → 204
@@ -15,7 +20,15 @@
  *   GET    /__sandbox/state                                                       → 200 SandboxState
  *   POST   /__sandbox/reset                                                       → 204
  */
-import { RequestError, type DialBehavior, type GroupCallInput, type IncomingCallInput, type VoicemailInput } from '../../main/sandbox/index.js';
+import {
+  RequestError,
+  type ColleagueCallInput,
+  type DialBehavior,
+  type GroupCallInput,
+  type IncomingCallInput,
+  type RecordingMode,
+  type VoicemailInput,
+} from '../../main/sandbox/index.js';
 import type { SandboxControl } from './test-control.js';
 import type { FaultSpec } from './faults.js';
 
@@ -51,6 +64,13 @@ export function runControl(
     case 'PUT /dial-behavior':
       control.setDialBehavior(body as DialBehavior);
       return { status: 204 };
+    case 'PUT /recording-mode':
+      control.setRecordingMode((body as { mode: RecordingMode }).mode);
+      return { status: 204 };
+    case 'POST /colleague-call':
+      return { status: 201, body: { id: control.colleagueOnCall(body as ColleagueCallInput) } };
+    case 'POST /admin-token':
+      return { status: 201, body: { token: control.issueAdminToken() } };
     case 'POST /faults':
       control.injectFault(body as FaultSpec);
       return { status: 204 };
@@ -67,6 +87,11 @@ export function runControl(
     case 'POST /reset':
       control.reset();
       return { status: 204 };
+  }
+  const colleague = /^DELETE \/colleague-call\/([^/]+)$/.exec(route);
+  if (colleague) {
+    control.colleagueCallEnded(decodeURIComponent(colleague[1] ?? ''));
+    return { status: 204 };
   }
   const callAction = /^POST \/calls\/([^/]+)\/([a-z-]+)$/.exec(route);
   const act = callAction ? CALL_ACTIONS[callAction[2] ?? ''] : undefined;

@@ -26,6 +26,8 @@ export interface SandboxControl extends LineControl {
   expireToken(): void;
   /** Issues a fresh valid token (what a refresh would obtain) and makes it the line's token. */
   issueToken(): string;
+  /** Issues a token of an organisation administrator (accepted beside the line's token); the line's own user is not an admin. */
+  issueAdminToken(): string;
   state(): SandboxState;
   /** Back to an idle line: no calls, history, faults or timers; the current token is valid again. */
   reset(): void;
@@ -56,6 +58,9 @@ export function createTestControl({ line, faults, tokens }: TestControlDeps): Te
     ringInGroup: (input) => line.ringInGroup(input),
     remoteAnswer: (callId) => line.remoteAnswer(callId),
     setDialBehavior: (behavior) => line.setDialBehavior(behavior),
+    setRecordingMode: (mode) => line.setRecordingMode(mode),
+    colleagueOnCall: (input) => line.colleagueOnCall(input),
+    colleagueCallEnded: (id) => line.colleagueCallEnded(id),
     remoteHold: (callId) => line.remoteHold(callId),
     remoteResume: (callId) => line.remoteResume(callId),
     remoteHangup: (callId) => line.remoteHangup(callId),
@@ -66,6 +71,7 @@ export function createTestControl({ line, faults, tokens }: TestControlDeps): Te
     clearFaults: () => faults.clear(),
     expireToken: () => tokens.expireCurrent(),
     issueToken: () => tokens.issue(),
+    issueAdminToken: () => tokens.issueAdmin(),
     state: () => ({ ...line.state(), pendingFaults: faults.pending(), requests: [...requests] }),
     reset: () => {
       line.reset();

@@ -74,6 +74,8 @@ try {
         openLine: () => openLine({ env: { CALLDECK_WEBEX_BASE_URL: line.baseUrl, CALLDECK_WEBEX_TOKEN: line.token }, clock: systemClock, log }),
       });
       try {
+        // As demo mode: On Demand, so the scene can start (and pause) a recording.
+        line.control.setRecordingMode('onDemand');
         line.control.leaveVoicemail({ from: { name: 'Priya Natarajan', number: '+12125550142' } });
         line.control.leaveVoicemail({ from: { name: 'Tom Okafor', number: '+442075550164' } });
         const page = await browser.newPage({ viewport, colorScheme: scheme });

@@ -16,27 +16,31 @@ import { useCommands } from '../../store/use-commands';
 
 type Mode = TransferArgs['mode'];
 
+const ANSWERED: ReadonlySet<Call['state']> = new Set(['connected', 'held', 'remoteHeld']);
+
 export function TransferDialog({ call, onClose }: { call: Call; onClose(): void }) {
   const calls = useCommands('calls');
   const id = useId();
   const country = useAppStore((s) => s.settings.values?.defaultCountry);
-  const others = useAppStore(useShallow((s) => s.calls.list.filter((c) => c.id !== call.id && c.state !== 'disconnected')));
+  // "Unanswered incoming calls cannot be transferred": attended transfer joins answered calls only.
+  const others = useAppStore(useShallow((s) => s.calls.list.filter((c) => c.id !== call.id && ANSWERED.has(c.state))));
   const key = pendingKey(call.id, 'transfer');
   const busy = useAppStore((s) => s.ui.pending[key] === true);
   const failure = useLatestError(key);
 
-  const [chosenMode, setMode] = useState<Mode>('blind');
+  // Waiting for an answer is the default: the call never leaves the user for a phone nobody picks up.
+  const [chosenMode, setMode] = useState<Mode>('mute');
   const [destination, setDestination] = useState('');
   const [chosenOther, setOther] = useState<string | undefined>(others[0]?.id);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const destinationRef = useRef<HTMLInputElement>(null);
 
-  // Webex diverts only incoming calls; main says whether this one can go into a voicemail box.
+  // Main says whether this call can be diverted into a voicemail box.
   const canVoicemail = call.actions.includes('transferToVoicemail');
   // The other call can end while the dialog is open; never offer or send a call that is gone.
   const mode: Mode =
-    (chosenMode === 'attended' && others.length === 0) || (chosenMode === 'voicemail' && !canVoicemail) ? 'blind' : chosenMode;
-  const needsDestination = mode === 'blind' || mode === 'voicemail';
+    (chosenMode === 'attended' && others.length === 0) || (chosenMode === 'voicemail' && !canVoicemail) ? 'mute' : chosenMode;
+  const needsDestination = mode !== 'attended';
   const otherCallId = others.some((o) => o.id === chosenOther) ? chosenOther : others[0]?.id;
   const who = partyName(call.remote, country);
 
@@ -53,7 +57,7 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
         destinationRef.current?.focus();
         return;
       }
-      args = { callId: call.id, mode: mode === 'voicemail' ? 'voicemail' : 'blind', destination: trimmed };
+      args = { callId: call.id, mode: mode === 'attended' ? 'mute' : mode, destination: trimmed };
     }
     setFieldError(null);
     const result = await calls.transfer(call, args);
@@ -93,8 +97,13 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
       <form onSubmit={onSubmit} noValidate className="modal-form">
         <fieldset className="choices">
           <legend>Transfer type</legend>
-          {radio('blind', 'Blind', 'Send the call straight to a number.')}
-          {others.length > 0 && radio('attended', 'Attended', 'Connect it to another of your calls.')}
+          {radio(
+            'mute',
+            'When they answer',
+            'Rings the number and transfers the call only if they answer. If nobody answers, the call stays with you.',
+          )}
+          {radio('blind', 'Blind', 'Sends the call to the number at once, without waiting for an answer.')}
+          {others.length > 0 && radio('attended', 'Attended', 'Connect it to another of your answered calls.')}
           {canVoicemail && radio('voicemail', 'Voicemail', "Send the caller into that person's voicemail.")}
         </fieldset>
 
@@ -138,7 +147,7 @@ export function TransferDialog({ call, onClose }: { call: Call; onClose(): void 
 
         <DialogFooter onClose={onClose} closeLabel="Cancel">
           <button type="submit" className="btn btn-primary" aria-disabled={busy} aria-busy={busy}>
-            Transfer now
+            {mode === 'mute' ? 'Ring and transfer' : 'Transfer now'}
           </button>
         </DialogFooter>
       </form>

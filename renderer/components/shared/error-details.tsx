@@ -17,6 +17,11 @@ export function ErrorDetails({ title, error }: { title: string; error: ErrorValu
       {error.retryAfterMs !== undefined && (
         <p className="error-retry">Try again in {Math.max(1, Math.ceil(error.retryAfterMs / 1000))} s.</p>
       )}
+      {error.errorCodes && error.errorCodes.length > 0 && (
+        <p className="error-code">
+          Error code{error.errorCodes.length > 1 ? 's' : ''}: <span className="selectable">{error.errorCodes.join(', ')}</span>
+        </p>
+      )}
       {error.trackingId && (
         <p className="error-tracking">
           Tracking ID: <span className="selectable">{error.trackingId}</span>

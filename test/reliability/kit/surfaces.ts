@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { ErrorValue } from '../../../preload/contract.js';
 import { VOICEMAIL_REFRESH_MS } from '../../../main/calls/my-line.js';
-import { ME } from '../../../main/sandbox/directory.js';
+import { ME, ROUTING_PREFIX } from '../../../main/sandbox/directory.js';
 import { ROSTER_POLL_MS } from '../../../main/meetings/index.js';
 import { POLL_LIVE_MS } from '../../../main/videosdk/videosdk-feature.js';
 import type { FaultKind } from './fault-kinds.js';
@@ -317,7 +317,7 @@ export const SURFACES: Surface[] = [
     afterArm: (world) => world.restart(),
     shown: (world) => world.core.calls.lineInfo().me,
     expectedWhileFaulted: () => null,
-    caughtUp: (world) => world.core.calls.lineInfo().me?.extension === ME.extension,
+    caughtUp: (world) => world.core.calls.lineInfo().me?.extension === `${ROUTING_PREFIX}${ME.extension}`,
   },
   {
     kind: 'request',

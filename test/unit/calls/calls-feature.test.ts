@@ -67,7 +67,7 @@ describe('the calls feature', () => {
     const infos: LineInfo[] = [];
     feature.onLineInfo((info) => infos.push(info));
     await flushAsync();
-    expect(feature.lineInfo()).toMatchObject({ me: { extension: '4142' }, voicemail: { newMessages: 1 } });
+    expect(feature.lineInfo()).toMatchObject({ me: { extension: '81004142' }, voicemail: { newMessages: 1 } });
 
     // A call that ends (here: a caller who gives up) brings the count up to date.
     provider.calls = [webexCall({ id: 'c1', state: 'alerting', personality: 'terminator' })];

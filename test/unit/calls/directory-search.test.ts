@@ -8,22 +8,32 @@ import { MemoryLogger } from '../../fakes/in-memory-ports.js';
 
 function setup() {
   const people = new FakePeopleProvider();
+  // As a user without admin rights gets them: no calling data, extensions in phoneNumbers.
   people.directory = [
-    { id: 'p1', displayName: 'Sam Rivera', extension: '1002', phoneNumbers: [{ type: 'work', value: '+1 415 555 0102', primary: true }] },
-    { id: 'p2', displayName: 'Samuel Okafor', extension: '4151' },
+    {
+      id: 'p1',
+      displayName: 'Sam Rivera',
+      phoneNumbers: [
+        { type: 'work', value: '+1 415 555 0102', primary: true },
+        { type: 'work_extension', value: '81001002' },
+      ],
+    },
+    { id: 'p2', displayName: 'Samuel Okafor', phoneNumbers: [{ type: 'work_extension', value: '81004151', primary: true }] },
     { id: 'p3', displayName: 'Sam Nobody' },
+    // Admin-only calling data alone: a bare extension without its routing prefix is not dialled.
+    { id: 'p4', displayName: 'Sam Bare', extension: '4152' },
   ];
   return { people, search: createDirectorySearch({ people: () => people, log: new MemoryLogger() }) };
 }
 
 describe('directory search', () => {
-  it('answers with name, number, extension and what to dial; nobody without either is offered', async () => {
+  it('[PPL-03] answers with name, number, work extension and what to dial; never a bare extension', async () => {
     const { search } = setup();
     expect(await search.search(' Sam ')).toEqual({
       cancelled: false,
       people: [
-        { id: 'p1', name: 'Sam Rivera', number: '+1 415 555 0102', extension: '1002', dial: '+1 415 555 0102' },
-        { id: 'p2', name: 'Samuel Okafor', extension: '4151', dial: '4151' },
+        { id: 'p1', name: 'Sam Rivera', number: '+1 415 555 0102', extension: '81001002', dial: '+1 415 555 0102' },
+        { id: 'p2', name: 'Samuel Okafor', extension: '81004151', dial: '81004151' },
       ],
     });
   });

@@ -24,7 +24,7 @@ describe('my line', () => {
     });
     await flushAsync();
     expect(watch.info()).toEqual({
-      me: { name: 'Alex Morgan', number: '+14155550142', extension: '4142' },
+      me: { name: 'Alex Morgan', number: '+14155550142', extension: '81004142' },
       voicemail: { newMessages: 2, newUrgentMessages: 0, oldMessages: 1 },
     });
     expect(voicemail.requests).toBe(1);
@@ -62,14 +62,14 @@ describe('my line', () => {
     expect(watch.info().me).toBeNull();
     people.meError = undefined;
     await clock.advanceAsync(VOICEMAIL_REFRESH_MS);
-    expect(watch.info().me?.extension).toBe('4142');
+    expect(watch.info().me?.extension).toBe('81004142');
     watch.stop();
     const requests = voicemail.requests;
     await clock.advanceAsync(VOICEMAIL_REFRESH_MS * 3);
     expect(voicemail.requests).toBe(requests);
   });
 
-  it('takes the primary work number, and an extension-only person has no number', () => {
+  it('[PPL-02] takes the primary work number, and the extension from work_extension with its routing prefix', () => {
     expect(
       toMyLine({
         displayName: 'Sam',
@@ -80,9 +80,24 @@ describe('my line', () => {
         ],
       }),
     ).toEqual({ name: 'Sam', number: '+1 415 555 0102' });
-    expect(toMyLine({ displayName: 'Jordan Lee', extension: '1003', phoneNumbers: [{ type: 'work_extension', value: '81003' }] })).toEqual({
+    // A user without admin rights: no calling data, only phoneNumbers.
+    expect(toMyLine({ displayName: 'Jordan Lee', phoneNumbers: [{ type: 'work_extension', value: '81001003' }] })).toEqual({
       name: 'Jordan Lee',
-      extension: '1003',
+      extension: '81001003',
     });
+    // An admin's answer carries both; the routed work_extension wins over the bare extension.
+    expect(toMyLine({ displayName: 'Jordan Lee', extension: '1003', phoneNumbers: [{ type: 'work_extension', value: '81001003' }] })).toEqual({
+      name: 'Jordan Lee',
+      extension: '81001003',
+    });
+  });
+
+  it('[PPL-01] reads the header extension from people/me without calling data (not an admin)', async () => {
+    const { watch } = setup((p) => {
+      p.mine = { displayName: 'Alex Morgan', phoneNumbers: [{ type: 'work_extension', value: '81004142' }] };
+    });
+    await flushAsync();
+    expect(watch.info().me).toEqual({ name: 'Alex Morgan', extension: '81004142' });
+    watch.stop();
   });
 });

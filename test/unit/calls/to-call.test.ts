@@ -34,7 +34,7 @@ describe('toCall', () => {
       recording: 'started',
       muteCapable: true,
       muted: true,
-      actions: ['hangup', 'hold', 'transfer', 'park', 'keypad', 'unmute', 'pauseRecording', 'stopRecording'],
+      actions: ['hangup', 'hold', 'transfer', 'transferToVoicemail', 'park', 'keypad', 'unmute', 'pauseRecording', 'stopRecording'],
     });
   });
 

@@ -77,13 +77,25 @@ describe('what the client sends', () => {
 });
 
 describe('error mapping', () => {
-  it('400 → invalid-input with message, details and the trackingId', async () => {
+  it('[HTTP-03] 400 → invalid-input with message, details, errors[].errorCode and the trackingId', async () => {
     const error = await failure(dial(client(), '12 34'));
     expect(error.code).toBe('invalid-input');
     expect(error.status).toBe(400);
     expect(error.message).toBe('The request is not valid.');
     expect(error.details).toEqual(['destination: must be digits or a URI without spaces']);
+    expect(error.errorCodes).toEqual([400]);
     expect(error.trackingId).toBe(exchanges[0]?.requestHeaders.trackingid);
+    expect(error.toValue()).toMatchObject({ errorCodes: [400], trackingId: error.trackingId });
+  });
+
+  it('[HTTP-03] keeps every distinct errorCode of a Webex error body and ignores ones that are not numbers', () => {
+    const bodyText = JSON.stringify({
+      message: 'Call not found',
+      errors: [{ description: 'Call not found', errorCode: 25008 }, { description: 'again', errorCode: 25008 }, { description: 'x', errorCode: 'nope' }, { description: 'y' }],
+      trackingId: 'ROUTER_1',
+    });
+    const error = statusError({ status: 404, bodyText, headerTrackingId: undefined, retryAfterHeader: undefined, now: 0, service: 'Webex' });
+    expect(error.toValue()).toMatchObject({ code: 'not-found', message: 'Call not found', errorCodes: [25008], trackingId: 'ROUTER_1' });
   });
 
   it('a description that only repeats the message is not kept as a detail', async () => {
@@ -111,7 +123,7 @@ describe('error mapping', () => {
     }
   });
 
-  it('429 → rate-limited with Retry-After in ms, 5 s when absent, capped at 60 s', async () => {
+  it('[HTTP-02] 429 → rate-limited with Retry-After in ms, 5 s when absent, capped at 60 s', async () => {
     const http = client();
     line.control.injectFault({ kind: 'status', status: 429, retryAfterSec: 7 });
     expect(await failure(list(http))).toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 7_000 });
@@ -123,7 +135,7 @@ describe('error mapping', () => {
     expect(seen('/telephony/calls')).toHaveLength(3);
   });
 
-  it('423 Locked → rate-limited like a 429, with its Retry-After, and not retried here', async () => {
+  it('[HTTP-01] 423 Locked → rate-limited like a 429, with its Retry-After, and not retried here', async () => {
     const http = client();
     line.control.injectFault({ kind: 'status', status: 423, retryAfterSec: 4 });
     expect(await failure(list(http))).toMatchObject({ code: 'rate-limited', status: 423, retryAfterMs: 4_000 });

@@ -41,11 +41,13 @@ describe('transfer dialog', () => {
     }
   });
 
-  test('blind transfer sends the typed destination', async () => {
+  test('[CC-21] Blind sends the call to the typed number at once (divert)', async () => {
     const call = makeCall({ actions: ['transfer'] });
     const { api } = await renderApp([call]);
     const { user, dialog } = await openTransfer();
 
+    await user.click(within(dialog).getByRole('radio', { name: 'Blind' }));
+    expect(within(dialog).getByRole('radio', { name: 'Blind' }).getAttribute('aria-describedby')).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: 'Transfer to' }), '2025');
     await user.click(within(dialog).getByRole('button', { name: 'Transfer now' }));
 
@@ -53,30 +55,66 @@ describe('transfer dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  test('blind transfer with no destination asks for one and sends nothing', async () => {
+  test('[CC-22] by default it waits for an answer, says the call stays if nobody answers, and reports it stayed', async () => {
+    const call = makeCall({ actions: ['transfer'] });
+    const { api } = await renderApp([call]);
+    const { user, dialog } = await openTransfer();
+
+    expect(within(dialog).getByRole('radio', { name: 'When they answer' })).toHaveProperty('checked', true);
+    expect(dialog.textContent).toContain('If nobody answers, the call stays with you.');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Transfer to' }), '2025');
+    await user.click(within(dialog).getByRole('button', { name: 'Ring and transfer' }));
+
+    expect(api.invoked('calls:transfer')).toEqual([{ callId: call.id, mode: 'mute', destination: '2025' }]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const notes = document.querySelector('.notes') as HTMLElement;
+    expect(notes.textContent).toContain('Transferring Ana Silva to 2025: waiting for an answer.');
+
+    // The new call to 2025 rings, then goes; the original is still listed: not transferred.
+    const leg = makeCall({ id: 'transfer-leg-1', personality: 'originator', state: 'connecting', remote: { number: '2025', privacy: false }, actions: ['hangup'] });
+    await emitCalls(api, [{ ...call, state: 'held' }, leg]);
+    expect(notes.textContent).toContain('Transferring Ana Silva');
+    await emitCalls(api, [{ ...call, state: 'held' }]);
+    expect(notes.textContent).toContain("2025 didn't answer: the call with Ana Silva was not transferred and is still with you.");
+    expect(notes.textContent).not.toContain('Transferring Ana Silva');
+  });
+
+  test('[CC-22] a mute transfer that is answered says it was transferred', async () => {
+    const call = makeCall({ actions: ['transfer'] });
+    const { api } = await renderApp([call]);
+    const { user, dialog } = await openTransfer();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Transfer to' }), '2025{Enter}');
+    await emitCalls(api, []);
+    expect(document.querySelector('.notes')?.textContent).toContain('Transferred Ana Silva to 2025.');
+  });
+
+  test('a transfer with no destination asks for one and sends nothing', async () => {
     const { api } = await renderApp([makeCall({ actions: ['transfer'] })]);
     const { user, dialog } = await openTransfer();
-    await user.click(within(dialog).getByRole('button', { name: 'Transfer now' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Ring and transfer' }));
     expect(api.invoked('calls:transfer')).toEqual([]);
     const field = within(dialog).getByRole('textbox', { name: 'Transfer to' });
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getByRole('alert').textContent).toContain('Enter a number to transfer to.');
   });
 
-  test('attended transfer is offered only with another call, and sends the chosen one', async () => {
+  test('[CC-23] attended transfer is offered only with another answered call, and sends the chosen one', async () => {
     const ana = makeCall({ actions: ['transfer'] });
-    const { api } = await renderApp([ana]);
+    const ringing = makeCall({ state: 'alerting', remote: { name: 'Di Ring', privacy: false }, actions: ['answer', 'decline'] });
+    const { api } = await renderApp([ana, ringing]);
     let { user, dialog } = await openTransfer();
+    // "Unanswered incoming calls cannot be transferred": a ringing call is no partner.
     expect(within(dialog).queryByRole('radio', { name: 'Attended' })).toBeNull();
     await user.keyboard('{Escape}');
 
     const bo = makeCall({ state: 'held', remote: { name: 'Bo Chen', privacy: false }, actions: ['resume'] });
     const cy = makeCall({ state: 'held', remote: { name: 'Cy Diaz', privacy: false }, actions: ['resume'] });
-    await emitCalls(api, [ana, bo, cy]);
+    await emitCalls(api, [ana, bo, cy, ringing]);
     ({ user, dialog } = await openTransfer());
 
     await user.click(within(dialog).getByRole('radio', { name: 'Attended' }));
     const target = within(dialog).getByRole('group', { name: 'Connect with' });
+    expect(within(target).queryByRole('radio', { name: /Di Ring/ })).toBeNull();
     await user.click(within(target).getByRole('radio', { name: 'Cy Diaz — On hold' }));
     await user.click(within(dialog).getByRole('button', { name: 'Transfer now' }));
 
@@ -96,17 +134,22 @@ describe('transfer dialog', () => {
     expect(api.invoked('calls:transfer')).toEqual([{ callId: call.id, mode: 'voicemail', destination: '1002' }]);
   });
 
-  test('voicemail is not offered where Webex cannot divert (an outgoing call)', async () => {
+  test('[CC-20] voicemail is offered on an outgoing call too, and not where main does not offer it', async () => {
+    await renderApp([makeCall({ personality: 'originator', actions: ['transfer', 'transferToVoicemail'] })]);
+    const first = await openTransfer();
+    expect(within(first.dialog).getByRole('radio', { name: 'Voicemail' })).toBeTruthy();
+    await first.user.keyboard('{Escape}');
+    cleanup();
     await renderApp([makeCall({ personality: 'originator', actions: ['transfer'] })]);
-    const { dialog } = await openTransfer();
-    expect(within(dialog).queryByRole('radio', { name: 'Voicemail' })).toBeNull();
+    const second = await openTransfer();
+    expect(within(second.dialog).queryByRole('radio', { name: 'Voicemail' })).toBeNull();
   });
 
-  test('a failed transfer stays open and shows the error with its tracking ID', async () => {
+  test('[HTTP-03] a failed transfer stays open and shows the error with its error code and tracking ID', async () => {
     const { api } = await renderApp([makeCall({ actions: ['transfer'] })]);
     api.respond('calls:transfer', {
       ok: false,
-      error: { code: 'provider', message: 'Destination is busy.', trackingId: 'TRK-9' },
+      error: { code: 'provider', message: 'Destination is busy.', trackingId: 'TRK-9', errorCodes: [25008] },
     });
     const { user, dialog } = await openTransfer();
     await user.type(within(dialog).getByRole('textbox', { name: 'Transfer to' }), '2025{Enter}');
@@ -115,6 +158,7 @@ describe('transfer dialog', () => {
     const alert = within(dialog).getByRole('alert');
     expect(alert.textContent).toContain('Destination is busy.');
     expect(alert.textContent).toContain('Tracking ID: TRK-9');
+    expect(alert.textContent).toContain('Error code: 25008');
   });
 
   test('an invalid voicemail transfer is shown in the dialog', async () => {

@@ -122,7 +122,7 @@ export class FakeCallDeckApi implements CallDeckApi {
     resume: (args) => this.invoke('calls:resume', args, ok(null)),
     mute: (args) => this.invoke('calls:mute', args, ok(null)),
     unmute: (args) => this.invoke('calls:unmute', args, ok(null)),
-    transfer: (args) => this.invoke('calls:transfer', args, ok(null)),
+    transfer: (args) => this.invoke('calls:transfer', args, ok(args.mode === 'mute' ? { callId: 'transfer-leg-1' } : {})),
     park: (args) => this.invoke('calls:park', args, ok({ parkedAgainst: '4102' })),
     retrieve: (args) => this.invoke('calls:retrieve', args, ok({ callId: 'retrieved-1' })),
     pickup: (args) => this.invoke('calls:pickup', args, ok({ callId: 'picked-1' })),

@@ -151,16 +151,19 @@ describe('state rules', () => {
     refused(() => m.transmitDtmf(m.hold(c.state, c.id).state, c.id, '1'), 400);
   });
 
-  it('walks the recording states', () => {
+  it('walks the recording states (On Demand): pending until the recording starts', () => {
     const c = connected();
-    refused(() => m.recording(c.state, c.id, 'pause'), 400);
-    let s = m.recording(c.state, c.id, 'start').state;
+    refused(() => m.recording(c.state, c.id, 'pause', 'onDemand'), 400);
+    let s = m.recording(c.state, c.id, 'start', 'onDemand').state;
+    expect(call(s, c.id).recordingState).toBe('pending');
+    refused(() => m.recording(s, c.id, 'stop', 'onDemand'), 400);
+    s = m.recordingStarted(s, c.id).state;
     expect(call(s, c.id).recordingState).toBe('started');
-    s = m.recording(s, c.id, 'pause').state;
+    s = m.recording(s, c.id, 'pause', 'onDemand').state;
     expect(call(s, c.id).recordingState).toBe('paused');
-    refused(() => m.recording(s, c.id, 'pause'), 400);
-    s = m.recording(s, c.id, 'resume').state;
-    s = m.recording(s, c.id, 'stop').state;
+    refused(() => m.recording(s, c.id, 'pause', 'onDemand'), 400);
+    s = m.recording(s, c.id, 'resume', 'onDemand').state;
+    s = m.recording(s, c.id, 'stop', 'onDemand').state;
     expect(call(s, c.id).recordingState).toBe('stopped');
   });
 });
@@ -274,17 +277,22 @@ describe('pickup, barge-in, push, pull, divert', () => {
     refused(() => m.pickup(initialLineState(), undefined, T1), 404);
   });
 
-  it('barges in with a new connected call', () => {
-    const step = m.bargeIn(initialLineState(), '1002', T0);
+  it('barges in on a colleague with an answered call, with a new call; refuses a colleague without one', () => {
+    const onCall = [{ id: 'x', colleague: { number: '1002', privacyEnabled: false, callType: 'location' as const }, with: { number: '+1555', privacyEnabled: false, callType: 'external' as const } }];
+    const step = m.bargeIn(initialLineState(), '1002', T0, onCall);
     expect(stateOf(step.state, step.value.callId)).toBe('connected');
+    refused(() => m.bargeIn(initialLineState(), '1003', T0, onCall), 400);
   });
 
-  it('pushes an incoming call away and pulls the active call', () => {
-    const c = connected();
+  it('pushes an executive-assistant call to its executive and pulls the active call', () => {
+    const exec = m.incomingCall(initialLineState(), { from: { number: '+1555' }, executive: { name: 'Dana Boss', number: '1010' } }, T0);
+    const c = { state: m.answer(exec.state, exec.value, T1).state, id: exec.value };
     refused(() => m.pull(initialLineState()), 400);
     const pulled = m.pull(c.state);
     expect(pulled.value.callSessionId).toBe(call(c.state, c.id).callSessionId);
     expect(m.push(c.state, c.id).state.calls).toEqual([]);
+    const plain = connected();
+    refused(() => m.push(plain.state, plain.id), 400);
   });
 
   it('diverts to a destination or voicemail, never without one', () => {

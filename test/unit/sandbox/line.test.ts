@@ -84,10 +84,13 @@ describe('turning a ringing call away', () => {
     expect(state.voicemail).toEqual({ newMessages: 1, oldMessages: 0, newUrgentMessages: 0, oldUrgentMessages: 0 });
   });
 
-  it('an outgoing call cannot be diverted', async () => {
+  it('[CC-20] an outgoing call can be diverted too (divert is the blind transfer of any call)', async () => {
     const dialled = (await api('/telephony/calls/dial', { destination: '1002' })).json as { callId: string };
     line.control.remoteAnswer(dialled.callId);
     const res = await api('/telephony/calls/divert', { callId: dialled.callId, destination: '1003', toVoicemail: true });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(204);
+    const state = line.control.state();
+    expect(state.calls).toEqual([]);
+    expect(state.diverts).toMatchObject([{ callId: dialled.callId, destination: '1003', toVoicemail: true }]);
   });
 });

@@ -31,8 +31,29 @@ describe('people and paging', () => {
     expect(second.headers.link).toBeUndefined();
   });
 
-  it('a person without a work number still has an extension to dial', async () => {
-    const res = await raw(agent, `${line.baseUrl}/people?displayName=Jordan&callingData=true`, { token: line.token });
-    expect(res.json).toMatchObject({ items: [{ displayName: 'Jordan Lee', extension: '1003', phoneNumbers: [{ type: 'work_extension' }] }] });
+  it('[PPL-02] a person without a work number still has a work_extension (routing prefix + extension) to dial', async () => {
+    const res = await raw(agent, `${line.baseUrl}/people?displayName=Jordan`, { token: line.token });
+    expect(res.json).toMatchObject({ items: [{ displayName: 'Jordan Lee', phoneNumbers: [{ type: 'work_extension', value: '81001003' }] }] });
+    expect((res.json as { items: object[] }).items[0]).not.toHaveProperty('extension');
+  });
+
+  it('[PPL-01] callingData is honoured for an admin token only; the default user is not an admin', async () => {
+    const user = await raw(agent, `${line.baseUrl}/people?displayName=Jordan&callingData=true`, { token: line.token });
+    expect((user.json as { items: object[] }).items[0]).not.toHaveProperty('extension');
+    const admin = line.control.issueAdminToken();
+    const asAdmin = await raw(agent, `${line.baseUrl}/people?displayName=Jordan&callingData=true`, { token: admin });
+    expect(asAdmin.json).toMatchObject({ items: [{ displayName: 'Jordan Lee', extension: '1003', locationId: expect.any(String) }] });
+    // "Admin users can omit these fields": only an admin may list without displayName or email.
+    expect((await raw(agent, `${line.baseUrl}/people`, { token: line.token })).status).toBe(400);
+    expect((await raw(agent, `${line.baseUrl}/people`, { token: admin })).status).toBe(200);
+  });
+
+  it('[PPL-03] displayName matches names that start with the text, not a later word', async () => {
+    const byFirst = await raw(agent, `${line.baseUrl}/people?displayName=sa`, { token: line.token });
+    expect((byFirst.json as { items: { displayName: string }[] }).items.map((p) => p.displayName).sort()).toEqual(
+      ['Sam Rivera', 'Samuel Okafor', 'Sanjay Patel', 'Sarah Chen'].sort(),
+    );
+    const bySurname = await raw(agent, `${line.baseUrl}/people?displayName=Rivera`, { token: line.token });
+    expect(bySurname.json).toEqual({ items: [] });
   });
 });
