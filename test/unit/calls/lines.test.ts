@@ -68,6 +68,7 @@ describe('devices and lines (app side)', () => {
     await binding.devices!.choose(DESK_PHONE_ID, false);
     line.control.setDialBehavior({ answerAfterMs: null, clickToDial: true });
     const placed = await binding.provider.dial('1003');
+    line.control.colleagueOnCall({ colleague: { name: 'Sam Rivera', number: '1002' }, with: { number: '+12015550163' } });
     await binding.provider.bargeIn('1002');
     expect(bodies('dial')).toEqual([{ destination: '1003', endpointId: DESK_PHONE_ID }]);
     expect(bodies('bargeIn')).toEqual([{ target: '1002', endpointId: DESK_PHONE_ID }]);
