@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // Dependencies in main/ point one way: app → features → providers → core (eslint/layers.js).
-    files: ['main/**/*.ts'],
+    files: ['main/**/*.ts', 'main/**/*.js'],
     plugins: { calldeck: layers },
     rules: { 'calldeck/layers': 'error' },
   },

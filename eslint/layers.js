@@ -27,6 +27,8 @@ const BELOW_FEATURES = ['providers', 'ipc', 'window', 'core'];
  *   adapters  Electron implementations of the ports
  *   app       assembly: the core from features, ports and the built-in line
  *   index     main/index.ts, the composition root: may import anything
+ *   prestart  `npm start`'s check for Electron's runtime (plain JS, run by node before the build);
+ *             it imports nothing of the app, and no folder may import it, so it is never bundled
  * Outside main/, only the bridge contract (preload/contract*) and preload/common are allowed.
  */
 export const MAY_IMPORT = {
@@ -39,6 +41,7 @@ export const MAY_IMPORT = {
   adapters: [...FEATURES, ...BELOW_FEATURES],
   app: [...FEATURES, 'sandbox', ...BELOW_FEATURES],
   index: [...FEATURES, 'app', 'adapters', 'sandbox', ...BELOW_FEATURES],
+  prestart: [],
 };
 
 /** @param {string} path repo-relative, '/'-separated */

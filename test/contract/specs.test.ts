@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 const SPEC_FILES = [
   'README.md',
   'MORE.md',
+  'EVENTS.md',
   'webex-call-controls.openapi.json',
+  'webex-me-lines.openapi.json',
   'webex-meeting-participants.openapi.json',
   'webex-meetings-list.openapi.json',
   'webex-me-lines.openapi.json',

@@ -56,6 +56,13 @@ describe('lint: dependencies in main/ point one way', () => {
     expect(await layerErrorsIn('main/misc/example.ts', code)).toEqual([expect.stringContaining('no place in the layer order')]);
   });
 
+  it("keeps npm start's prestart check out of the app: nothing in main/ may import it, and it imports nothing of the app", async () => {
+    const fromTheRoot = "import { checkElectronRuntime } from './prestart/start-check.js';\nexport const x = checkElectronRuntime;\n";
+    expect(await layerErrorsIn('main/index.ts', fromTheRoot)).toEqual([expect.stringContaining('main/index may not import main/prestart')]);
+    const intoTheApp = "import { systemClock } from '../core/system-clock.js';\nexport const x = systemClock;\n";
+    expect(await layerErrorsIn('main/prestart/example.js', intoTheApp)).toEqual([expect.stringContaining('main/prestart may not import main/core')]);
+  });
+
   it.each([
     ['main/desktop/example.ts', "import { resolveIntent } from '../calls/index.js';\nexport const x = resolveIntent;\n"],
     ['main/calls/example.ts', "import type { CallsProvider } from '../providers/calls-provider.js';\nexport type X = CallsProvider;\n"],

@@ -7,6 +7,7 @@ import { createHttpClient } from '../../../main/providers/http.js';
 import { createWebexCallsClient, type WebexCallsClient } from '../../../main/providers/webex/calls-client.js';
 import { startTestLine, type SandboxExchange, type TestLine } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
+import { RECORDING_START_MS } from '../../../main/sandbox/recording-rules.js';
 
 let line: TestLine;
 let agent: Agent;
@@ -169,18 +170,25 @@ describe('call actions', () => {
     expect(lastRequest('pickup')).toEqual({});
     expect(await stateOf(any.callId)).toBe('connected');
     await expect(calls.pickup()).rejects.toMatchObject({ code: 'not-found' });
+    // Barge-in joins "another user's answered call": the line needs a colleague on one.
+    line.control.colleagueOnCall({ colleague: { name: 'Jordan Lee', number: '1003' }, with: CALLER });
     const barged = await calls.bargeIn('1003');
     expect(await stateOf(barged.callId)).toBe('connected');
   });
 
-  it('recording start/pause/resume/stop is reflected in recordingState', async () => {
+  it('recording start/pause/resume/stop is reflected in recordingState (On Demand; pending until it starts)', async () => {
+    line.control.setRecordingMode('onDemand');
     const callId = await connectedCall();
     const seenStates: Array<string | undefined> = [];
     for (const op of ['start', 'pause', 'resume', 'stop'] as const) {
       await calls.recording(callId, op);
       seenStates.push((await calls.getCall(callId)).recordingState);
+      if (op === 'start') {
+        clock.advance(RECORDING_START_MS);
+        seenStates.push((await calls.getCall(callId)).recordingState);
+      }
     }
-    expect(seenStates).toEqual(['started', 'paused', 'started', 'stopped']);
+    expect(seenStates).toEqual(['pending', 'started', 'paused', 'started', 'stopped']);
     await expect(calls.recording(callId, 'pause')).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
@@ -191,8 +199,9 @@ describe('call actions', () => {
     await expect(calls.transmitDtmf(callId, '12x')).rejects.toMatchObject({ code: 'invalid-input', status: 400 });
   });
 
-  it('push and pull', async () => {
-    const callId = await connectedCall();
+  it('push (of an executive-assistant call) and pull', async () => {
+    const callId = line.control.incomingCall({ from: CALLER, executive: { name: 'Dana Boss', number: '1010' } });
+    await calls.answer(callId);
     const pulled = await calls.pull();
     expect(pulled.callSessionId).toBe((await calls.getCall(callId)).callSessionId);
     await calls.push(callId);
