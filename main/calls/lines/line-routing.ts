@@ -27,6 +27,8 @@ export interface LineRoutingDeps {
   chosen(): Device | undefined;
   /** The device that handles calls on this line (OWN_LINE_ID or an owner id). */
   deviceFor(lineId: string): Device | undefined;
+  /** Resolves once the devices were first read (never rejects), so the first dial already names one. */
+  ready(): Promise<void>;
 }
 
 export interface LineRouting extends CallsProvider {
@@ -57,7 +59,8 @@ export function createLineRouting(inner: CallsProvider, deps: LineRoutingDeps): 
     return lineTarget(lineId);
   }
 
-  function chosenEndpoint(): CallTarget {
+  async function chosenEndpoint(): Promise<CallTarget> {
+    await deps.ready();
     const device = deps.chosen();
     return device ? { endpointId: device.id } : {};
   }
@@ -97,8 +100,9 @@ export function createLineRouting(inner: CallsProvider, deps: LineRoutingDeps): 
     getCall: (callId, signal) => inner.getCall(callId, signal, onCall(callId)),
     history: (type, signal) => inner.history(type, signal),
 
-    dial: (destination) => inner.dial(destination, chosenEndpoint()),
+    dial: async (destination) => inner.dial(destination, await chosenEndpoint()),
     async answer(callId) {
+      await deps.ready();
       const on = onCall(callId);
       const device = deps.deviceFor(lineOf(callId));
       // Webex refuses answer on a device "that does not support answer via API": say so before asking.
@@ -114,9 +118,9 @@ export function createLineRouting(inner: CallsProvider, deps: LineRoutingDeps): 
     divert: (callId, where) => inner.divert(callId, where, onCall(callId)),
     transfer: (args) => inner.transfer(args, onCall(args.callId1)),
     park: (callId, where) => inner.park(callId, where, onCall(callId)),
-    retrieve: (destination) => inner.retrieve(destination, chosenEndpoint()),
-    pickup: (target) => inner.pickup(target, chosenEndpoint()),
-    bargeIn: (target) => inner.bargeIn(target, chosenEndpoint()),
+    retrieve: async (destination) => inner.retrieve(destination, await chosenEndpoint()),
+    pickup: async (target) => inner.pickup(target, await chosenEndpoint()),
+    bargeIn: async (target) => inner.bargeIn(target, await chosenEndpoint()),
     recording: (callId, op) => inner.recording(callId, op, onCall(callId)),
     transmitDtmf: (callId, dtmf) => inner.transmitDtmf(callId, dtmf, onCall(callId)),
 
@@ -126,7 +130,7 @@ export function createLineRouting(inner: CallsProvider, deps: LineRoutingDeps): 
     },
     async pull() {
       if (!inner.pull) throw new AppError('forbidden', 'This line cannot pull calls between devices.');
-      return inner.pull(chosenEndpoint());
+      return inner.pull(await chosenEndpoint());
     },
 
     getDoNotDisturb: (signal) => inner.getDoNotDisturb(signal),

@@ -34,6 +34,7 @@ export function bindLines(line: Line, deps: { clock: Clock; log: Logger }): Line
         secondaryLineIds: () => devices.secondaryLineIds(),
         chosen: () => devices.chosen(),
         deviceFor: (lineId) => devices.deviceFor(lineId),
+        ready: () => devices.ready(),
       })
     : undefined;
   const refused = new Set<string>();
