@@ -354,7 +354,7 @@ test.describe('the window at 420 × 640', () => {
     expect(measured.wide).toEqual([]);
     await app.keyboard.press('Escape');
     await app.getByRole('combobox', { name: 'Number to call' }).fill('Sa');
-    await expect(app.getByRole('option').first()).toBeVisible();
+    await expect(app.getByRole('listbox', { name: 'People in your directory' }).getByRole('option').first()).toBeVisible();
     measured = await overflow();
     expect(measured.scrollWidth).toBeLessThanOrEqual(measured.clientWidth);
     expect(measured.wide).toEqual([]);
