@@ -264,7 +264,7 @@ test.describe('who and what is waiting', () => {
     await field.fill('(202) 555-0147');
     await field.press('Enter');
     await expect(calls(app).getByRole('listitem')).toHaveCount(3);
-    expect(dials.at(-1)).toEqual({ destination: '+12025550147' });
+    expect(dials.at(-1)).toEqual({ destination: '+12025550147', endpointId: WEBEX_APP_ID });
     expect(line.control.state().requests.filter((r) => r.path === '/v1/people')).toHaveLength(searches.length);
   });
 
