@@ -31,9 +31,9 @@ export function App() {
           ) : (
             <div className="side">
               <Dialer />
-              <QueueAvailability />
               <OtherActions />
               <CallHistory />
+              <QueueAvailability />
             </div>
           )}
         </main>
