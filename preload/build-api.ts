@@ -66,6 +66,15 @@ export function buildApi(transport: BridgeTransport): CallDeckApi {
       settingsShown: invoke('desktop:settingsShown'),
       onChanged: on('desktop:changed'),
     },
+    devices: {
+      get: invoke('devices:get'),
+      choose: invoke('devices:choose'),
+      pull: invoke('devices:pull'),
+      push: invoke('devices:push'),
+      setAgentState: invoke('devices:setAgentState'),
+      setQueue: invoke('devices:setQueue'),
+      onChanged: on('devices:changed'),
+    },
     popup: {
       get: invoke('popup:get'),
       dismiss: invoke('popup:dismiss'),

@@ -15,6 +15,7 @@ import { accountsChannels, accountsEvents } from './contract/accounts.js';
 import { appChannels, appEvents } from './contract/app.js';
 import { callsChannels, callsEvents } from './contract/calls.js';
 import { desktopChannels, desktopEvents } from './contract/desktop.js';
+import { devicesChannels, devicesEvents } from './contract/devices.js';
 import { videosdkChannels, videosdkEvents } from './contract/videosdk.js';
 import { directoryChannels } from './contract/directory.js';
 import { lineChannels, lineEvents } from './contract/line.js';
@@ -27,6 +28,7 @@ export * from './contract/errors.js';
 export * from './contract/app.js';
 export * from './contract/calls.js';
 export * from './contract/desktop.js';
+export * from './contract/devices.js';
 export * from './contract/accounts.js';
 export * from './contract/videosdk.js';
 export * from './contract/line.js';
@@ -39,6 +41,7 @@ export const invokeChannels = {
   ...appChannels,
   ...callsChannels,
   ...desktopChannels,
+  ...devicesChannels,
   ...accountsChannels,
   ...videosdkChannels,
   ...lineChannels,
@@ -52,6 +55,7 @@ export const eventChannels = {
   ...appEvents,
   ...callsEvents,
   ...desktopEvents,
+  ...devicesEvents,
   ...accountsEvents,
   ...videosdkEvents,
   ...lineEvents,

@@ -134,6 +134,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
 
   calls.onSnapshot((snapshot) => events.emit('calls:changed', snapshot));
   calls.onLineInfo((info) => events.emit('line:changed', info));
+  calls.onDevices((info) => events.emit('devices:changed', info));
 
   // The OS tells us when what we show may be stale: re-sync at once rather than at the next tick.
   const unsubscribers = [

@@ -2,7 +2,7 @@ import { lineMeetings } from '../providers/webex/meetings-access.js';
 import { createHttpClient } from '../providers/http.js';
 import { createWebexLineClients } from '../providers/webex/webex-line-clients.js';
 import { lineXsi } from '../providers/webex/xsi-access.js';
-import { DEMO_MEETING_NUMBER, seedDemoMeeting, startDemoScenario, startSandbox } from '../sandbox/index.js';
+import { DEMO_MEETING_NUMBER, seedDemoMeeting, startDemoScenario, startManagerLineDemo, startSandbox } from '../sandbox/index.js';
 import { readDevAccounts } from './dev-accounts.js';
 import type { Line } from '../providers/line.js';
 import type { Clock, Logger } from '../core/ports.js';
@@ -36,6 +36,7 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
 
   const sandbox = await startSandbox({ clock: deps.clock });
   const scenario = startDemoScenario(sandbox, { clock: deps.clock });
+  const managerLine = startManagerLineDemo(sandbox, { clock: deps.clock });
   seedDemoMeeting(sandbox.meetings);
   const http = createHttpClient({ baseUrl: sandbox.baseUrl, getToken: async () => sandbox.token, log: deps.log });
   deps.log.info('no account configured: running the built-in demo line', { baseUrl: sandbox.baseUrl });
@@ -53,6 +54,7 @@ export async function openLine(deps: { env: Record<string, string | undefined>; 
     },
     async close() {
       scenario.stop();
+      managerLine.stop();
       await http.close();
       await sandbox.close();
     },

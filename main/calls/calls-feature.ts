@@ -1,4 +1,4 @@
-import type { CallsSnapshot, LineInfo } from '../../preload/contract.js';
+import type { CallsSnapshot, DevicesInfo, LineInfo } from '../../preload/contract.js';
 import type { Line } from '../providers/line.js';
 import type { Clock, Logger, SettingsStore } from '../core/ports.js';
 import type { ChannelsOf, HandlersOf } from '../ipc/handlers.js';
@@ -10,9 +10,10 @@ import { createRecordingLimits } from './recording-limits.js';
 import { watchMyLine, type MyLineWatch } from './my-line.js';
 import { createCallSync, type CallSync } from './sync-engine.js';
 import { createUserEndings } from './user-endings.js';
+import { bindLines, NO_DEVICES, type LinesBinding } from './lines/lines-binding.js';
 
 export interface CallsFeature {
-  handlers: HandlersOf<ChannelsOf<'calls'> | ChannelsOf<'line'> | ChannelsOf<'directory'>>;
+  handlers: HandlersOf<ChannelsOf<'calls'> | ChannelsOf<'line'> | ChannelsOf<'directory'> | ChannelsOf<'devices'>>;
   /** The same commands the window uses, for hotkeys, tray and popup. */
   commands: CallCommands;
   snapshot(): CallsSnapshot;
@@ -20,6 +21,9 @@ export interface CallsFeature {
   /** My number and extension, and voicemail waiting, for the line in use. */
   lineInfo(): LineInfo;
   onLineInfo(listener: (info: LineInfo) => void): () => void;
+  /** My devices, lines and queues on the line in use (the window's and the tray's). */
+  devices(): DevicesInfo;
+  onDevices(listener: (info: DevicesInfo) => void): () => void;
   refresh(): Promise<void>;
   /** Reads the voicemail count now (a live update said it changed). */
   refreshVoicemail(): Promise<void>;
@@ -58,16 +62,28 @@ export function createCallsFeature(deps: Deps): CallsFeature {
   let commands: CallCommands;
   let myLine: MyLineWatch;
   let safetyNetMs: number | undefined;
+  let lines: LinesBinding;
+  let devicesUnsubscribe: (() => void) | undefined;
+  const devicesListeners = new Set<(info: DevicesInfo) => void>();
+  const emitSnapshot = (snapshot: CallsSnapshot) => {
+    for (const listener of listeners) listener(snapshot);
+  };
   const directory = createDirectorySearch({ people: () => current.people, log });
 
   const bind = (line: Line) => {
+    lines = bindLines(line, { clock, log });
+    devicesUnsubscribe = lines.devices?.onChange((info) => {
+      for (const listener of devicesListeners) listener(info);
+      // A line's name may have just arrived: show it on its calls.
+      emitSnapshot(lines.decorate(sync.snapshot()));
+    });
     const userEndings = createUserEndings();
     // What the recording mode refuses is learnt per line: another account may have another mode.
     const recordingLimits = createRecordingLimits();
     sync = createCallSync({
       userEndings,
       offerFilter: (actions) => recordingLimits.filter(actions),
-      provider: line.provider,
+      provider: lines.provider,
       clock,
       log,
       intervals: () =>
@@ -79,7 +95,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
         for (const ended of snapshot.ended) callLog.record(ended.call, ended.outcome);
         // A caller just sent to voicemail (or giving up into it) may have left a message.
         if (snapshot.ended.length > 0) void myLine.refreshVoicemail();
-        for (const listener of listeners) listener(snapshot);
+        emitSnapshot(lines.decorate(snapshot));
       },
     });
     myLine = watchMyLine({
@@ -92,7 +108,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       },
     });
     commands = createCallCommands({
-      provider: line.provider,
+      provider: lines.provider,
       sync,
       defaultCountry: () => settings.get().defaultCountry,
       log,
@@ -104,9 +120,25 @@ export function createCallsFeature(deps: Deps): CallsFeature {
   };
   bind(current);
 
+  const devicesInfo = (): DevicesInfo => lines.devices?.info() ?? NO_DEVICES;
+  const unbind = () => {
+    devicesUnsubscribe?.();
+    lines.stop();
+  };
+  const linesContext = {
+    refresh: () => void sync.refresh(),
+    redecorate: () => emitSnapshot(lines.decorate(sync.snapshot())),
+  };
+
   // Handlers look the commands up on each call, so they follow a line switch.
   const handlers: CallsFeature['handlers'] = {
-    'calls:list': async () => sync.snapshot(),
+    'devices:get': (args) => lines.handlers(linesContext)['devices:get'](args),
+    'devices:choose': (args) => lines.handlers(linesContext)['devices:choose'](args),
+    'devices:pull': (args) => lines.handlers(linesContext)['devices:pull'](args),
+    'devices:push': (args) => lines.handlers(linesContext)['devices:push'](args),
+    'devices:setAgentState': (args) => lines.handlers(linesContext)['devices:setAgentState'](args),
+    'devices:setQueue': (args) => lines.handlers(linesContext)['devices:setQueue'](args),
+    'calls:list': async () => lines.decorate(sync.snapshot()),
     'calls:dial': (args) => commands.dial(args),
     'calls:answer': (args) => commands.answer(args),
     'calls:decline': (args) => commands.decline(args),
@@ -142,12 +174,17 @@ export function createCallsFeature(deps: Deps): CallsFeature {
     get commands() {
       return commands;
     },
-    snapshot: () => sync.snapshot(),
+    snapshot: () => lines.decorate(sync.snapshot()),
     onSnapshot(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     lineInfo: () => myLine.info(),
+    devices: () => devicesInfo(),
+    onDevices(listener) {
+      devicesListeners.add(listener);
+      return () => devicesListeners.delete(listener);
+    },
     onLineInfo(listener) {
       infoListeners.add(listener);
       return () => infoListeners.delete(listener);
@@ -163,11 +200,13 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       const previous = current;
       sync.stop();
       myLine.stop();
+      unbind();
       directory.cancel();
       current = line;
       bind(line);
       // The new line's owner is not known yet: say so rather than show the old one's number.
       for (const listener of infoListeners) listener(myLine.info());
+      for (const listener of devicesListeners) listener(devicesInfo());
       await previous.close();
       await sync.refresh();
     },
@@ -177,6 +216,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       callLog.flush();
       sync.stop();
       myLine.stop();
+      unbind();
       directory.cancel();
       await current.close();
       await callLog.settled();

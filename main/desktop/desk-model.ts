@@ -1,4 +1,4 @@
-import type { Call, DndState, LineStatus, VoicemailWaiting } from '../../preload/contract.js';
+import type { Call, DndState, LineQueues, LineStatus, VoicemailWaiting } from '../../preload/contract.js';
 
 /** Everything the tray and popup show is a function of this. */
 export interface DeskModel {
@@ -9,6 +9,8 @@ export interface DeskModel {
   country: string;
   /** Messages waiting in the user's voicemail; null when not known. */
   voicemail?: VoicemailWaiting | null;
+  /** Call-queue agent state per line with queues; absent or empty: no queue items. */
+  queues?: readonly LineQueues[];
 }
 
 export const dndOn = (model: Pick<DeskModel, 'dnd'>): boolean => model.dnd.status === 'on';

@@ -1,4 +1,4 @@
-import type { CallsSnapshot, DesktopState, HotkeyAction } from '../../preload/contract.js';
+import type { AgentState, CallsSnapshot, DesktopState, HotkeyAction } from '../../preload/contract.js';
 import { isRinging, type CallsFeature } from '../calls/index.js';
 import type { AutoStart, Clipboard, Clock, Lifecycle, Logger, Notifier, PopupView, ShortcutRegistry, SystemEvents, TrayView, WindowControl } from '../core/ports.js';
 import type { EventHub } from '../ipc/event-hub.js';
@@ -17,6 +17,7 @@ import { createPopupController } from './popup-controller.js';
 import { sendExtensionWhenConnected } from './post-dial.js';
 import { createTrayController } from './tray-controller.js';
 import { parseCallItemId, TRAY_ITEM } from './tray-menu.js';
+import { parseQueueItemId } from './tray-queues.js';
 
 export const WAYLAND_CAVEAT =
   'On Wayland, shortcuts go through the desktop portal: your desktop may ask you to confirm them, and some desktops report a shortcut as set even when it does not work. If a shortcut does nothing, the tray menu and this window do the same things.';
@@ -101,7 +102,14 @@ export function createDesktopFeature(deps: DesktopFeatureDeps): DesktopFeature {
 
   function model(): DeskModel {
     const snapshot = calls.snapshot();
-    return { calls: snapshot.calls, line: snapshot.line, dnd: dnd.state(), country: settings.get().defaultCountry, voicemail: calls.lineInfo().voicemail };
+    return {
+      calls: snapshot.calls,
+      line: snapshot.line,
+      dnd: dnd.state(),
+      country: settings.get().defaultCountry,
+      voicemail: calls.lineInfo().voicemail,
+      queues: calls.devices().queues,
+    };
   }
 
   function state(): DesktopState {
@@ -153,12 +161,22 @@ export function createDesktopFeature(deps: DesktopFeatureDeps): DesktopFeature {
       case TRAY_ITEM.quit:
         return deps.lifecycle.quit();
     }
+    const queue = parseQueueItemId(id);
+    if (queue !== undefined) return setAgentState(queue.lineId, queue.state);
     const item = parseCallItemId(id);
     if (item !== undefined) await actions.act(item.callId, item.action);
   }
 
   // Calls seen ringing while Do Not Disturb was on: quiet to the end, even if DND is turned off meanwhile.
   const rangDuringDnd = new Set<string>();
+  async function setAgentState(lineId: string, agentState: AgentState): Promise<void> {
+    try {
+      await calls.handlers['devices:setAgentState']({ lineId, state: agentState });
+    } catch (error) {
+      say(`Couldn't change your queue availability: ${userMessage(error)}`, 'error');
+    }
+  }
+
   function notifyMissed(snapshot: CallsSnapshot): void {
     const country = settings.get().defaultCountry;
     const quiet = dndOn(model());
@@ -214,6 +232,7 @@ export function createDesktopFeature(deps: DesktopFeatureDeps): DesktopFeature {
     }),
     dnd.onChange(() => render()),
     calls.onLineInfo(() => render()),
+    calls.onDevices(() => render()),
     ...(['resume', 'unlock', 'online'] as const).map((signal) => deps.system.on(signal, () => void dnd.refresh())),
   ];
   render();

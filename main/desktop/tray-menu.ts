@@ -6,6 +6,7 @@ import { partyName } from '../../preload/common/party-text.js';
 import { clip } from './clip.js';
 import { DESK_CALL_ACTIONS, type DeskCallAction } from './desk-actions.js';
 import { dndOn, type DeskModel } from './desk-model.js';
+import { queueSections } from './tray-queues.js';
 
 export const TRAY_ITEM = {
   dialClipboard: 'dial-clipboard',
@@ -38,6 +39,7 @@ export function buildTrayMenu(model: DeskModel): TrayMenuItem[] {
   const sections: TrayMenuItem[][] = [
     ...ringingOldestFirst(model.calls).map((call) => ringingSection(call, model)),
     ...activeSections(model),
+    ...queueSections(model.queues),
     [
       { id: TRAY_ITEM.dialClipboard, label: 'Dial from clipboard…', enabled: model.line.state === 'ok' || model.line.state === 'rate-limited' },
       {

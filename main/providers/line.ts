@@ -1,4 +1,5 @@
 import type { CallsProvider } from './calls-provider.js';
+import type { MeLinesProvider } from './me-lines-provider.js';
 import type { PeopleProvider, VoicemailProvider } from './people-provider.js';
 import type { LineMeetings } from './webex/meetings-access.js';
 import type { LineXsi } from './webex/xsi-access.js';
@@ -11,6 +12,8 @@ export interface Line {
   voicemail: VoicemailProvider;
   /** Webhook registrations on this line's account, for live updates; absent where the provider has none. */
   webhooks?: WebhooksProvider;
+  /** My devices, secondary lines and queues; absent where the provider has none. */
+  meLines?: MeLinesProvider;
   /** Webex Meetings on this line's account; absent where the provider has none. */
   meetings?: LineMeetings;
   mode: 'demo' | 'account';

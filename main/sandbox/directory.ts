@@ -65,6 +65,11 @@ export function searchDirectory(query: string): DirectoryPerson[] {
   return DIRECTORY.filter((p) => p.displayName.toLowerCase().startsWith(wanted));
 }
 
+/** A person's id as the People API shows it. */
+export function personId(p: DirectoryPerson): string {
+  return encodeId('PEOPLE', DIRECTORY.indexOf(p) + 1);
+}
+
 /** The location's routing prefix: Webex puts it in front of the extension in `work_extension`. */
 export const ROUTING_PREFIX = '8100';
 
@@ -79,7 +84,7 @@ export function toWirePerson(p: DirectoryPerson, callingData: boolean): Record<s
   if (p.workNumber !== undefined) phoneNumbers.push({ type: 'work', value: p.workNumber, primary: true });
   phoneNumbers.push({ type: 'work_extension', value: `${ROUTING_PREFIX}${p.extension}`, primary: p.workNumber === undefined });
   return {
-    id: encodeId('PEOPLE', DIRECTORY.indexOf(p) + 1),
+    id: personId(p),
     emails: [p.email],
     phoneNumbers,
     ...(callingData ? { extension: p.extension, locationId: LOCATION_ID } : {}),

@@ -32,3 +32,5 @@ export type {
 export { seedDemoMeeting, DEMO_MEETING_NUMBER } from './demo-meeting.js';
 export type { WebhooksControl, SandboxWebhook, DeliveryScript, DeliveryRecord } from './webhooks-state.js';
 export { FAILURES_BEFORE_INACTIVE } from './webhooks-state.js';
+export { startManagerLineDemo, type ManagerLineDemoOptions } from './me-lines-demo.js';
+export { DESK_PHONE_ID, WEBEX_APP_ID, MOBILE_ID, MANAGER_ID, type MeLines } from './me-lines-state.js';

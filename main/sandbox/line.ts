@@ -5,7 +5,7 @@
  */
 import type { Clock, TimerHandle } from '../core/ports.js';
 import * as machine from './call-state.js';
-import { initialLineState, type DndSettings, type LineState } from './line-model.js';
+import { initialLineState, type DndSettings, type LineState, type PartyInfo } from './line-model.js';
 import { toParty, type PartyInput } from './transition-kit.js';
 import { RECORDING_START_MS, autoRecord, recordingStarted, type RecordingMode } from './recording-rules.js';
 import { muteTransferUnanswered } from './transfer-rules.js';
@@ -31,6 +31,10 @@ export interface LineOptions {
   parkRecallMs: number;
   /** How long an ignored call keeps ringing for the caller before it goes to voicemail. */
   noAnswerMs: number;
+  /** Whose line this is; default DEFAULT_ME (a secondary line is another person's). */
+  me?: PartyInfo;
+  /** Where call ids start, so two lines in one sandbox never hand out the same id. */
+  firstSeq?: number;
   /** The user's devices and applications (Get Preferred Answer Endpoint); pull must name one of them. */
   endpointIds?: readonly string[];
 }
@@ -42,7 +46,7 @@ export type Line = ReturnType<typeof createLine>;
 
 export function createLine(opts: LineOptions) {
   const { clock, parkRecallMs, noAnswerMs } = opts;
-  let state: LineState = initialLineState();
+  let state: LineState = initialLineState(opts.firstSeq ?? 0, opts.me);
   let dialBehavior: DialBehavior = { answerAfterMs: null };
   const answerTimers = new Map<string, TimerHandle>();
   const recallTimers = new Map<string, TimerHandle>();

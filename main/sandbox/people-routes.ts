@@ -4,7 +4,7 @@
  * header follow ../shared/contracts/webex-people.openapi.json (test/contract checks every exchange).
  */
 import { z } from 'zod';
-import { DIRECTORY, ME, searchDirectory, toWirePerson } from './directory.js';
+import { DIRECTORY, ME, personId, searchDirectory, toWirePerson } from './directory.js';
 import { RequestError, type Route } from './routes.js';
 
 const Flag = z.enum(['true', 'false']).optional();
@@ -16,6 +16,16 @@ function queryValue<T extends z.ZodType>(schema: T, query: URLSearchParams, name
   const parsed = schema.safeParse(query.get(name) ?? undefined);
   if (!parsed.success) throw new RequestError(400, `The ${name} parameter is not valid.`);
   return parsed.data as z.infer<T>;
+}
+
+/** "List people by ID. Accepts up to 85 person IDs separated by commas." Unknown ids are simply not listed. */
+export const MAX_PEOPLE_IDS = 85;
+
+function peopleById(list: string, callingData: boolean): Array<Record<string, unknown>> {
+  const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) throw new RequestError(400, 'The id parameter is not valid.');
+  if (ids.length > MAX_PEOPLE_IDS) throw new RequestError(400, `At most ${MAX_PEOPLE_IDS} person IDs can be listed at once.`);
+  return DIRECTORY.filter((p) => ids.includes(personId(p))).map((p) => toWirePerson(p, callingData));
 }
 
 export const PEOPLE_ROUTES: readonly Route[] = [
@@ -34,6 +44,8 @@ export const PEOPLE_ROUTES: readonly Route[] = [
     path: '/people',
     operationId: 'List People',
     run: ({ query, url, admin }) => {
+      const ids = query.get('id') ?? undefined;
+      if (ids !== undefined) return { status: 200, body: { items: peopleById(ids, queryValue(Flag, query, 'callingData') === 'true') } };
       const displayName = query.get('displayName') ?? undefined;
       const email = query.get('email') ?? undefined;
       const callingData = admin && queryValue(Flag, query, 'callingData') === 'true';

@@ -117,24 +117,6 @@ function recordingRoute(operationId: string, name: string, op: RecordingOp): Rou
   };
 }
 
-/** The devices this user could answer on; fixed, the sandbox has no device inventory. */
-export const ANSWER_ENDPOINTS = {
-  endpoints: [
-    {
-      id: Buffer.from('ciscospark://us/DEVICE/SANDBOX/desk-phone').toString('base64url'),
-      type: 'DEVICE',
-      name: 'Cisco 8865 (Reception desk)',
-      isPreferredAnswerEndpoint: true,
-    },
-    {
-      id: Buffer.from('ciscospark://us/APPLICATION/SANDBOX/webex-app').toString('base64url'),
-      type: 'APPLICATION',
-      name: 'Webex App',
-      isPreferredAnswerEndpoint: false,
-    },
-  ],
-};
-
 export const ROUTES: readonly Route[] = [
   {
     method: 'POST',
@@ -270,12 +252,7 @@ export const ROUTES: readonly Route[] = [
       return { status: 200, body: toWireCall(call) };
     },
   },
-  {
-    method: 'GET',
-    path: '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints',
-    operationId: 'getListAvailablePreferredAnswerEndpoints',
-    run: () => ({ status: 200, body: ANSWER_ENDPOINTS }),
-  },
+  // availablePreferredAnswerEndpoints is served with the user's devices (me-lines-routes.ts).
   {
     method: 'GET',
     path: '/telephony/config/people/me/settings/doNotDisturb',

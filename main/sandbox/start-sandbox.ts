@@ -14,9 +14,11 @@ import { createLineControl, type LineControl } from './control.js';
 import { BodyTooLargeError, createResponder, readBody, redactedHeaders, trackingIdFor, type Responder, type SandboxExchange } from './http-io.js';
 import { createLine } from './line.js';
 import { createMeetingsBook, type MeetingsControl } from './meetings-state.js';
+import { ENDPOINTS, createMeLines, type MeLines } from './me-lines-state.js';
+import { createMeLinesRoutes, lineForCallRequest, noteCallPlaced } from './me-lines-routes.js';
 import { matchMeetingRoute } from './meetings-routes.js';
 import { PEOPLE_ROUTES } from './people-routes.js';
-import { ANSWER_ENDPOINTS, ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
+import { ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
 import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
 import { lineEvents } from './call-events.js';
 import { runWebhookRoute } from './webhooks-routes.js';
@@ -105,6 +107,8 @@ export interface SandboxLine {
   readonly xsi: SandboxXsi;
   /** The line's webhooks: what is registered, what was delivered, and scripted delivery faults. */
   readonly webhooks: WebhooksControl;
+  /** The user's devices, the manager's secondary line and the queues. */
+  readonly meLines: MeLines;
   close(): Promise<void>;
 }
 
@@ -138,8 +142,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     clock,
     parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
     noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
-    endpointIds: ANSWER_ENDPOINTS.endpoints.map((e) => e.id),
+    endpointIds: ENDPOINTS.map((e) => e.id),
   });
+  const meLines = createMeLines({
+    clock,
+    parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
+    noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
+  });
+  const apiRoutes = [...API_ROUTES, ...createMeLinesRoutes(meLines)];
   const tokens = opts.tokens ?? new TokenBook(opts.token);
   const xsiBook = createXsiBook({ clock, userId: sandboxXsiUser(), ...(opts.xsi?.timings ? { timings: opts.xsi.timings } : {}) });
   const xsiEnabled = opts.xsi?.enabled ?? false;
@@ -297,7 +307,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         else respond.json(result.status, result.body, result.headers);
         return;
       }
-      const match = matchRoute(method, path.slice(API_PREFIX.length), API_ROUTES);
+      const match = matchRoute(method, path.slice(API_PREFIX.length), apiRoutes);
       if (match.kind === 'none') throw new RequestError(404, `No API at ${path}.`);
       if (match.kind === 'wrong-method') {
         respond.error(405, `${method} is not supported on ${path}.`, { headers: { Allow: match.allowed.join(', ') } });
@@ -306,8 +316,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
       const parsed = match.route.body ? parseJsonBody(body, req.headers['content-type']) : undefined;
       // The line's own address, as Webex names its own host in Link targets; never the request's Host header.
       const addressed = new URL(req.url ?? '/', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      const { route } = match;
       const admin = tokens.isAdmin(bearerToken(req.headers.authorization));
-      const result = match.route.run({ line, body: parsed, params: match.params, query: url.searchParams, url: addressed, admin });
+      // lineOwnerId picks the line (a secondary line is a line of its own); endpointId the device.
+      const target = route.path.startsWith('/telephony/calls') ? lineForCallRequest(meLines, line, route.operationId, parsed, url.searchParams) : line;
+      const result = route.run({ line: target, body: parsed, params: match.params, query: url.searchParams, url: addressed, admin });
+      noteCallPlaced(meLines, target, route.operationId, parsed, result);
       if (result.body === undefined) respond.empty(result.status, result.headers);
       else respond.json(result.status, result.body, result.headers);
     } catch (error) {
@@ -357,11 +371,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     meetings: meetings.control,
     xsi: Object.assign(Object.create(null) as object, xsiBook.control, { hosts }) as SandboxXsi,
     webhooks: webhooks.control,
+    meLines,
     async close() {
       unobserve();
       xsiBook.dispose();
       line.dispose();
       webhooks.dispose();
+      meLines.dispose();
       meetings.dispose();
       await Promise.all(
         [server, secondHost].map(

@@ -63,6 +63,10 @@ export const Call = z.object({
   muteCapable: z.boolean(),
   muted: z.boolean(),
   actions: z.array(CallAction),
+  /** The secondary line this call is on, named by its owner; absent on my own line. */
+  line: z.object({ id: z.string(), name: z.string() }).optional(),
+  /** Webex would take "Push to executive" for this call (an assistant's call on an executive's line). */
+  pushable: z.boolean().optional(),
 });
 export type Call = z.infer<typeof Call>;
 

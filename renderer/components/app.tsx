@@ -10,6 +10,7 @@ import { LineBanner } from './window/line-banner';
 import { MeetingsView } from './window/lazy-views';
 import { MessageCenter } from './window/message-center';
 import { OtherActions } from './calls/other-actions';
+import { QueueAvailability } from './devices/queue-availability';
 import { StoredFileNotices } from './window/stored-file-notices';
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
               <Dialer />
               <OtherActions />
               <CallHistory />
+              <QueueAvailability />
             </div>
           )}
         </main>

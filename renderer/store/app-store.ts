@@ -4,6 +4,7 @@ import { createAppSlice } from './app-slice';
 import { createCallsSlice } from './calls-slice';
 import { createDesktopSlice } from './desktop-slice';
 import { createEventsSlice } from './events-slice';
+import { createDevicesSlice } from './devices-slice';
 import { createMeetingsSlice } from './meetings-slice';
 import { createNoticesSlice } from './notices-slice';
 import { createSettingsSlice } from './settings-slice';
@@ -17,6 +18,7 @@ export function createAppStore(): AppStore {
     calls: createCallsSlice(set, get),
     settings: createSettingsSlice(set, get),
     desktop: createDesktopSlice(set, get),
+    devices: createDevicesSlice(set, get),
     accounts: createAccountsSlice(set, get),
     videosdk: createVideoSdkSlice(set, get),
     meetings: createMeetingsSlice(set, get),

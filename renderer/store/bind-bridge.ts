@@ -1,6 +1,7 @@
 import type { CallDeckApi, Result } from '../../preload/contract';
 import { unexpected } from './app-slice';
 import { bindDesktop } from './bind-desktop';
+import { bindDevices } from './bind-devices';
 import { bindMeetings } from './bind-meetings';
 import { bindNotices } from './bind-notices';
 import { bindEvents } from './bind-events';
@@ -51,6 +52,7 @@ export function bindBridge(api: CallDeckApi, store: AppStore): () => void {
     bindMeetings(api, store),
     bindNotices(api, store),
     bindEvents(api, store),
+    bindDevices(api, store),
     api.accounts.onChanged((accounts) => {
       if (disposed) return;
       state().accounts.apply(accounts);

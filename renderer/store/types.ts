@@ -4,6 +4,7 @@ import type { AppSlice } from './app-slice';
 import type { CallsSlice } from './calls-slice';
 import type { DesktopSlice } from './desktop-slice';
 import type { EventsSlice } from './events-slice';
+import type { DevicesSlice } from './devices-slice';
 import type { MeetingsSlice } from './meetings-slice';
 import type { NoticesSlice } from './notices-slice';
 import type { SettingsSlice } from './settings-slice';
@@ -15,6 +16,7 @@ export interface AppState {
   calls: CallsSlice;
   settings: SettingsSlice;
   desktop: DesktopSlice;
+  devices: DevicesSlice;
   accounts: AccountsSlice;
   videosdk: VideoSdkSlice;
   meetings: MeetingsSlice;

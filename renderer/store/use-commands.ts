@@ -1,6 +1,7 @@
 import { createAccountCommands } from './accounts-commands';
 import { createCallCommands } from './calls-commands';
 import { createDesktopCommands } from './desktop-commands';
+import { createDevicesCommands } from './devices-commands';
 import { createMeetingsCommands } from './meetings-commands';
 import { createNoticesCommands } from './notices-commands';
 import { createSettingsCommands } from './settings-commands';
@@ -19,6 +20,7 @@ const COMMAND_LAYERS = {
   accounts: createAccountCommands,
   settings: createSettingsCommands,
   desktop: createDesktopCommands,
+  devices: createDevicesCommands,
   videosdk: createVideoSdkCommands,
   meetings: createMeetingsCommands,
   notices: createNoticesCommands,

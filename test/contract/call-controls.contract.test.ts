@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../main/providers/http.js';
 import { createWebexCallsClient, type WebexCallsClient } from '../../main/providers/webex/calls-client.js';
 import { ROUTES } from '../../main/sandbox/routes.js';
+import { createMeLinesRoutes } from '../../main/sandbox/me-lines-routes.js';
+import { createMeLines } from '../../main/sandbox/me-lines-state.js';
 import { RECORDING_START_MS } from '../../main/sandbox/recording-rules.js';
 import { startTestLine, type SandboxExchange, type TestLine } from '../line-kit/index.js';
 import { FakeClock } from '../fakes/fake-clock.js';
@@ -213,7 +215,11 @@ describe('Call Controls contract', () => {
   });
 
   it('the sandbox routes exactly the contract operations, on the same methods and paths', () => {
-    const served = ROUTES.map((r) => `${r.operationId} ${r.method} ${r.path}`).sort();
+    // The available answer endpoints are served with the user's devices (me-lines-routes.ts).
+    const meLines = createMeLinesRoutes(createMeLines({ clock: new FakeClock(), parkRecallMs: 1_000, noAnswerMs: 1_000 }));
+    const served = [...ROUTES, ...meLines.filter((r) => r.operationId === 'getListAvailablePreferredAnswerEndpoints')]
+      .map((r) => `${r.operationId} ${r.method} ${r.path}`)
+      .sort();
     const defined = contractOperations()
       .map((o) => `${o.operationId} ${o.method} ${o.path}`)
       .sort();

@@ -10,6 +10,7 @@ import type { SandboxExchange } from '../../main/sandbox/index.js';
 
 export const SPEC_PATH = new URL('./specs/webex-call-controls.openapi.json', import.meta.url);
 export const PEOPLE_SPEC_PATH = new URL('./specs/webex-people.openapi.json', import.meta.url);
+export const ME_LINES_SPEC_PATH = new URL('./specs/webex-me-lines.openapi.json', import.meta.url);
 const API_PREFIX = '/v1';
 
 export const WEBEX_ERROR_BODY = {

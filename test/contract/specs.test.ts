@@ -15,6 +15,7 @@ const SPEC_FILES = [
   'webex-me-lines.openapi.json',
   'webex-meeting-participants.openapi.json',
   'webex-meetings-list.openapi.json',
+  'webex-me-lines.openapi.json',
   'webex-people.openapi.json',
   'webex-webhooks.openapi.json',
 ];

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { SandboxExchange, TestLine } from '../line-kit/index.js';
 import type { Harness } from '../harness/harness-server.js';
+import { WEBEX_APP_ID } from '../../main/sandbox/index.js';
 import { expect, test } from './fixtures.js';
 
 const calls = (app: Page) => app.getByRole('list', { name: 'Active calls' });
@@ -134,7 +135,8 @@ test.describe('park and retrieve, barge in, transfer to voicemail', () => {
 
     await app.getByRole('button', { name: 'Retrieve from 4101' }).click();
     await expect(callWith(app, 'Ana Silva')).toContainText('Connected');
-    expect(retrieves).toEqual([{ destination: '4101' }]);
+    // Retrieve rings the chosen device (Webex's preferred answer endpoint until another is chosen).
+    expect(retrieves).toEqual([{ destination: '4101', endpointId: WEBEX_APP_ID }]);
   });
 
   test('Park at… an extension, then one-click Park on my line and Retrieve with an empty extension', async ({ app, line }) => {
@@ -153,7 +155,7 @@ test.describe('park and retrieve, barge in, transfer to voicemail', () => {
     await app.getByRole('button', { name: 'Retrieve', exact: true }).click();
     await expect(callWith(app, 'Chen Wei')).toContainText('Connected');
     expect(parks.map((p) => (p as { destination?: string }).destination)).toEqual(['4107', undefined]);
-    expect(retrieves).toEqual([{}]);
+    expect(retrieves).toEqual([{ endpointId: WEBEX_APP_ID }]);
     expect(line.control.state().parked.map((p) => p.parkedAgainst.number)).toEqual(['4107']);
   });
 
@@ -168,7 +170,10 @@ test.describe('park and retrieve, barge in, transfer to voicemail', () => {
     await app.getByRole('button', { name: 'Barge in' }).click();
     await expect(calls(app).getByRole('listitem')).toHaveCount(1);
     await expect(calls(app).getByRole('listitem').first()).toContainText('Connected');
-    expect(barges).toEqual([{ target: '1003' }, { target: '1003' }]);
+    expect(barges).toEqual([
+      { target: '1003', endpointId: WEBEX_APP_ID },
+      { target: '1003', endpointId: WEBEX_APP_ID },
+    ]);
   });
 
   test('[CC-20] Transfer → Voicemail sends an incoming call into the target’s voicemail, and an outgoing one too', async ({ app, line }) => {
@@ -242,13 +247,16 @@ test.describe('who and what is waiting', () => {
     await expect(field).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id')) ?? '');
     await field.press('Enter');
     await expect(calls(app).getByRole('listitem')).toHaveCount(1);
-    expect(dials).toEqual([{ destination: '+14155550151' }]);
+    expect(dials).toEqual([{ destination: '+14155550151', endpointId: WEBEX_APP_ID }]);
     await expect(field).toHaveValue('');
 
     await field.fill('Jordan');
     await app.getByRole('option', { name: /Jordan Lee/ }).click();
     await expect(calls(app).getByRole('listitem')).toHaveCount(2);
-    expect(dials).toEqual([{ destination: '+14155550151' }, { destination: '81001003' }]);
+    expect(dials).toEqual([
+      { destination: '+14155550151', endpointId: WEBEX_APP_ID },
+      { destination: '81001003', endpointId: WEBEX_APP_ID },
+    ]);
 
     const searches = line.control.state().requests.filter((r) => r.path === '/v1/people');
     expect(searches.length).toBeGreaterThan(0);
@@ -256,7 +264,7 @@ test.describe('who and what is waiting', () => {
     await field.fill('(202) 555-0147');
     await field.press('Enter');
     await expect(calls(app).getByRole('listitem')).toHaveCount(3);
-    expect(dials.at(-1)).toEqual({ destination: '+12025550147' });
+    expect(dials.at(-1)).toEqual({ destination: '+12025550147', endpointId: WEBEX_APP_ID });
     expect(line.control.state().requests.filter((r) => r.path === '/v1/people')).toHaveLength(searches.length);
   });
 
@@ -354,7 +362,7 @@ test.describe('the window at 420 × 640', () => {
     expect(measured.wide).toEqual([]);
     await app.keyboard.press('Escape');
     await app.getByRole('combobox', { name: 'Number to call' }).fill('Sa');
-    await expect(app.getByRole('option').first()).toBeVisible();
+    await expect(app.getByRole('listbox', { name: 'People in your directory' }).getByRole('option').first()).toBeVisible();
     measured = await overflow();
     expect(measured.scrollWidth).toBeLessThanOrEqual(measured.clientWidth);
     expect(measured.wide).toEqual([]);

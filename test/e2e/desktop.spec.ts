@@ -130,7 +130,22 @@ test.describe('global hotkeys', () => {
 test.describe('tray', () => {
   test('the menu follows the line, and its items act on the call they name', async ({ app, harness, line }) => {
     const d = desk(harness);
-    expect(await d.trayLabels()).toEqual(['Dial from clipboard…', 'Do Not Disturb', 'Show CallDeck', 'Settings…', 'Quit CallDeck']);
+    // The line's user is a queue agent, and covers Emma Wilson's line, which has a queue too.
+    await expect
+      .poll(() => d.trayLabels())
+      .toEqual([
+        'Queue availability',
+        'Available',
+        'Unavailable',
+        'Queue availability (Emma Wilson)',
+        'Available',
+        'Unavailable',
+        'Dial from clipboard…',
+        'Do Not Disturb',
+        'Show CallDeck',
+        'Settings…',
+        'Quit CallDeck',
+      ]);
     expect((await d.state()).tray).toEqual({ icon: 'idle', toolTip: 'CallDeck · No calls' });
 
     const id = line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' }, via: { reason: 'callQueue', name: 'Support' } });

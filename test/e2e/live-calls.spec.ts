@@ -36,7 +36,7 @@ test.describe('live calls through the window', () => {
   test('dial from the dialer, Park, then Retrieve the parked call', async ({ app, line }) => {
     line.control.setDialBehavior({ answerAfterMs: 100 });
     await app.getByRole('combobox', { name: 'Number to call' }).fill('(202) 555-0147');
-    await app.getByRole('button', { name: 'Call' }).click();
+    await app.getByRole('button', { name: 'Call', exact: true }).click();
     const call = calls(app).getByRole('listitem').first();
     await expect(call).toContainText('Connected');
     await expect(call).toContainText('+1 202 555 0147');
@@ -95,7 +95,7 @@ test.describe('live calls through the window', () => {
   test('garbage in the dialer is refused with a clear message and nothing is sent', async ({ app, line }) => {
     const field = app.getByRole('combobox', { name: 'Number to call' });
     await field.fill('call me maybe');
-    await app.getByRole('button', { name: 'Call' }).click();
+    await app.getByRole('button', { name: 'Call', exact: true }).click();
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(field).toHaveValue('call me maybe');
     await expect(app.getByText(/letter|not a (valid )?(phone )?number/i).first()).toBeVisible();

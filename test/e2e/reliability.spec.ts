@@ -54,7 +54,7 @@ test.describe('faults in the window', () => {
   test('an oversized answer to Dial: the alert says the answer was too large, and nothing dials twice', async ({ app, line }) => {
     line.control.injectFault({ kind: 'oversized', path: '/telephony/calls/dial' });
     await app.getByRole('combobox', { name: 'Number to call' }).fill('+14155550123');
-    await app.getByRole('button', { name: 'Call' }).click();
+    await app.getByRole('button', { name: 'Call', exact: true }).click();
     await expect(app.getByRole('alert')).toContainText('larger than 4 MB');
     expect(line.control.state().requests.filter((r) => r.path.endsWith('/dial'))).toHaveLength(1);
   });

@@ -125,6 +125,7 @@ export async function startTestLine(opts: TestLineOptions = {}): Promise<TestLin
     meetings: line.meetings,
     xsi: line.xsi,
     webhooks: line.webhooks,
+    meLines: line.meLines,
     close: () => line.close(),
   };
 }

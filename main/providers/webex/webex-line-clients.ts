@@ -1,5 +1,6 @@
 import type { HttpClient } from '../http.js';
 import { createWebexCallsClient } from './calls-client.js';
+import { createMeLinesClient } from './me-lines-client.js';
 import { createWebexPeopleClient, createWebexVoicemailClient } from './people-client.js';
 import { createWebexWebhooksClient } from './webhooks-client.js';
 
@@ -10,5 +11,6 @@ export function createWebexLineClients(http: HttpClient) {
     people: createWebexPeopleClient(http),
     voicemail: createWebexVoicemailClient(http),
     webhooks: createWebexWebhooksClient(http),
+    meLines: createMeLinesClient(http),
   };
 }

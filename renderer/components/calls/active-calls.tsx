@@ -2,12 +2,15 @@ import { useRef } from 'react';
 import { useFocusRescue } from '../../hooks/use-focus-rescue';
 import { useNarrowWindow } from '../../hooks/use-narrow-window';
 import { useAppStore } from '../../store/store-context';
+import { LineFilter } from '../devices/line-filter';
 import { CallItem } from './call-item';
 import { ACTIVE_CALLS_HEADING_ID, activeCallsHeading } from './focus-targets';
 
 export function ActiveCalls() {
   const loaded = useAppStore((s) => s.calls.loaded);
-  const listed = useAppStore((s) => s.calls.list);
+  const all = useAppStore((s) => s.calls.list);
+  const lineFilter = useAppStore((s) => s.devices.lineFilter);
+  const listed = lineFilter === 'all' ? all : all.filter((c) => (c.line?.id ?? 'me') === lineFilter);
   const narrow = useNarrowWindow();
   // One column leaves room for about one call above the fold: a ringing incoming call goes first
   // there, so its Answer button never sits below calls already in hand (our own phone alerting for
@@ -34,6 +37,7 @@ export function ActiveCalls() {
         </p>
       ) : (
         <>
+          <LineFilter />
           {/* Present even when empty ("list, 0 items" is the truth), so it is always findable. */}
           <ul className="call-list" aria-label="Active calls">
             {calls.map((call) => (

@@ -7,6 +7,7 @@ import { useFocusRescue } from '../../hooks/use-focus-rescue';
 import { useAppStore } from '../../store/store-context';
 import { CallActions } from './call-actions';
 import { CallDuration } from './call-duration';
+import { CallLineTag, PushToExecutive } from '../devices/call-line-extras';
 
 // Memoised: the store keeps unchanged calls as the same object (keep-unchanged.ts), so a snapshot
 // re-renders only the rows whose call changed.
@@ -35,8 +36,9 @@ export const CallItem = memo(function CallItem({ call }: { call: Call }) {
         </div>
       </div>
       {pickUp && <p className="call-pick-up-hint">{pickUpText(who)}</p>}
-      {(call.via || call.recall || recording || call.muted) && (
+      {(call.line || call.via || call.recall || recording || call.muted) && (
         <div className="call-meta">
+          <CallLineTag call={call} />
           {call.via && <span className="call-via">{call.via}</span>}
           {call.recall && <span className="call-recall">{call.recall}</span>}
           {recording && <span className={`badge badge-recording recording-${call.recording}`}>{recording}</span>}
@@ -44,6 +46,7 @@ export const CallItem = memo(function CallItem({ call }: { call: Call }) {
         </div>
       )}
       <CallActions call={call} who={who} />
+      <PushToExecutive call={call} />
     </li>
   );
 });

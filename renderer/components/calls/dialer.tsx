@@ -1,3 +1,4 @@
+import { DevicePicker } from '../devices/device-picker';
 import { DialCombobox } from './dial-combobox';
 
 export function Dialer() {
@@ -6,6 +7,7 @@ export function Dialer() {
       <h2 id="dialer-heading" className="pane-title">
         Make a call
       </h2>
+      <DevicePicker />
       <DialCombobox />
     </section>
   );

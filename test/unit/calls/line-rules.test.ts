@@ -157,7 +157,7 @@ describe('barge-in, pull and push', () => {
     await expect(client.pull()).rejects.toMatchObject({ code: 'invalid-input', status: 400 });
     await answered();
     const endpoints = await client.answerEndpoints();
-    await expect(client.pull(endpoints.endpoints[1]?.id)).resolves.toMatchObject({ callId: expect.any(String) });
+    await expect(client.pull({ endpointId: endpoints.endpoints[1]!.id })).resolves.toMatchObject({ callId: expect.any(String) });
   });
 
   it('[CC-33] push of a call with no executive is refused; an executive-assistant call goes', async () => {

@@ -221,7 +221,9 @@ describe('call actions', () => {
 
   it('lists the answer endpoints', async () => {
     const { endpoints } = await calls.answerEndpoints();
-    expect(endpoints.map((e) => e.type)).toEqual(['DEVICE', 'APPLICATION']);
+    // The desk phone, Webex App and the mobile: every endpoint of mine may be the preferred one.
+    expect(endpoints.map((e) => e.type)).toEqual(['DEVICE', 'APPLICATION', 'DEVICE']);
+    expect(endpoints.filter((e) => e.isPreferredAnswerEndpoint).map((e) => e.name)).toEqual(['Webex App']);
   });
 });
 

@@ -1,5 +1,6 @@
 import type {
   LiveSource,
+  DevicesInfo,
   AccountsSnapshot,
   AppInfo,
   ArgsOf,
@@ -196,6 +197,18 @@ export class FakeCallDeckApi implements CallDeckApi {
   };
 
   lineInfo: LineInfo = { me: null, voicemail: null };
+
+  devicesState: DevicesInfo = { loaded: false, devices: [], chosenId: null, preferredId: null, lines: [], queues: [] };
+
+  readonly devices: CallDeckApi['devices'] = {
+    get: () => this.invoke('devices:get', undefined, ok(this.devicesState)),
+    choose: (args) => this.invoke('devices:choose', args, ok(null)),
+    pull: () => this.invoke('devices:pull', undefined, ok({ callId: 'pulled-1' })),
+    push: (args) => this.invoke('devices:push', args, ok(null)),
+    setAgentState: (args) => this.invoke('devices:setAgentState', args, ok(null)),
+    setQueue: (args) => this.invoke('devices:setQueue', args, ok(null)),
+    onChanged: (listener) => this.subscribe('devices:changed', listener),
+  };
 
   readonly line: CallDeckApi['line'] = {
     get: () => this.invoke('line:get', undefined, ok(this.lineInfo)),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestLine, type TestLine } from '../../line-kit/index.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { RECORDING_START_MS } from '../../../main/sandbox/recording-rules.js';
-import { ANSWER_ENDPOINTS } from '../../../main/sandbox/routes.js';
+import { WEBEX_APP_ID } from '../../../main/sandbox/me-lines-state.js';
 import { raw, testAgent } from './raw-http.js';
 
 const NO_ANSWER_MS = 20_000;
@@ -181,7 +181,7 @@ describe('barge-in, pull and push preconditions', () => {
     expect((await api('/telephony/calls/pull', {})).status).toBe(400);
     await answered();
     expect((await api('/telephony/calls/pull', { endpointId: 'not-mine' })).status).toBe(400);
-    expect((await api('/telephony/calls/pull', { endpointId: ANSWER_ENDPOINTS.endpoints[1]?.id })).status).toBe(201);
+    expect((await api('/telephony/calls/pull', { endpointId: WEBEX_APP_ID })).status).toBe(201);
   });
 
   it('[CC-33] push needs the call to be associated with an executive', async () => {
