@@ -284,11 +284,13 @@ describe('fault table: live updates through webhooks', () => {
   it('[EVT-07] a replayed delivery is refused and costs nothing; webhooks stay live', async () => {
     await withPush(async (world) => {
       world.relay.setMode('replay');
-      const before = world.seen('/telephony/calls', 'GET').length;
+      // My own line's list: secondary lines are listed on their own schedule, so they are not counted.
+      const myListReads = () => world.seen('/telephony/calls', 'GET').filter((x) => x.query.lineOwnerId === undefined).length;
+      const before = myListReads();
       const id = world.line.control.incomingCall(from(1));
       expect(await world.pumpUntil(() => world.callsShown().includes(id), 1_000)).toBeDefined();
       expect(world.relay.answers.slice(-2)).toEqual([200, 409]);
-      expect(world.seen('/telephony/calls', 'GET').length - before).toBe(1);
+      expect(myListReads() - before).toBe(1);
       expect(world.live()).toBe('webhooks');
     });
   });
