@@ -94,7 +94,7 @@ try {
         const dial = page.getByRole('combobox', { name: 'Number to call' });
         await dial.scrollIntoViewIfNeeded();
         await dial.fill('Sa');
-        await page.getByRole('option').first().waitFor();
+        await page.getByRole('listbox').getByRole('option').first().waitFor();
         await page.screenshot({ path: `${outDir}/${name}-dial-by-name-${scheme}.png` });
         await page.close();
       } finally {
