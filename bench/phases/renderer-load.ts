@@ -59,18 +59,23 @@ export async function measureRendererLoad(browser: Browser, profilingDir: string
         (window as unknown as { __benchLongTasks: number[] }).__benchLongTasks = [];
       });
 
-      // One call changes per update (recording started, paused, resumed in turn): its badge is a
-      // visible change, so every update is a snapshot the window must render.
-      const recording = new Map<string, 'started' | 'paused'>();
+      // One call changes per update (muted, then unmuted, in turn): its badge is a visible change,
+      // so every update is a snapshot the window must render. Mute acts at once on the line, where
+      // a recording first sits in `pending` and refuses pause until it has started.
+      const muted = new Set<string>();
       let cursor = 0;
       let updatesSent = 0;
       const start = now();
       const ticks = options.seconds * UPDATES_PER_SECOND;
       for (let tick = 0; tick < ticks; tick++) {
         const callId = answered[cursor++ % answered.length] as string;
-        const state = recording.get(callId);
-        await provider().recording(callId, state === undefined ? 'start' : state === 'started' ? 'pause' : 'resume');
-        recording.set(callId, state === 'started' ? 'paused' : 'started');
+        if (muted.has(callId)) {
+          await provider().unmute(callId);
+          muted.delete(callId);
+        } else {
+          await provider().mute(callId);
+          muted.add(callId);
+        }
         void core.calls.refresh();
         updatesSent += 1;
         // Drift-free cadence: the next tick is due at a fixed time, however long this one took.

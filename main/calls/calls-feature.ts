@@ -11,6 +11,7 @@ import { watchMyLine, type MyLineWatch } from './my-line.js';
 import { createCallSync, type CallSync } from './sync-engine.js';
 import { createUserEndings } from './user-endings.js';
 import { bindLines, NO_DEVICES, type LinesBinding } from './lines/lines-binding.js';
+import { SECONDARY_IDLE_MS } from './lines/line-routing.js';
 
 export interface CallsFeature {
   handlers: HandlersOf<ChannelsOf<'calls'> | ChannelsOf<'line'> | ChannelsOf<'directory'> | ChannelsOf<'devices'>>;
@@ -69,6 +70,11 @@ export function createCallsFeature(deps: Deps): CallsFeature {
     for (const listener of listeners) listener(snapshot);
   };
   const directory = createDirectorySearch({ people: () => current.people, log });
+  // Push covers my own line. Nothing documents that a user's webhooks or XSI subscription carry
+  // calls on the secondary lines my devices hold (the built-in line sends none), so while I hold
+  // any, the poll keeps their cadence instead of slowing to the safety net.
+  const pushedPollMs = (safetyNet: number) =>
+    (lines.devices?.secondaryLineIds().length ?? 0) > 0 ? Math.min(safetyNet, SECONDARY_IDLE_MS) : safetyNet;
 
   const bind = (line: Line) => {
     lines = bindLines(line, { clock, log });
@@ -88,7 +94,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       log,
       intervals: () =>
         safetyNetMs !== undefined
-          ? { activeMs: safetyNetMs, idleMs: safetyNetMs }
+          ? { activeMs: pushedPollMs(safetyNetMs), idleMs: pushedPollMs(safetyNetMs) }
           : { activeMs: settings.get().pollActiveMs, idleMs: settings.get().pollIdleMs },
       lineLabel: () => line.label,
       onSnapshot(snapshot) {

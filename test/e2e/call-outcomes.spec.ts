@@ -37,7 +37,7 @@ test.describe('dialling: the phone rings first (Click to Dial)', () => {
   test('[CC-01] a dial says to pick up the phone, is never treated as incoming, then calls out once picked up', async ({ app, harness, line }) => {
     line.control.setDialBehavior({ answerAfterMs: null, pickUpAfterMs: null });
     await app.getByRole('combobox', { name: 'Number to call' }).fill('1002');
-    await app.getByRole('button', { name: 'Call' }).click();
+    await app.getByRole('button', { name: 'Call', exact: true }).click();
     const call = calls(app).getByRole('listitem').first();
     await expect(call).toContainText('Pick up your phone to call 1002');
     await expect(call).not.toContainText('Ringing');
@@ -62,7 +62,7 @@ test.describe('dialling: the phone rings first (Click to Dial)', () => {
   test('[CC-04] cancelling a dial before picking up sends hangup (never reject) and says so', async ({ app, line }) => {
     line.control.setDialBehavior({ answerAfterMs: null, pickUpAfterMs: null });
     await app.getByRole('combobox', { name: 'Number to call' }).fill('(202) 555-0147');
-    await app.getByRole('button', { name: 'Call' }).click();
+    await app.getByRole('button', { name: 'Call', exact: true }).click();
     const call = calls(app).getByRole('listitem').first();
     await expect(call).toContainText('Pick up your phone to call');
     await call.getByRole('button', { name: 'Cancel call' }).click();
@@ -75,7 +75,7 @@ test.describe('dialling: the phone rings first (Click to Dial)', () => {
   test('[CC-04] the hang-up hotkey cancels my own dial with hangup', async ({ app, harness, line }) => {
     line.control.setDialBehavior({ answerAfterMs: null, pickUpAfterMs: null });
     await app.getByRole('combobox', { name: 'Number to call' }).fill('1003');
-    await app.getByRole('button', { name: 'Call' }).click();
+    await app.getByRole('button', { name: 'Call', exact: true }).click();
     await expect(calls(app).getByRole('listitem').first()).toContainText('Pick up your phone to call 1003');
     await desk(harness).press('hangupDecline');
     await expect(calls(app).getByRole('listitem')).toHaveCount(0);
@@ -85,7 +85,7 @@ test.describe('dialling: the phone rings first (Click to Dial)', () => {
   test('[CC-02] when picking up gives the outgoing call a new id, the window just goes on to "Calling…" and "Connected"', async ({ app, line }) => {
     line.control.setDialBehavior({ answerAfterMs: 300, pickUpAfterMs: 300, newCallOnPickUp: true });
     await app.getByRole('combobox', { name: 'Number to call' }).fill('1004');
-    await app.getByRole('button', { name: 'Call' }).click();
+    await app.getByRole('button', { name: 'Call', exact: true }).click();
     const call = calls(app).getByRole('listitem').first();
     await expect(call).toContainText('Connected');
     await expect(calls(app).getByRole('listitem')).toHaveCount(1);

@@ -233,7 +233,7 @@ test.describe('tel:, sip:, sips: and callto: links', () => {
     await expect(dialog).toContainText('Then extension 42');
     expect(actions(line)).toEqual([]);
 
-    await dialog.getByRole('button', { name: 'Call' }).click();
+    await dialog.getByRole('button', { name: 'Call', exact: true }).click();
     await expect(calls(app).getByRole('listitem').first()).toContainText('Connected');
     await expect.poll(() => line.control.state().dtmf.map((d) => d.digits)).toEqual([',42']);
   });

@@ -68,6 +68,11 @@ test('[ME-01][CC-40][CC-42][CC-44] choose the desk phone, dial and answer there,
   await device.selectOption({ label: 'Webex App' });
   await panel.getByRole('button', { name: 'Pull call' }).click();
   await expect.poll(() => sent(recorded, '/telephony/calls/pull')).toEqual([{ endpointId: WEBEX_APP_ID }]);
+  // Pull alerts the chosen device first, like a dial; picking it up there takes the call over.
+  await expect(calls(app).getByText('Pick up your phone')).toBeVisible();
+  const pullLeg = line.control.state().calls.find((c) => c.personality === 'clickToDial');
+  line.control.pickUp(pullLeg!.id);
+  await expect(calls(app).getByRole('listitem')).toHaveCount(1);
   await calls(app).getByRole('listitem').first().getByRole('button', { name: 'Hang up' }).click();
   await expect(calls(app).getByRole('listitem')).toHaveCount(0);
 
@@ -156,6 +161,12 @@ test.describe('in demo mode', () => {
       await expect(device).toHaveValue(WEBEX_APP_ID);
       await device.selectOption({ label: 'Desk phone 8865' });
 
+      // The manager's line rings a few seconds after start (then every 40–70 s): answer it first.
+      const managers = calls(page).getByRole('listitem').filter({ hasText: 'Line: Emma Wilson' }).first();
+      await expect(managers).toBeVisible({ timeout: 20_000 });
+      await managers.getByRole('button', { name: 'Answer' }).click();
+      await expect(managers).toContainText(/Connected|On hold/);
+
       await page.getByRole('combobox', { name: 'Number to call' }).fill('1003');
       await page.getByRole('button', { name: 'Call', exact: true }).click();
       const placed = callWith(page, '1003');
@@ -172,11 +183,6 @@ test.describe('in demo mode', () => {
 
       await device.selectOption({ label: 'Webex App' });
       await panel.getByRole('button', { name: 'Pull call' }).click();
-
-      const managers = calls(page).getByRole('listitem').filter({ hasText: 'Line: Emma Wilson' }).first();
-      await expect(managers).toBeVisible({ timeout: 20_000 });
-      await managers.getByRole('button', { name: 'Answer' }).click();
-      await expect(managers).toContainText(/Connected|On hold/);
 
       const availability = page.getByRole('combobox', { name: 'Queue availability', exact: true });
       await availability.selectOption({ label: 'Unavailable' });
