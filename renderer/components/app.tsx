@@ -1,16 +1,14 @@
 import { useAppStore } from '../store/store-context';
 import { ActiveCalls } from './calls/active-calls';
 import { AppHeader } from './window/app-header';
-import { CallHistory } from './calls/call-history';
 import { DialogHost } from './window/dialog-host';
 import { DesktopFeedback } from './desktop/desktop-feedback';
 import { Dialer } from './calls/dialer';
 import { LineBanner } from './window/line-banner';
 // Loaded when first opened: see lazy-views.
-import { MeetingsView } from './window/lazy-views';
+import { CallHistory, MeetingsView, QueueAvailability } from './window/lazy-views';
 import { MessageCenter } from './window/message-center';
 import { OtherActions } from './calls/other-actions';
-import { QueueAvailability } from './devices/queue-availability';
 import { StoredFileNotices } from './window/stored-file-notices';
 
 export function App() {

@@ -1,4 +1,5 @@
-import { DevicePicker } from '../devices/device-picker';
+// Loaded when my devices arrive: see lazy-views.
+import { DevicePicker } from '../window/lazy-views';
 import { DialCombobox } from './dial-combobox';
 
 export function Dialer() {

@@ -1,9 +1,6 @@
 import { useAppStore, useStoreApi } from '../../store/store-context';
-import { LinkDialog } from '../desktop/link-dialog';
-import { ForwardDialog, ParkAtDialog } from '../calls/forward-dialogs';
-import { KeypadDialog } from '../calls/keypad-dialog';
-import { TransferDialog } from '../calls/transfer-dialog';
-// Loaded when first opened: see lazy-views.
+// Loaded when first opened: see lazy-views and lazy-dialogs.
+import { ForwardDialog, KeypadDialog, LinkDialog, ParkAtDialog, TransferDialog } from './lazy-dialogs';
 import { ExpelDialog, SettingsDialog } from './lazy-views';
 
 /** Renders the one open dialog, if any: settings, or a dialog about one call. */

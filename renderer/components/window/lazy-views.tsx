@@ -1,6 +1,6 @@
 /**
- * Settings and the Meetings view (with its VideoSDK region) are loaded when first opened, not
- * with the window: the main window's start-up JS and CSS stay within budget (120 KB gzipped;
+ * Settings, the Meetings view (with its VideoSDK region), the queues pane, "Use device" and the call
+ * history are loaded when first shown, not with the window: the main window's start-up JS and CSS stay within budget (120 KB gzipped;
  * test/unit/packaging/startup-budget.test.ts). Each stand-in takes the same props as the view it
  * stands for, shows a named loading state while the chunk arrives, and a message if it cannot.
  */
@@ -8,10 +8,14 @@ import { Component, lazy, Suspense, useState } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
 import { DialogFooter } from '../shared/dialog-footer';
 import { DialogOpener, Modal } from '../shared/modal';
+import { useAppStore } from '../../store/store-context';
 
 const LazySettings = lazy(() => import('../settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })));
 const LazyMeetings = lazy(() => import('../meetings/meetings-view').then((m) => ({ default: m.MeetingsView })));
 const LazyExpel = lazy(() => import('../meetings/expel-dialog').then((m) => ({ default: m.ExpelDialog })));
+const LazyDevicePicker = lazy(() => import('../devices/device-picker').then((m) => ({ default: m.DevicePicker })));
+const LazyHistory = lazy(() => import('../calls/call-history').then((m) => ({ default: m.CallHistory })));
+const LazyQueues = lazy(() => import('../devices/queue-availability').then((m) => ({ default: m.QueueAvailability })));
 
 export function SettingsDialog(props: ComponentProps<typeof LazySettings>) {
   return (
@@ -47,11 +51,61 @@ export function MeetingsView() {
 }
 
 /**
+ * "Call history": its list arrives from the provider after start anyway, so until the code has
+ * arrived too the pane shows the same loading state it shows while the list is fetched.
+ */
+export function CallHistory() {
+  const pane = (body: ReactNode) => (
+    <section className="pane pane-history" aria-label="Call history">
+      <h2 className="pane-title">Call history</h2>
+      {body}
+    </section>
+  );
+  return (
+    <Loaded fallback={pane(<p className="empty">Loading call history…</p>)} failed={(error) => pane(<p role="alert">Call history could not be loaded: {error.message}</p>)}>
+      <LazyHistory />
+    </Loaded>
+  );
+}
+
+/** "Use device": only shown once my devices have arrived, so never at first paint. */
+export function DevicePicker() {
+  const hasDevices = useAppStore((s) => (s.devices.info?.devices.length ?? 0) > 0);
+  if (!hasDevices) return null;
+  const field = (body: ReactNode) => <div className="device-picker field">{body}</div>;
+  return (
+    <Loaded fallback={field(<p role="status">Loading devices…</p>)} failed={(error) => field(<p role="alert">Devices could not be loaded: {error.message}</p>)}>
+      <LazyDevicePicker />
+    </Loaded>
+  );
+}
+
+/**
+ * "Queue availability": only shown once the line's queues have arrived, so never at first paint.
+ * The check for queues is here, so a window without queues never loads the chunk at all.
+ */
+export function QueueAvailability() {
+  const hasQueues = useAppStore((s) => (s.devices.info?.queues.length ?? 0) > 0);
+  if (!hasQueues) return null;
+  const pane = (body: ReactNode) => (
+    <section className="pane" aria-label="Queues" aria-busy="true">
+      <h2 className="pane-title">Queues</h2>
+      {body}
+    </section>
+  );
+  return (
+    <Loaded fallback={pane(<p role="status">Loading queues…</p>)} failed={(error) => pane(<p role="alert">Queues could not be loaded: {error.message}</p>)}>
+      <LazyQueues />
+    </Loaded>
+  );
+}
+
+/**
  * A dialog that may still be loading. Its opener is read on the first render, in the same commit
  * that makes the app inert, and handed to the dialog's Modal: by the time the chunk has arrived
  * the loading state holds the focus, and closing must return it to the opener all the same.
  */
-function LoadedDialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
+export function LoadedDialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   const [opener] = useState(() => document.activeElement);
   return (
     <DialogOpener.Provider value={opener}>

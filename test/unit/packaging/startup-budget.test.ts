@@ -48,12 +48,15 @@ describe("the main window's start-up", () => {
     expect(total, `start-up set: ${JSON.stringify(sizes)}`).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it('has no Settings, Meetings or VideoSDK code; that code is in chunks loaded later', () => {
+  it('has no Settings, Meetings, VideoSDK, call-dialog, history or devices-extras code; that code is in chunks loaded later', () => {
     const startupModules = chunks.filter((c) => startup.includes(c.fileName)).flatMap((c) => c.moduleIds);
     expect(startupModules.some((id) => /[\\/]renderer[\\/]main\.tsx$/.test(id))).toBe(true);
     expect(startupModules.filter((id) => LAZY.test(id))).toEqual([]);
     const lazyModules = chunks.filter((c) => !startup.includes(c.fileName)).flatMap((c) => c.moduleIds);
-    for (const part of ['settings/settings-dialog', 'meetings/meetings-view', 'videosdk/videosdk-region']) {
+    // The call dialogs, the link prompt and the panes that wait for the provider load later too.
+    const later = ['calls/transfer-dialog', 'calls/keypad-dialog', 'calls/forward-dialogs', 'calls/call-target-dialog', 'desktop/link-dialog', 'calls/call-history', 'devices/queue-availability', 'devices/device-picker'];
+    expect(startupModules.filter((id) => later.some((part) => id.replace(/\\/g, '/').includes(`/renderer/components/${part}`)))).toEqual([]);
+    for (const part of ['settings/settings-dialog', 'meetings/meetings-view', 'videosdk/videosdk-region', ...later]) {
       expect(lazyModules.some((id) => id.replace(/\\/g, '/').includes(`/renderer/components/${part}`)), part).toBe(true);
     }
   });

@@ -62,6 +62,7 @@ describe('More actions', () => {
     const { api } = await renderApp([call]);
     await user.click(within(item()).getByRole('button', { name: 'More actions' }));
     await user.click(screen.getByRole('menuitem', { name: 'Forward…' }));
+    await screen.findByRole('textbox', { name: 'Forward to' });
     const dialog = screen.getByRole('dialog', { name: 'Forward call from Ana Silva' });
     expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: 'Forward to' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Forward to' }), '1002');
@@ -78,6 +79,7 @@ describe('More actions', () => {
     const open = async () => {
       await user.click(within(item()).getByRole('button', { name: 'More actions' }));
       await user.click(screen.getByRole('menuitem', { name: 'Park at…' }));
+      await screen.findByRole('textbox', { name: 'Park at' });
       return screen.getByRole('dialog', { name: 'Park call with Ana Silva' });
     };
     let dialog = await open();

@@ -71,6 +71,8 @@ describe('phone links in the window', () => {
   test('"Ask before dialing" confirms in a dialog; Call sends only the link id', async () => {
     const { api } = await renderApp();
     await act(async () => api.emitDesktop({ link: { kind: 'confirm', id: 7, link: 'tel:+1-201-555-0123;ext=42', display: '(201) 555-0123', extension: '42' } }));
+    // The prompt's code loads when first shown: wait for its text, not the loading state.
+    await screen.findByText(/Then extension 42/);
     const dialog = screen.getByRole('dialog', { name: 'Call this number?' });
     expect(dialog.textContent).toContain('(201) 555-0123');
     expect(dialog.textContent).toContain('Then extension 42');

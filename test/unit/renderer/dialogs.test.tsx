@@ -11,6 +11,8 @@ const callItem = (name: string) => screen.getByRole('listitem', { name: `Call wi
 async function openTransfer(name = 'Ana Silva') {
   const user = userEvent.setup();
   await user.click(within(callItem(name)).getByRole('button', { name: 'Transfer' }));
+  // The dialog's code loads when first opened: wait for its field, not the loading state.
+  await screen.findByRole('textbox', { name: 'Transfer to' });
   return { user, dialog: screen.getByRole('dialog', { name: `Transfer call with ${name}` }) };
 }
 
@@ -186,6 +188,7 @@ describe('keypad dialog', () => {
     const call = makeCall({ actions: ['keypad', 'hangup'] });
     const { api } = await renderApp([call]);
     await user.click(within(callItem('Ana Silva')).getByRole('button', { name: 'Keypad' }));
+    await screen.findByRole('button', { name: '5' });
     const dialog = screen.getByRole('dialog', { name: /Keypad/ });
 
     const names = within(dialog)
