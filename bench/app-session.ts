@@ -16,9 +16,13 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-/** `reachOut`: lift the page's CSP so it may open a socket to a bench probe on another port. */
-export async function openAppSession(browser: Browser, rendererDir: string, options: { reachOut?: boolean; events?: EventsOptions } = {}): Promise<AppSession> {
+/**
+ * `reachOut`: lift the page's CSP so it may open a socket to a bench probe on another port.
+ * `xsi`: the line offers XSI events (as an organisation with XSI does) before the app connects.
+ */
+export async function openAppSession(browser: Browser, rendererDir: string, options: { reachOut?: boolean; events?: EventsOptions; xsi?: boolean } = {}): Promise<AppSession> {
   const { line, tap } = await startLine();
+  if (options.xsi) line.xsi.setEnabled(true);
   const harness = await startAppHarness(line, rendererDir, undefined, options.events);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: options.reachOut ?? false });
   const page = await context.newPage();

@@ -10,12 +10,12 @@ import { openLine } from '../main/app/open-line.js';
 import { systemClock } from '../main/core/system-clock.js';
 import type { Logger } from '../main/core/ports.js';
 import { createDispatch, type Dispatch } from '../main/ipc/dispatch.js';
-import { startTestLine, type TestLine } from '../test/line-kit/index.js';
+import { startTestLine, type SandboxExchange, type TestLine } from '../test/line-kit/index.js';
 import { createHarnessPorts, type HarnessPorts } from '../test/harness/harness-ports.js';
 import { startHarness, type Harness } from '../test/harness/harness-server.js';
 import { tapLine, type LineTap } from './line-tap.js';
 
-export type { Core, Dispatch, Harness, HarnessPorts, TestLine };
+export type { Core, Dispatch, Harness, HarnessPorts, SandboxExchange, TestLine };
 
 /**
  * The bench runs for minutes and hundreds of thousands of log calls; a logger that keeps every

@@ -5,13 +5,17 @@
  *   (CALLDECK_WEBHOOK_URL/PORT), and polling is only the safety net;
  * - poll: no push source, the app's own adaptive polling (the ring lands at a random moment of the
  *   idle cycle, so the figure includes the wait a person sees).
- * XSI events join here when that source exists on this branch (issue 19's other half).
+ * - xsi: the line offers XSI events (the app opens a channel and subscribes), webhooks and
+ *   polling stay behind it.
+ * Each per-minute figure comes with where the requests went (by path, from the line's exchange
+ * log), so a figure above its target says which reads to look at.
  */
 import type { Browser } from '../browser.js';
 import { clockOffset } from '../browser.js';
 import { armShown, openAppSession, shownAt, type AppSession } from '../app-session.js';
 import { freePort, startRelay, type Relay } from '../app-under-test.js';
 import { now, sleep } from '../clock.js';
+import { breakdownNote, recordBreakdown } from '../request-breakdown.js';
 import { latencyRow, valueRow, type Row } from '../report.js';
 import { summarize } from '../stats.js';
 
@@ -41,35 +45,57 @@ async function measureSource(session: AppSession, samples: number, windowSeconds
     await shownAt(page);
     await sleep(QUIET_MS);
   }
+  const recorder = recordBreakdown(line);
   const perMinute = async () => {
     const before = tap.count();
     const start = now();
+    const closeWindow = recorder.window();
     await sleep(windowSeconds * 1000);
-    return ((tap.count() - before) * 60_000) / (now() - start);
+    const rate = ((tap.count() - before) * 60_000) / (now() - start);
+    return { rate, byPath: closeWindow() };
   };
-  await sleep(1_500);
-  const idle = await perMinute();
-  const callId = line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' } });
-  await harness.core.calls.refresh();
-  await harness.core.calls.commands.answer({ callId });
-  await sleep(1_500);
-  const oneCall = await perMinute();
-  return { screen, idle, oneCall, live: harness.core.liveEvents.status() };
+  try {
+    await sleep(1_500);
+    const idle = await perMinute();
+    const callId = line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' } });
+    await harness.core.calls.refresh();
+    await harness.core.calls.commands.answer({ callId });
+    await sleep(1_500);
+    const oneCall = await perMinute();
+    return { screen, idle: idle.rate, oneCall: oneCall.rate, idleByPath: idle.byPath, oneCallByPath: oneCall.byPath, live: harness.core.liveEvents.status() };
+  } finally {
+    recorder.close();
+  }
+}
+
+type Measured = Awaited<ReturnType<typeof measureSource>>;
+
+/** Polls until the live-updates status names `source` (the push source has finished starting). */
+async function waitForSource(session: AppSession, source: string): Promise<void> {
+  for (let i = 0; i < 100 && session.harness.core.liveEvents.status().source !== source; i += 1) await sleep(50);
 }
 
 export async function measurePushSources(browser: Browser, rendererDir: string, options: PushOptions): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
   const relay: Relay = await startRelay({ targetPort: await freePort() });
-  let webhooks: Awaited<ReturnType<typeof measureSource>>;
+  let webhooks: Measured;
   const hooked = await openAppSession(browser, rendererDir, { events: { webhookEnvironment: { url: relay.url, port: relay.targetPort } } });
   try {
     // Wait for the webhooks to be made before the first ring.
-    for (let i = 0; i < 100 && hooked.harness.core.liveEvents.status().source !== 'webhooks'; i += 1) await sleep(50);
+    await waitForSource(hooked, 'webhooks');
     webhooks = await measureSource(hooked, options.samples, options.windowSeconds, 0);
   } finally {
     await hooked.close();
     await relay.stop();
   }
-  let poll: Awaited<ReturnType<typeof measureSource>>;
+  let xsi: Measured;
+  const channelled = await openAppSession(browser, rendererDir, { xsi: true });
+  try {
+    await waitForSource(channelled, 'xsi');
+    xsi = await measureSource(channelled, options.samples, options.windowSeconds, 0);
+  } finally {
+    await channelled.close();
+  }
+  let poll: Measured;
   const polled = await openAppSession(browser, rendererDir);
   try {
     poll = await measureSource(polled, Math.max(3, Math.round(options.samples / 3)), Math.min(options.windowSeconds, 15), polled.harness.core.settings.get().pollIdleMs);
@@ -77,17 +103,22 @@ export async function measurePushSources(browser: Browser, rendererDir: string, 
     await polled.close();
   }
   const hooksScreen = summarize(webhooks.screen);
+  const xsiScreen = summarize(xsi.screen);
   const pollScreen = summarize(poll.screen);
+  const where = (m: Measured, which: 'idleByPath' | 'oneCallByPath') => `source ${m.live.source}; ${breakdownNote(m[which].rest)}`;
   return {
     rows: [
       latencyRow('push.webhooks.screen.ms', 'Incoming call → on screen, webhooks (line → relay → receiver → refresh)', 'ms', hooksScreen, { stat: 'p95', max: 300 }),
-      valueRow('push.webhooks.idle.perMinute', 'API requests/min, idle, webhooks live (safety-net poll)', 'req/min', webhooks.idle, { target: { stat: 'value', max: 4 }, note: `source ${webhooks.live.source}` }),
-      valueRow('push.webhooks.oneCall.perMinute', 'API requests/min, one active call, webhooks live', 'req/min', webhooks.oneCall),
+      valueRow('push.webhooks.idle.perMinute', 'API requests/min, idle, webhooks live (safety-net poll)', 'req/min', webhooks.idle, { target: { stat: 'value', max: 4 }, note: where(webhooks, 'idleByPath') }),
+      valueRow('push.webhooks.oneCall.perMinute', 'API requests/min, one active call, webhooks live', 'req/min', webhooks.oneCall, { note: where(webhooks, 'oneCallByPath') }),
+      latencyRow('push.xsi.screen.ms', 'Incoming call → on screen, XSI events (line → channel → refresh)', 'ms', xsiScreen, { stat: 'p95', max: 300 }),
+      valueRow('push.xsi.idle.perMinute', 'API requests/min, idle, XSI events live (REST only; safety-net poll)', 'req/min', xsi.idle, { target: { stat: 'value', max: 4 }, note: where(xsi, 'idleByPath') }),
+      valueRow('push.xsi.oneCall.perMinute', 'API requests/min, one active call, XSI events live (REST only)', 'req/min', xsi.oneCall, { note: where(xsi, 'oneCallByPath') }),
       latencyRow('push.poll.screen.ms', 'Incoming call → on screen, polling only (random phase)', 'ms', pollScreen),
-      valueRow('push.poll.idle.perMinute', 'API requests/min, idle, polling only', 'req/min', poll.idle),
-      valueRow('push.poll.oneCall.perMinute', 'API requests/min, one active call, polling only', 'req/min', poll.oneCall),
+      valueRow('push.poll.idle.perMinute', 'API requests/min, idle, polling only', 'req/min', poll.idle, { note: where(poll, 'idleByPath') }),
+      valueRow('push.poll.oneCall.perMinute', 'API requests/min, one active call, polling only', 'req/min', poll.oneCall, { note: where(poll, 'oneCallByPath') }),
       valueRow('push.screen.p50Ratio', 'Incoming call → on screen, polling ÷ webhooks (p50 ratio)', 'x', pollScreen.p50 / hooksScreen.p50),
     ],
-    details: { webhooks, poll, windowSeconds: options.windowSeconds },
+    details: { webhooks, xsi, poll, windowSeconds: options.windowSeconds },
   };
 }
