@@ -72,12 +72,13 @@ export function createCallsFeature(deps: Deps): CallsFeature {
   const directory = createDirectorySearch({ people: () => current.people, log });
   // Push covers my own line. Nothing documents that a user's webhooks or XSI subscription carry
   // calls on the secondary lines my devices hold (the built-in line sends none), so while I hold
-  // any, the poll keeps their cadence instead of slowing to the safety net.
+  // any, the poll keeps their cadence; my own line is still listed only at the safety net's pace
+  // or when a push signal or an action says so (ownLineEveryMs).
   const pushedPollMs = (safetyNet: number) =>
     (lines.devices?.secondaryLineIds().length ?? 0) > 0 ? Math.min(safetyNet, SECONDARY_IDLE_MS) : safetyNet;
 
   const bind = (line: Line) => {
-    lines = bindLines(line, { clock, log });
+    lines = bindLines(line, { clock, log, ownLineEveryMs: () => safetyNetMs });
     devicesUnsubscribe = lines.devices?.onChange((info) => {
       for (const listener of devicesListeners) listener(info);
       // A line's name may have just arrived: show it on its calls.
@@ -131,8 +132,13 @@ export function createCallsFeature(deps: Deps): CallsFeature {
     devicesUnsubscribe?.();
     lines.stop();
   };
+  /** Lists every line now, my own included even while push slows its cadence. */
+  const refreshNow = () => {
+    lines.listOwnNext();
+    return sync.refresh();
+  };
   const linesContext = {
-    refresh: () => void sync.refresh(),
+    refresh: () => void refreshNow(),
     redecorate: () => emitSnapshot(lines.decorate(sync.snapshot())),
   };
 
@@ -195,7 +201,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       infoListeners.add(listener);
       return () => infoListeners.delete(listener);
     },
-    refresh: () => sync.refresh(),
+    refresh: refreshNow,
     refreshVoicemail: () => myLine.refreshVoicemail(),
     setSafetyNet(ms) {
       safetyNetMs = ms;
@@ -214,7 +220,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       for (const listener of infoListeners) listener(myLine.info());
       for (const listener of devicesListeners) listener(devicesInfo());
       await previous.close();
-      await sync.refresh();
+      await refreshNow();
     },
     async stop() {
       // First and synchronously: on quit this runs inside before-quit, and Electron ends the

@@ -29,11 +29,18 @@ export interface LineRoutingDeps {
   deviceFor(lineId: string): Device | undefined;
   /** Resolves once the devices were first read (never rejects), so the first dial already names one. */
   ready(): Promise<void>;
+  /**
+   * While push is live, how often my own line needs listing by the poll alone (a push signal or an
+   * action lists it at once, through listOwnNext or the call it acts on); undefined: every poll.
+   */
+  ownLineEveryMs?(): number | undefined;
 }
 
 export interface LineRouting extends CallsProvider {
   /** The line a listed call is on: OWN_LINE_ID or a secondary line's owner id. */
   lineOf(callId: string): string;
+  /** Something may have changed on my own line (a push signal, a window asking): list it on the next poll. */
+  listOwnNext(): void;
 }
 
 interface SecondaryMemory {
@@ -47,6 +54,7 @@ export function createLineRouting(inner: CallsProvider, deps: LineRoutingDeps): 
   const { clock, log } = deps;
   const callLine = new Map<string, string>();
   const secondary = new Map<string, SecondaryMemory>();
+  const own: SecondaryMemory = { calls: [], lastListed: Number.NEGATIVE_INFINITY, dirty: true };
 
   const lineOf = (callId: string) => callLine.get(callId) ?? OWN_LINE_ID;
   const lineTarget = (lineId: string): CallTarget => (lineId === OWN_LINE_ID ? {} : { lineOwnerId: lineId });
@@ -54,12 +62,14 @@ export function createLineRouting(inner: CallsProvider, deps: LineRoutingDeps): 
   /** The lineOwnerId of this call's line, and marks that line to be listed on the next poll. */
   function onCall(callId: string): CallTarget {
     const lineId = lineOf(callId);
-    const memory = secondary.get(lineId);
+    const memory = lineId === OWN_LINE_ID ? own : secondary.get(lineId);
     if (memory) memory.dirty = true;
     return lineTarget(lineId);
   }
 
+  /** For dial, retrieve, pickup, barge-in and pull: a new call appears on my own line. */
   async function chosenEndpoint(): Promise<CallTarget> {
+    own.dirty = true;
     await deps.ready();
     const device = deps.chosen();
     return device ? { endpointId: device.id } : {};
@@ -83,19 +93,34 @@ export function createLineRouting(inner: CallsProvider, deps: LineRoutingDeps): 
     return memory.calls;
   }
 
+  async function listOwn(signal: AbortSignal | undefined): Promise<WebexCall[]> {
+    const every = deps.ownLineEveryMs?.();
+    const due = every === undefined || own.dirty || own.calls.length > 0 || clock.now() - own.lastListed >= every;
+    if (!due) return own.calls;
+    const listedAt = clock.now();
+    // A failure still fails the poll, as before: my own line is the one a person relies on.
+    own.calls = await inner.listCalls(signal);
+    own.lastListed = listedAt;
+    own.dirty = false;
+    return own.calls;
+  }
+
   return {
     lineOf,
 
     async listCalls(signal) {
       const lineIds = deps.secondaryLineIds();
       for (const id of secondary.keys()) if (!lineIds.includes(id)) secondary.delete(id);
-      const [own, ...others] = await Promise.all([inner.listCalls(signal), ...lineIds.map((id) => listSecondary(id, signal))]);
+      const [mine, ...others] = await Promise.all([listOwn(signal), ...lineIds.map((id) => listSecondary(id, signal))]);
       callLine.clear();
-      for (const call of own) callLine.set(call.id, OWN_LINE_ID);
+      for (const call of mine) callLine.set(call.id, OWN_LINE_ID);
       others.forEach((calls, i) => {
         for (const call of calls) callLine.set(call.id, lineIds[i]!);
       });
-      return [...own, ...others.flat()];
+      return [...mine, ...others.flat()];
+    },
+    listOwnNext() {
+      own.dirty = true;
     },
     getCall: (callId, signal) => inner.getCall(callId, signal, onCall(callId)),
     history: (type, signal) => inner.history(type, signal),

@@ -23,9 +23,11 @@ export interface LinesBinding {
   /** Handlers; `refresh` re-syncs calls after an action, `redecorate` re-sends the current snapshot. */
   handlers(ctx: { refresh(): void; redecorate(): void }): HandlersOf<ChannelsOf<'devices'>>;
   stop(): void;
+  /** A push signal or a window asked: list my own line on the next poll whatever its cadence. */
+  listOwnNext(): void;
 }
 
-export function bindLines(line: Line, deps: { clock: Clock; log: Logger }): LinesBinding {
+export function bindLines(line: Line, deps: { clock: Clock; log: Logger; ownLineEveryMs?: () => number | undefined }): LinesBinding {
   const devices = line.meLines ? createDevicesService({ provider: line.meLines, clock: deps.clock, log: deps.log }) : undefined;
   const routing: LineRouting | undefined = devices
     ? createLineRouting(line.provider, {
@@ -35,6 +37,7 @@ export function bindLines(line: Line, deps: { clock: Clock; log: Logger }): Line
         chosen: () => devices.chosen(),
         deviceFor: (lineId) => devices.deviceFor(lineId),
         ready: () => devices.ready(),
+        ...(deps.ownLineEveryMs ? { ownLineEveryMs: deps.ownLineEveryMs } : {}),
       })
     : undefined;
   const refused = new Set<string>();
@@ -107,5 +110,6 @@ export function bindLines(line: Line, deps: { clock: Clock; log: Logger }): Line
       },
     }),
     stop: () => devices?.stop(),
+    listOwnNext: () => routing?.listOwnNext(),
   };
 }

@@ -59,6 +59,19 @@ describe('the safety-net poll with secondary lines [EVT-07]', () => {
     start(true);
     const reads = await minuteOfListReads();
     expect(reads.manager).toBeGreaterThanOrEqual(10);
+    // My own line is pushed: the poll alone lists it at the safety net's pace.
+    expect(reads.mine).toBeLessThanOrEqual(3);
+  });
+
+  it('[EVT-07] a push signal lists my own line at once, whatever its cadence', async () => {
+    const calls = start(true);
+    await minuteOfListReads();
+    const before = recorded.length;
+    const id = line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12125550100' } });
+    await calls.refresh();
+    const mine = recorded.slice(before).filter((x) => x.method === 'GET' && x.path === '/v1/telephony/calls' && x.query.lineOwnerId === undefined);
+    expect(mine.length).toBe(1);
+    expect(calls.snapshot().calls.map((c) => c.id)).toContain(id);
   });
 
   it('[EVT-07] slows to the safety net when I hold no secondary line', async () => {
