@@ -95,7 +95,9 @@ export function createLineRouting(inner: CallsProvider, deps: LineRoutingDeps): 
 
   async function listOwn(signal: AbortSignal | undefined): Promise<WebexCall[]> {
     const every = deps.ownLineEveryMs?.();
-    const due = every === undefined || own.dirty || own.calls.length > 0 || clock.now() - own.lastListed >= every;
+    // Polls come every SECONDARY_IDLE_MS meanwhile: take the one before the safety net runs out,
+    // so my line is never listed later than the safety net promises.
+    const due = every === undefined || own.dirty || own.calls.length > 0 || clock.now() - own.lastListed >= every - SECONDARY_IDLE_MS;
     if (!due) return own.calls;
     const listedAt = clock.now();
     // A failure still fails the poll, as before: my own line is the one a person relies on.
