@@ -5,6 +5,7 @@
 import type { Browser, Page } from './browser.js';
 import { pageProbes } from './browser.js';
 import { startAppHarness, startLine, type Harness, type TestLine } from './app-under-test.js';
+import { sleep } from './clock.js';
 import type { LineTap } from './line-tap.js';
 import type { EventsOptions } from '../main/events/index.js';
 
@@ -93,4 +94,18 @@ export async function shownAt(page: Page, timeoutMs = 10_000): Promise<number> {
       ]),
     timeoutMs,
   );
+}
+
+/**
+ * The provider's load in two states, each counted by `perMinute` over its own window: idle once
+ * start-up requests have passed, then with one answered call.
+ */
+export async function idleThenOneCall<T>(session: Pick<AppSession, 'line' | 'harness'>, perMinute: () => Promise<T>): Promise<{ idle: T; oneCall: T }> {
+  await sleep(1_500);
+  const idle = await perMinute();
+  const callId = session.line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' } });
+  await session.harness.core.calls.refresh();
+  await session.harness.core.calls.commands.answer({ callId });
+  await sleep(1_500);
+  return { idle, oneCall: await perMinute() };
 }

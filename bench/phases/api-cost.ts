@@ -6,7 +6,7 @@
  * over every line the whole bench opens.
  */
 import type { Browser } from '../browser.js';
-import { openAppSession } from '../app-session.js';
+import { idleThenOneCall, openAppSession } from '../app-session.js';
 import { now, sleep } from '../clock.js';
 import { isListRequest, type Arrival } from '../line-tap.js';
 import { benchMeeting, openMeetingView } from './roster-load.js';
@@ -28,14 +28,7 @@ export async function measureApiCost(browser: Browser, rendererDir: string, wind
       const minutes = (now() - start) / 60_000;
       return { all: (tap.count() - all) / minutes, lists: (tap.count(isListRequest) - lists) / minutes };
     };
-    // Let start-up requests (first list, history) pass before counting.
-    await sleep(1_500);
-    const idle = await perMinute();
-    const callId = line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' } });
-    await harness.core.calls.refresh();
-    await harness.core.calls.commands.answer({ callId });
-    await sleep(1_500);
-    const oneCall = await perMinute();
+    const { idle, oneCall } = await idleThenOneCall({ line, harness }, perMinute);
     const settings = harness.core.settings.get();
 
     // The Meetings view open on a running meeting whose roster spans two pages, the call ended.

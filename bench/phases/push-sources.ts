@@ -12,7 +12,7 @@
  */
 import type { Browser } from '../browser.js';
 import { clockOffset } from '../browser.js';
-import { armShown, openAppSession, shownAt, type AppSession } from '../app-session.js';
+import { armShown, idleThenOneCall, openAppSession, shownAt, type AppSession } from '../app-session.js';
 import { freePort, startRelay, type Relay } from '../app-under-test.js';
 import { now, sleep } from '../clock.js';
 import { breakdownNote, recordBreakdown } from '../request-breakdown.js';
@@ -55,13 +55,7 @@ async function measureSource(session: AppSession, samples: number, windowSeconds
     return { rate, byPath: closeWindow() };
   };
   try {
-    await sleep(1_500);
-    const idle = await perMinute();
-    const callId = line.control.incomingCall({ from: { name: 'Ana Silva', number: '+12015550123' } });
-    await harness.core.calls.refresh();
-    await harness.core.calls.commands.answer({ callId });
-    await sleep(1_500);
-    const oneCall = await perMinute();
+    const { idle, oneCall } = await idleThenOneCall({ line, harness }, perMinute);
     return { screen, idle: idle.rate, oneCall: oneCall.rate, idleByPath: idle.byPath, oneCallByPath: oneCall.byPath, live: harness.core.liveEvents.status() };
   } finally {
     recorder.close();

@@ -6,7 +6,8 @@
  * The voicemail box starts with two new messages; some callers who give up leave one, and every
  * few minutes the messages are "heard" (as if on the desk phone), so the waiting count comes and goes.
  */
-import type { Clock, TimerHandle } from '../core/ports.js';
+import type { Clock } from '../core/ports.js';
+import { demoTimers } from './demo-timers.js';
 import type { IncomingCallInput } from './control.js';
 import type { SandboxLine } from './start-sandbox.js';
 
@@ -57,24 +58,15 @@ export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions):
   const random = opts.random ?? Math.random;
   const [minGap, maxGap] = opts.everyMs ?? [25_000, 45_000];
   const giveUpAfterMs = opts.giveUpAfterMs ?? 30_000;
-  const timers = new Set<TimerHandle>();
+  const { later, stop } = demoTimers(clock);
   // The first call a newcomer sees is a named caller ringing via a hunt group: it shows at once
   // who is calling and why it rings. The cast then rotates from there.
   let next = FIRST_DEMO_CALLER;
-  let stopped = false;
 
   line.control.setDialBehavior({ answerAfterMs: opts.dialAnswerAfterMs ?? 2_000 });
   // On Demand lets a newcomer try every recording control; a colleague on a call gives barge-in something to join.
   line.control.setRecordingMode('onDemand');
   line.control.colleagueOnCall({ colleague: { name: 'Sam Rivera', number: '1002' }, with: { name: 'Priya Natarajan', number: '+12125550142' } });
-
-  function later(ms: number, run: () => void): void {
-    const handle = clock.setTimeout(() => {
-      timers.delete(handle);
-      if (!stopped) run();
-    }, ms);
-    timers.add(handle);
-  }
 
   function ringingCount(): number {
     // The user's own phone alerting for a dial is not a caller ringing.
@@ -110,9 +102,7 @@ export function startDemoScenario(line: SandboxLine, opts: DemoScenarioOptions):
 
   return {
     stop() {
-      stopped = true;
-      for (const handle of timers) clock.clearTimeout(handle);
-      timers.clear();
+      stop();
     },
   };
 }

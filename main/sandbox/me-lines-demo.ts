@@ -3,7 +3,8 @@
  * it rings now and then (first soon after start, then every 40–70 s) with callers who give up
  * after ~30 s, so a newcomer sees a call labelled with another person's line and can answer it.
  */
-import type { Clock, TimerHandle } from '../core/ports.js';
+import type { Clock } from '../core/ports.js';
+import { demoTimers } from './demo-timers.js';
 import { MANAGER_ID } from './me-lines-state.js';
 import type { SandboxLine } from './start-sandbox.js';
 
@@ -28,17 +29,8 @@ export function startManagerLineDemo(sandbox: SandboxLine, opts: ManagerLineDemo
   const control = sandbox.meLines.control(MANAGER_ID);
   const random = opts.random ?? Math.random;
   const [minGap, maxGap] = opts.everyMs ?? [40_000, 70_000];
-  const timers = new Set<TimerHandle>();
+  const { later, stop } = demoTimers(clock);
   let next = 0;
-  let stopped = false;
-
-  function later(ms: number, run: () => void): void {
-    const handle = clock.setTimeout(() => {
-      timers.delete(handle);
-      if (!stopped) run();
-    }, ms);
-    timers.add(handle);
-  }
 
   function ring(): void {
     if (control && !control.state().calls.some((c) => c.state === 'alerting')) {
@@ -56,9 +48,7 @@ export function startManagerLineDemo(sandbox: SandboxLine, opts: ManagerLineDemo
 
   return {
     stop() {
-      stopped = true;
-      for (const handle of timers) clock.clearTimeout(handle);
-      timers.clear();
+      stop();
     },
   };
 }

@@ -139,6 +139,18 @@ export function createXmlStreamReader(limits: XmlLimits = DEFAULT_XML_LIMITS): X
   }
 
   /** One step; false when the buffer holds only the start of the next token. */
+  /** A finished element joins its parent, or, at the top, ends a document and resets its counts. */
+  function closeElement(done: XmlElement, out: XmlElement[]): void {
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.children.push(done);
+      return;
+    }
+    out.push(done);
+    docChars = 0;
+    elements = 0;
+  }
+
   function step(out: XmlElement[]): boolean {
     if (buffer === '') return false;
     const lt = buffer.indexOf('<');
@@ -207,14 +219,7 @@ export function createXmlStreamReader(limits: XmlLimits = DEFAULT_XML_LIMITS): X
       const open = stack.pop();
       if (!open || open.name !== name) throw new XmlError(`</${name.slice(0, 40)}> does not close the open element.`);
       consume(end + 1);
-      const done = finish(open);
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(done);
-      else {
-        out.push(done);
-        docChars = 0;
-        elements = 0;
-      }
+      closeElement(finish(open), out);
       return true;
     }
     const tag = readStartTag(inner, limits);
@@ -223,14 +228,7 @@ export function createXmlStreamReader(limits: XmlLimits = DEFAULT_XML_LIMITS): X
     const building: Building = { name: tag.name, attrs: tag.attrs, children: [], text: '' };
     if (tag.selfClosing) {
       consume(end + 1);
-      const done = finish(building);
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(done);
-      else {
-        out.push(done);
-        docChars = 0;
-        elements = 0;
-      }
+      closeElement(finish(building), out);
       return true;
     }
     if (stack.length >= limits.maxDepth) throw new XmlError(`XML nested deeper than ${limits.maxDepth} levels.`);
