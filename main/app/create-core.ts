@@ -172,13 +172,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     refresh: {
       calls: () => void calls.refresh(),
       voicemail: () => void calls.refreshVoicemail(),
-      roster: () => meetings.refreshRoster(),
+      roster: (signal) => meetings.refreshRoster(signal?.id),
     },
     setSafetyNet: (ms) => calls.setSafetyNet(ms),
     preferred: PREFERRED_PUSH_SOURCES,
     ...(options.events ? { options: options.events } : {}),
   });
   liveEvents.onStatus((status) => events.emit('events:changed', status));
+  meetings.onHosting((hosting) => liveEvents.live.followRoster(hosting));
   // A change no signal announced may mean the push source went quiet.
   let lastCallsKey = '';
   calls.onSnapshot((snapshot) => {

@@ -30,7 +30,7 @@ export interface PushSourceContext {
 
 export interface EventsDeps extends PushSourceContext {
   settings: () => WebhookSettings;
-  refresh: Record<PushSignal['topic'], () => void>;
+  refresh: Record<PushSignal['topic'], (signal?: PushSignal) => void>;
   setSafetyNet(ms: number | undefined): void;
   /** Sources preferred over webhooks, e.g. XSI events: `(ctx) => createXsiSource(ctx)`. */
   preferred?: ReadonlyArray<(ctx: PushSourceContext) => PushSourceFactory>;

@@ -31,8 +31,8 @@ export interface LiveUpdatesDeps {
   sources: readonly PushSourceFactory[];
   clock: Clock;
   log: Logger;
-  /** What each topic refreshes. */
-  refresh: Record<PushSignal['topic'], () => void>;
+  /** What each topic refreshes; the signal says which thing changed, when it does. */
+  refresh: Record<PushSignal['topic'], (signal?: PushSignal) => void>;
   /** Slows the call poll to `ms` while push is live; undefined restores the normal cadence. */
   setSafetyNet(ms: number | undefined): void;
   timings?: Partial<LiveUpdatesTimings>;
@@ -49,6 +49,8 @@ export interface LiveUpdates {
   onStatus(listener: (status: LiveSource) => void): () => void;
   /** The calls poll saw a change: if no signal announced it, the source may have gone quiet. */
   pollSawChange(): void;
+  /** The person hosts an open meeting (on) or no longer does (off): roster signals follow it where the source can. */
+  followRoster(on: boolean): void;
 }
 
 /** How many ids are remembered for deduplication. */
@@ -77,6 +79,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
   // Serialises start/stop: a settings change during a start must wait for it.
   let queue: Promise<void> = Promise.resolve();
   const latest = new Map<string, number>();
+  let rosterWanted = false;
 
   const isLive = () => source !== undefined && sourceDown === undefined && unproven === undefined;
 
@@ -122,7 +125,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
     }
     if (!isNew(signal)) return;
     try {
-      deps.refresh[signal.topic]();
+      deps.refresh[signal.topic](signal);
     } catch (error) {
       log.warn('events: a refresh failed to start', { topic: signal.topic, error: String(error) });
     }
@@ -172,6 +175,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
         await candidate.stop();
         return;
       }
+      if (rosterWanted) await candidate.followRoster?.(true);
       source = candidate;
       sourceDown = undefined;
       // Starting counts as hearing from it: the quiet watch measures from here.
@@ -234,6 +238,13 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    followRoster(on) {
+      if (on === rosterWanted) return;
+      rosterWanted = on;
+      void serial(async () => {
+        await source?.followRoster?.(rosterWanted);
+      });
     },
     pollSawChange() {
       if (source === undefined || !isLive() || silenceTimer !== undefined) return;

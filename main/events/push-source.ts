@@ -26,6 +26,11 @@ export interface PushSource {
   /** Closes it and removes what it made at the provider (webhooks, channel, subscription). Never rejects. */
   stop(): Promise<void>;
   onSignal(listener: (signal: PushSignal) => void): () => void;
+  /**
+   * Roster signals while the person hosts an open meeting (on), none otherwise (off). Only sources
+   * that can carry them have it; the roster poll covers the rest. Never rejects.
+   */
+  followRoster?(on: boolean): Promise<void>;
   /** After start() resolved: the source went down (channel dropped, webhook inactive …) or came back. */
   onHealth(listener: (health: PushHealth) => void): () => void;
 }

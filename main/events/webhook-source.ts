@@ -3,8 +3,9 @@
  * them behind), then creates one per event it needs, each with a fresh random secret kept in the
  * vault, all pointing at the public address the user's relay forwards to the local receiver. It
  * looks at them now and then: one Webex turned `inactive` means deliveries stopped (the source
- * says so and asks Webex to turn it back on); one someone else deleted is made again. Stop deletes
- * them all and forgets their secrets.
+ * says so and asks Webex to turn it back on); one someone else deleted is made again. While the
+ * person hosts an open meeting it also keeps `meetingParticipants` webhooks (joined, left). Stop
+ * deletes them all and forgets their secrets.
  */
 import { randomBytes } from 'node:crypto';
 import { AppError, isAppError } from '../core/app-error.js';
@@ -57,6 +58,15 @@ export const WANTED: ReadonlyArray<Pick<WebhookInput, 'resource' | 'event'>> = [
   { resource: 'telephony_mwi', event: 'updated' },
 ];
 
+/**
+ * A user's roster webhooks: no `filter`, since the contract does not say which a meetingParticipants
+ * webhook honours; the roster's owner tells its own meeting's signals from others by `meetingId`.
+ */
+export const ROSTER_WANTED: ReadonlyArray<Pick<WebhookInput, 'resource' | 'event'>> = [
+  { resource: 'meetingParticipants', event: 'joined' },
+  { resource: 'meetingParticipants', event: 'left' },
+];
+
 const TOPIC_OF: Record<string, PushSignal['topic']> = { telephony_calls: 'calls', telephony_mwi: 'voicemail', meetingParticipants: 'roster' };
 
 export const secretKey = (webhookId: string) => `events:webhook-secret:${webhookId}`;
@@ -74,6 +84,9 @@ export function createWebhookSource(deps: WebhookSourceDeps): PushSource {
   let health: PushHealth = { state: 'live' };
   let stopped = false;
   let abort = new AbortController();
+  let rosterWanted = false;
+  // Roster webhooks are made and deleted one change at a time, in the order asked.
+  let rosterQueue: Promise<void> = Promise.resolve();
 
   const secretsById = () => new Map([...mine].map(([id, entry]) => [id, entry.secret]));
 
@@ -109,6 +122,35 @@ export function createWebhookSource(deps: WebhookSourceDeps): PushSource {
       },
       health.state === 'live' ? timings.checkEveryMs : timings.recheckEveryMs,
     );
+  }
+
+  const rosterHooks = () => [...mine].filter(([, entry]) => entry.want.resource === 'meetingParticipants').map(([id]) => id);
+
+  async function remove(id: string): Promise<void> {
+    try {
+      await provider.remove(id);
+    } catch (error) {
+      log.warn('events: could not delete a webhook', isAppError(error) ? { code: error.code, status: error.status } : { error: String(error) });
+    }
+    await forget(id);
+  }
+
+  /** Brings the roster webhooks in line with what is wanted. */
+  async function syncRoster(): Promise<void> {
+    if (stopped || receiver === undefined) return;
+    const have = rosterHooks();
+    if (!rosterWanted) {
+      await Promise.all(have.map(remove));
+      return;
+    }
+    if (have.length > 0) return;
+    try {
+      for (const want of ROSTER_WANTED) await create(want);
+    } catch (error) {
+      // Without them the roster poll still runs; say why once and leave it at that.
+      log.warn('events: could not create the meeting roster webhooks', isAppError(error) ? { code: error.code, status: error.status } : { error: String(error) });
+      await Promise.all(rosterHooks().map(remove));
+    }
   }
 
   /** Looks at our webhooks: turns inactive ones back on, remakes deleted ones. */
@@ -188,18 +230,16 @@ export function createWebhookSource(deps: WebhookSourceDeps): PushSource {
       const closing = receiver;
       receiver = undefined;
       await closing?.close();
-      const ids = [...mine.keys()];
+      // A roster change under way finishes first, so nothing it makes outlives the stop.
+      await rosterQueue;
       // Deleting uses a fresh signal: the one above cancels only the look-ups in flight.
-      await Promise.all(
-        ids.map(async (id) => {
-          try {
-            await provider.remove(id);
-          } catch (error) {
-            log.warn('events: could not delete a webhook', isAppError(error) ? { code: error.code, status: error.status } : { error: String(error) });
-          }
-          await forget(id);
-        }),
-      );
+      await Promise.all([...mine.keys()].map(remove));
+    },
+
+    followRoster(on) {
+      rosterWanted = on;
+      rosterQueue = rosterQueue.then(syncRoster).catch((error: unknown) => log.error('events: roster webhooks failed', { error: String(error) }));
+      return rosterQueue;
     },
 
     onSignal(listener) {

@@ -37,8 +37,13 @@ export interface MeetingsFeature {
    * the line and its access, and tells the window only if either differs. Cheap; call it freely.
    */
   lineMayHaveChanged(): void;
-  /** Reads the open meeting's roster now (a live update said it changed); nothing when none is open. */
-  refreshRoster(): void;
+  /**
+   * Reads the open meeting's roster now (a live update said a roster changed); nothing when none
+   * is open, or when the update names another meeting.
+   */
+  refreshRoster(meetingId?: string): void;
+  /** Whether the person now hosts an open meeting whose roster is being followed; told on change. */
+  onHosting(listener: (hosting: boolean) => void): () => void;
   stop(): void;
 }
 
@@ -57,6 +62,9 @@ export const ACTION_RETRY_WAIT_MAX_MS = 10_000;
 
 const NO_MEETINGS = 'This line has no Webex Meetings. Sign in with a Webex account in Settings → Accounts.';
 const NOT_AVAILABLE: MeetingsAccess = { state: 'needs-scopes', scopes: [], howTo: NO_MEETINGS };
+
+/** A series id, or a scheduled meeting's or instance's id: all start with the series' 32 hex. */
+const seriesOf = (id: string) => id.split('_')[0] ?? id;
 
 function toParticipant(p: WebexMeetingParticipant): MeetingParticipant | undefined {
   if (p.state === 'end') return undefined;
@@ -78,6 +86,8 @@ function toParticipant(p: WebexMeetingParticipant): MeetingParticipant | undefin
 export function createMeetingsFeature(deps: Deps): MeetingsFeature {
   const { clock, log } = deps;
   const listeners = new Set<(snapshot: MeetingsSnapshot) => void>();
+  const hostingListeners = new Set<(hosting: boolean) => void>();
+  let hosting = false;
   let boundLine: Line | undefined;
   let meeting: OpenMeeting | null = null;
   /** Where call-outs go: the instance's id, or the number while Webex does not list the instance. */
@@ -115,9 +125,18 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
   let lastAccess = '';
   let lastSent = '';
 
+  /** Only the host reads the roster, so a roster being followed is a meeting the person hosts. */
+  function tellHosting(): void {
+    const now = meeting !== null && watching && rosterHidden === undefined && access(deps.line()).state === 'ready';
+    if (now === hosting) return;
+    hosting = now;
+    for (const listener of hostingListeners) listener(now);
+  }
+
   /** Tells the window, unless nothing it shows changed (a poll that found the same roster). */
   function emit(): void {
     follow();
+    tellHosting();
     const s = snapshot();
     lastAccess = JSON.stringify(s.access);
     const shown = JSON.stringify({ ...s, sync: { ...s.sync, updatedAt: undefined } });
@@ -436,8 +455,13 @@ export function createMeetingsFeature(deps: Deps): MeetingsFeature {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    refreshRoster() {
+    refreshRoster(meetingId) {
+      if (meeting === null || (meetingId !== undefined && seriesOf(meetingId) !== seriesOf(meeting.id))) return;
       void rosterSync?.refresh();
+    },
+    onHosting(listener) {
+      hostingListeners.add(listener);
+      return () => hostingListeners.delete(listener);
     },
     lineMayHaveChanged() {
       const before = boundLine;

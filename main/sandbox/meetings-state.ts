@@ -141,6 +141,13 @@ export const ADMIT_MAX_ITEMS = 100;
 
 export type MeetingsBook = ReturnType<typeof createMeetingsBook>;
 
+/** Someone came into the meeting (not into its lobby) or left it; what meetingParticipants webhooks report. */
+export interface ParticipantMove {
+  readonly meeting: SandboxMeeting;
+  readonly participant: SandboxParticipant;
+  readonly event: 'joined' | 'left';
+}
+
 const MEETING_STATE = { meetingSeries: 'active', scheduledMeeting: 'ready', meeting: 'inProgress' } as const;
 export const meetingStateOf = (kind: keyof typeof MEETING_STATE) => MEETING_STATE[kind];
 
@@ -156,7 +163,15 @@ export function createMeetingsBook(clock: Clock) {
   let pending: PendingCallout[] = [];
   let behavior: CalloutBehavior = { answerAfterMs: null };
   const timers = new Map<string, TimerHandle>();
+  const moveListeners = new Set<(move: ParticipantMove) => void>();
   const now = () => new Date(clock.now()).toISOString();
+
+  /** Tells who listens when a participant's state crosses into the meeting or out of it. */
+  function moved(meeting: SandboxMeeting, before: SandboxParticipantState | undefined, participant: SandboxParticipant): void {
+    const event = participant.state === 'end' && before !== 'end' ? 'left' : participant.state === 'joined' && before !== 'joined' ? 'joined' : undefined;
+    if (event === undefined) return;
+    for (const listener of moveListeners) listener({ meeting, participant, event });
+  }
 
   /** An instance, its scheduled meeting or its series all name the meeting. */
   function meetingById(id: string): SandboxMeeting {
@@ -191,7 +206,9 @@ export function createMeetingsBook(clock: Clock) {
   }
 
   function replace(meeting: SandboxMeeting, next: SandboxParticipant): SandboxParticipant {
+    const before = meeting.participants.find((p) => p.id === next.id)?.state;
     meeting.participants = meeting.participants.map((p) => (p.id === next.id ? next : p));
+    moved(meeting, before, next);
     return next;
   }
 
@@ -226,21 +243,20 @@ export function createMeetingsBook(clock: Clock) {
     pending = pending.filter((p) => p.participantId !== participantId);
     const meeting = meetings.find((m) => m.id === callout.meetingId);
     if (!answered || !meeting) return;
-    meeting.participants = [
-      ...meeting.participants,
-      {
-        id: callout.participantId,
-        displayName: callout.displayName,
-        host: false,
-        coHost: false,
-        muted: false,
-        video: callout.addressType === 'sipAddress' ? 'on' : 'off',
-        state: 'joined',
-        joinedTime: now(),
-        address: callout.address,
-        correlationId: callout.invitationCorrelationId,
-      },
-    ];
+    const joined: SandboxParticipant = {
+      id: callout.participantId,
+      displayName: callout.displayName,
+      host: false,
+      coHost: false,
+      muted: false,
+      video: callout.addressType === 'sipAddress' ? 'on' : 'off',
+      state: 'joined',
+      joinedTime: now(),
+      address: callout.address,
+      correlationId: callout.invitationCorrelationId,
+    };
+    meeting.participants = [...meeting.participants, joined];
+    moved(meeting, undefined, joined);
   }
 
   function ring(callout: PendingCallout): void {
@@ -279,6 +295,7 @@ export function createMeetingsBook(clock: Clock) {
       const meeting = meetingById(meetingId);
       const participant = newParticipant(meeting, input);
       meeting.participants = [...meeting.participants, participant];
+      moved(meeting, undefined, participant);
       return participant;
     },
     leave(participantId) {
@@ -311,6 +328,12 @@ export function createMeetingsBook(clock: Clock) {
 
   return {
     control,
+
+    /** Joins and leaves as they happen (not the people a meeting is set up with). */
+    onParticipantMove(listener: (move: ParticipantMove) => void): () => void {
+      moveListeners.add(listener);
+      return () => moveListeners.delete(listener);
+    },
 
     /**
      * GET /meetings as the contract describes it. A number answers the scheduled meeting, or the

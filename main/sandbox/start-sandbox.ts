@@ -17,6 +17,7 @@ import { createMeetingsBook, type MeetingsControl } from './meetings-state.js';
 import { ENDPOINTS, createMeLines, type MeLines } from './me-lines-state.js';
 import { createMeLinesRoutes, lineForCallRequest, noteCallPlaced } from './me-lines-routes.js';
 import { matchMeetingRoute } from './meetings-routes.js';
+import { meetingEvent } from './meeting-events.js';
 import { PEOPLE_ROUTES } from './people-routes.js';
 import { ROUTES, RequestError, describeZodError, matchRoute, parseJsonBody } from './routes.js';
 import { VOICEMAIL_ROUTES } from './voicemail-routes.js';
@@ -171,6 +172,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     const at = new Date(clock.now()).toISOString();
     for (const event of lineEvents(before, after, at)) webhooks.publish(event);
   });
+  meetings.onParticipantMove((move) => {
+    const event = meetingEvent(move);
+    if (event) webhooks.publish(event);
+  });
   const extensions = opts.extend?.(control) ?? [];
   const videoSdkState = createVideoSdkState({
     clock,
@@ -285,6 +290,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
         query: url.searchParams,
         body: () => parseJsonBody(body, req.headers['content-type']),
         book: webhooks,
+        scopes: scopesOf(req.headers.authorization),
       });
       if (hookResult !== undefined) {
         if (hookResult.status === 405) respond.error(405, `${method} is not supported on ${path}.`, { headers: hookResult.headers ?? {} });

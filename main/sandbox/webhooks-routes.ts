@@ -31,6 +31,15 @@ const UpdateBody = z.looseObject({
   status: z.literal('active', { error: 'can only be active: a webhook cannot be deactivated this way' }).optional(),
 });
 
+/**
+ * "Creating a webhook requires 'read' scope on the resource the webhook is for": the read scopes
+ * the contracts name (EVENTS.md for calls, List Meeting Participants' description for the roster).
+ */
+const READ_SCOPE: Partial<Record<string, string>> = {
+  telephony_calls: 'spark:calls_read',
+  meetingParticipants: 'meeting:participants_read',
+};
+
 function wire(hook: SandboxWebhook) {
   return { ...hook };
 }
@@ -42,6 +51,8 @@ export interface WebhookRouteRequest {
   query: URLSearchParams;
   body: () => unknown;
   book: WebhooksBook;
+  /** The token's scopes, when the line knows them (tokens it issued through sign-in). */
+  scopes?: readonly string[] | undefined;
 }
 
 /** Undefined when the path is not a webhooks path. */
@@ -58,6 +69,10 @@ export function runWebhookRoute(req: WebhookRouteRequest): RouteResult | undefin
     }
     if (method === 'POST') {
       const body = CreateBody.parse(req.body());
+      const needs = READ_SCOPE[body.resource];
+      if (needs !== undefined && req.scopes !== undefined && !req.scopes.includes(needs)) {
+        throw new RequestError(403, `Creating a ${body.resource} webhook needs the ${needs} scope.`);
+      }
       const hook = book.create({
         name: body.name,
         targetUrl: body.targetUrl,

@@ -15,6 +15,8 @@ class ScriptedSource implements PushSource {
   readonly healths = new Set<(health: PushHealth) => void>();
   started = 0;
   stopped = 0;
+  /** What followRoster was told, in order. */
+  readonly roster: boolean[] = [];
   constructor(
     readonly kind: PushSourceKind,
     private readonly fails?: string,
@@ -25,6 +27,9 @@ class ScriptedSource implements PushSource {
   }
   async stop() {
     this.stopped += 1;
+  }
+  async followRoster(on: boolean) {
+    this.roster.push(on);
   }
   onSignal(listener: (signal: PushSignal) => void) {
     this.signals.add(listener);
@@ -139,5 +144,25 @@ describe('live updates', () => {
     await live.stop();
     expect(hooks.stopped).toBe(1);
     expect(live.status()).toEqual({ source: 'poll' });
+  });
+
+  it('[EVT-10] roster signals follow the meeting I host: asked of the live source at once, of a source started later when it starts, and never twice for the same', async () => {
+    const first = new ScriptedSource('webhooks');
+    const second = new ScriptedSource('webhooks');
+    const made = [first, second];
+    const { live } = setup([() => made.shift()]);
+    // Hosting before any source is live: the source hears it when it starts.
+    live.followRoster(true);
+    await live.start();
+    expect(first.roster).toEqual([true]);
+    live.followRoster(true);
+    live.followRoster(false);
+    await live.restart();
+    expect(first.roster).toEqual([true, false]);
+    // A fresh source after a restart is told nothing while nobody hosts.
+    expect(second.roster).toEqual([]);
+    live.followRoster(true);
+    await live.stop();
+    expect(second.roster).toEqual([true]);
   });
 });

@@ -117,4 +117,42 @@ describe('webhook source', () => {
     await until(() => signals.length >= 2);
     expect(signals).toEqual(expect.arrayContaining([expect.objectContaining({ topic: 'calls', id }), { topic: 'voicemail', eventTime: expect.any(Number) }]));
   });
+
+  it('[EVT-10] while I host an open meeting it keeps meetingParticipants joined and left (no filter), whose deliveries are roster signals naming the meeting; off deletes them', async () => {
+    const { source: s, signals, secrets } = make();
+    await s.start();
+    const roster = () => line.webhooks.list().filter((h) => h.resource === 'meetingParticipants');
+    await s.followRoster?.(true);
+    await s.followRoster?.(true);
+    expect(roster().map((h) => h.event).sort()).toEqual(['joined', 'left']);
+    expect(roster().every((h) => h.filter === undefined && h.name === INSTALL)).toBe(true);
+    for (const hook of roster()) expect(secrets.values.get(secretKey(hook.id))).toBe(hook.secret);
+    const meeting = line.meetings.addMeeting({ title: 'Sync', meetingNumber: '26345550010' });
+    line.meetings.addParticipant(meeting.id, { displayName: 'Ana Silva' });
+    await until(() => signals.some((x) => x.topic === 'roster'));
+    expect(signals.find((x) => x.topic === 'roster')).toEqual({ topic: 'roster', id: meeting.id });
+    const ids = roster().map((h) => h.id);
+    await s.followRoster?.(false);
+    expect(roster()).toEqual([]);
+    for (const id of ids) expect(secrets.values.has(secretKey(id))).toBe(false);
+    // The calls' webhooks are untouched.
+    expect(line.webhooks.list()).toHaveLength(4);
+    line.meetings.reset();
+  });
+
+  it('[EVT-10] [EVT-11] stop deletes the roster webhooks too, and a refusal to make them (no meeting:participants_read) leaves calls live', async () => {
+    const { source: s } = make();
+    await s.start();
+    await s.followRoster?.(true);
+    expect(line.webhooks.list()).toHaveLength(6);
+    await s.stop();
+    expect(line.webhooks.list()).toEqual([]);
+    source = undefined;
+    const refused = make();
+    await refused.source.start();
+    line.control.injectFault({ kind: 'status', status: 403, path: '/webhooks', method: 'POST' });
+    await refused.source.followRoster?.(true);
+    expect(line.webhooks.list().filter((h) => h.resource === 'meetingParticipants')).toEqual([]);
+    expect(line.webhooks.list()).toHaveLength(4);
+  });
 });

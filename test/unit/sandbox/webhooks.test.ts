@@ -10,6 +10,7 @@ import type { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestLine, type TestLine } from '../../line-kit/index.js';
 import { raw, testAgent } from './raw-http.js';
+import { tokenWithScopes } from './scoped-token.js';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -181,5 +182,61 @@ describe('webhook deliveries', () => {
     await line.webhooks.settle();
     expect(catcher.got[0]!.headers['content-type']).toBe('application/json');
     expect(line.webhooks.deliveries().find((d) => d.webhookId === far)).toMatchObject({ error: expect.stringMatching(/loopback/) });
+  });
+});
+
+describe('meeting participant webhooks', () => {
+  afterEach(() => line.meetings.reset());
+
+  const rosterHooks = async (extra: Record<string, unknown> = {}) => {
+    for (const event of ['joined', 'left']) {
+      expect((await create({ name: 'roster', targetUrl: catcher.url, resource: 'meetingParticipants', event, secret: 'r0ster', ...extra })).status).toBe(200);
+    }
+  };
+  const delivered = () => catcher.got.map((g) => JSON.parse(g.body) as { event: string; data: { id: string; meetingId: string; displayName: string } });
+
+  it('[EVT-10] a hosted meeting\'s joins and leaves are delivered with the participant and the instance\'s meetingId, signed', async () => {
+    await rosterHooks();
+    const meeting = line.meetings.addMeeting({ title: 'Sync', meetingNumber: '26345550001' });
+    const ana = line.meetings.addParticipant(meeting.id, { displayName: 'Ana Silva' });
+    line.meetings.leave(ana.id);
+    await until(() => catcher.got.length === 2);
+    expect(delivered().map((d) => [d.event, d.data.id, d.data.meetingId, d.data.displayName])).toEqual([
+      ['joined', ana.id, meeting.id, 'Ana Silva'],
+      ['left', ana.id, meeting.id, 'Ana Silva'],
+    ]);
+    for (const got of catcher.got) {
+      expect(got.headers['x-spark-signature']).toBe(createHmac('sha1', 'r0ster').update(got.body).digest('hex'));
+    }
+  });
+
+  it('[EVT-10] the line does the less convenient thing: nothing for a lobby arrival, nothing to a cohost, and every hosted meeting whatever the filter', async () => {
+    const mine = line.meetings.addMeeting({ title: 'Mine', meetingNumber: '26345550002' });
+    const other = line.meetings.addMeeting({ title: 'Also mine', meetingNumber: '26345550003' });
+    const cohosted = line.meetings.addMeeting({ title: 'Cohosted', meetingNumber: '26345550004', role: 'cohost' });
+    await rosterHooks({ filter: `meetingId=${mine.id}` });
+    const waiting = line.meetings.addParticipant(mine.id, { displayName: 'In the lobby', state: 'lobby' });
+    line.meetings.addParticipant(cohosted.id, { displayName: 'Cohost guest' });
+    const elsewhere = line.meetings.addParticipant(other.id, { displayName: 'Elsewhere' });
+    await line.webhooks.settle();
+    // Only the join in the other hosted meeting, despite the filter naming the first.
+    expect(delivered().map((d) => d.data.id)).toEqual([elsewhere.id]);
+    // Admitted from the lobby: now they are in the meeting.
+    const admitted = await raw(agent, `${line.baseUrl}/meetingParticipants/${encodeURIComponent(waiting.id)}`, { method: 'PUT', token: line.token, body: { admit: true } });
+    expect(admitted.status).toBe(200);
+    await until(() => catcher.got.length === 2);
+    expect(delivered()[1]).toMatchObject({ event: 'joined', data: { id: waiting.id, meetingId: mine.id } });
+  });
+
+  it('[EVT-11] creating a webhook needs read scope on its resource: meeting:participants_read for the roster, spark:calls_read for calls', async () => {
+    const callsOnly = await tokenWithScopes(agent, line, 'spark:calls_read spark:people_read');
+    const body = (resource: string, event: string) => ({ name: 'scoped', targetUrl: catcher.url, resource, event, secret: 's' });
+    const roster = await raw(agent, hooks(), { token: callsOnly, body: body('meetingParticipants', 'joined') });
+    expect(roster.status).toBe(403);
+    expect(roster.text).toMatch(/meeting:participants_read/);
+    expect((await raw(agent, hooks(), { token: callsOnly, body: body('telephony_calls', 'created') })).status).toBe(200);
+    const rosterOnly = await tokenWithScopes(agent, line, 'meeting:participants_read');
+    expect((await raw(agent, hooks(), { token: rosterOnly, body: body('telephony_calls', 'created') })).status).toBe(403);
+    expect((await raw(agent, hooks(), { token: rosterOnly, body: body('meetingParticipants', 'left') })).status).toBe(200);
   });
 });

@@ -5,10 +5,10 @@
  */
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { s256 } from '../../../main/auth/pkce.js';
 import { startTestLine, type TestLine } from '../../line-kit/index.js';
 import { lineSuite } from './line-suite.js';
 import { raw } from './raw-http.js';
+import { tokenWithScopes } from './scoped-token.js';
 
 const NS = 'http://schema.broadsoft.com/xsi';
 const EVENTS = '/com.broadsoft.xsi-events/v2.0';
@@ -108,34 +108,7 @@ describe('built-in line: XSI discovery', () => {
     // A separate line, whose OAuth server grants exactly the scopes asked for.
     const line: TestLine = await startTestLine({ xsi: { enabled: true } });
     try {
-      const tokenWith = async (scope: string) => {
-        const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-        const url = new URL(`${line.baseUrl}/authorize`);
-        for (const [k, v] of Object.entries({
-          client_id: line.oauth.client.id,
-          response_type: 'code',
-          redirect_uri: 'http://127.0.0.1:6001/callback',
-          scope,
-          state: 's',
-          code_challenge: s256(verifier),
-          code_challenge_method: 'S256',
-        }))
-          url.searchParams.set(k, v);
-        const code = new URL(String((await raw(suite.agent, url.toString())).headers.location)).searchParams.get('code') ?? '';
-        const res = await raw(suite.agent, `${line.baseUrl}/access_token`, {
-          method: 'POST',
-          rawBody: new URLSearchParams({
-            grant_type: 'authorization_code',
-            client_id: line.oauth.client.id,
-            client_secret: line.oauth.client.secret,
-            code,
-            redirect_uri: 'http://127.0.0.1:6001/callback',
-            code_verifier: verifier,
-          }).toString(),
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        });
-        return (res.json as { access_token: string }).access_token;
-      };
+      const tokenWith = (scope: string) => tokenWithScopes(suite.agent, line, scope);
       const plain = await tokenWith('spark:calls_read spark:people_read');
       const withXsi = await tokenWith('spark:calls_read spark:people_read spark:xsi');
       const me = (await raw(suite.agent, `${line.baseUrl}/people/me`, { token: plain })).json as { orgId: string };
