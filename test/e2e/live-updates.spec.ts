@@ -10,6 +10,7 @@ import { freePort, startRelay, type Relay } from '../line-kit/index.js';
 import { FakeKeychain } from '../fakes/fake-keychain.js';
 import { createHarnessPorts } from '../harness/harness-ports.js';
 import { startHarness } from '../harness/harness-server.js';
+import type { Page } from '@playwright/test';
 import { expect, test as base } from './fixtures.js';
 
 const test = base.extend<{ relay: Relay }>({
@@ -35,10 +36,8 @@ const test = base.extend<{ relay: Relay }>({
   },
 });
 
-test('[EVT-06] a new user turns on webhooks in Settings, and the status follows the relay going away and coming back', async ({ app, line, relay }) => {
-  const header = app.getByRole('banner');
-  await expect(header.getByText('Refreshing every 2 s', { exact: true })).toBeVisible();
-
+/** What a new user does: Settings → Live updates, the relay's address and port, then back to the calls. */
+async function useRelay(app: Page, relay: Relay): Promise<void> {
   await app.getByRole('button', { name: 'Settings' }).click();
   const settings = app.getByRole('dialog', { name: 'Settings' });
   const section = settings.getByRole('region', { name: 'Live updates' });
@@ -47,7 +46,13 @@ test('[EVT-06] a new user turns on webhooks in Settings, and the status follows 
   await section.getByRole('button', { name: 'Use these addresses' }).click();
   await expect(section.getByText('Live: webhooks', { exact: true })).toBeVisible();
   await settings.getByRole('button', { name: 'Close' }).last().click();
-  await expect(header.getByText('Live: webhooks', { exact: true })).toBeVisible();
+  await expect(app.getByRole('banner').getByText('Live: webhooks', { exact: true })).toBeVisible();
+}
+
+test('[EVT-06] a new user turns on webhooks in Settings, and the status follows the relay going away and coming back', async ({ app, line, relay }) => {
+  const header = app.getByRole('banner');
+  await expect(header.getByText('Refreshing every 2 s', { exact: true })).toBeVisible();
+  await useRelay(app, relay);
 
   const calls = app.getByRole('list', { name: 'Active calls' });
   const first = line.control.incomingCall({ from: { name: 'Dana Push', number: '+14155550101' } });
@@ -82,4 +87,34 @@ test('an address that is not https is refused in Settings with a clear error, an
   await section.getByRole('button', { name: 'Use these addresses' }).click();
   await expect(section.getByRole('alert')).toHaveText('Enter an https:// address (http:// only for this computer)');
   await expect(section.getByText('Refreshing every 2 s', { exact: true })).toBeVisible();
+});
+
+test('[EVT-10] while I host the meeting open in Meetings, joins reach the roster through webhooks, which go when I close Meetings', async ({ app, line, relay }) => {
+  await useRelay(app, relay);
+  const meeting = line.meetings.addMeeting({
+    title: 'All hands',
+    meetingNumber: '26345551234',
+    listedAfterMs: 0,
+    participants: [{ displayName: 'Reception', email: 'reception@example.com', host: true }],
+  });
+  const rosterHooks = () => line.webhooks.list().filter((h) => h.resource === 'meetingParticipants').map((h) => h.event).sort();
+  expect(rosterHooks()).toEqual([]);
+
+  await app.getByRole('button', { name: 'Meetings' }).click();
+  const region = app.getByRole('region', { name: 'Meeting' });
+  await region.getByRole('textbox', { name: 'Meeting ID or number' }).fill('2634 555 1234');
+  await region.getByRole('button', { name: 'Open meeting' }).click();
+  await expect(region.getByRole('heading', { name: 'All hands' })).toBeVisible();
+  await expect.poll(rosterHooks).toEqual(['joined', 'left']);
+
+  line.meetings.addParticipant(meeting.id, { displayName: 'Gil Push' });
+  await expect(region.getByRole('list', { name: 'Participants', exact: true }).getByText('Gil Push')).toBeVisible();
+  // The join went to CallDeck's receiver and was taken.
+  await expect.poll(() => line.webhooks.deliveries().filter((d) => d.resource === 'meetingParticipants').map((d) => d.status)).toEqual([200]);
+
+  await app.getByRole('button', { name: 'Meetings' }).click();
+  await expect(region).toHaveCount(0);
+  await expect.poll(rosterHooks).toEqual([]);
+  // The calls keep their webhooks.
+  expect(line.webhooks.list().filter((h) => h.resource === 'telephony_calls')).toHaveLength(3);
 });
