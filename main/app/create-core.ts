@@ -178,7 +178,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     preferred: PREFERRED_PUSH_SOURCES,
     ...(options.events ? { options: options.events } : {}),
   });
-  liveEvents.onStatus((status) => events.emit('events:changed', status));
+  liveEvents.onStatus((status) => {
+    calls.setVoicemailPushed(liveEvents.live.carries('voicemail'));
+    events.emit('events:changed', status);
+  });
   meetings.onHosting((hosting) => liveEvents.live.followRoster(hosting));
   // A change no signal announced may mean the push source went quiet.
   let lastCallsKey = '';

@@ -28,6 +28,8 @@ export interface CallsFeature {
   refresh(): Promise<void>;
   /** Reads the voicemail count now (a live update said it changed). */
   refreshVoicemail(): Promise<void>;
+  /** A push source announces voicemail changes: the minute's read becomes a slow safety net. */
+  setVoicemailPushed(pushed: boolean): void;
   /**
    * While a push source is live, the poll is only a safety net at this period; undefined goes
    * back to the settings' cadence.
@@ -63,6 +65,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
   let commands: CallCommands;
   let myLine: MyLineWatch;
   let safetyNetMs: number | undefined;
+  let voicemailPushed = false;
   let lines: LinesBinding;
   let devicesUnsubscribe: (() => void) | undefined;
   const devicesListeners = new Set<(info: DevicesInfo) => void>();
@@ -110,6 +113,7 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       voicemail: line.voicemail,
       clock,
       log,
+      pushed: voicemailPushed,
       onChange: (info) => {
         for (const listener of infoListeners) listener(info);
       },
@@ -203,6 +207,10 @@ export function createCallsFeature(deps: Deps): CallsFeature {
     },
     refresh: refreshNow,
     refreshVoicemail: () => myLine.refreshVoicemail(),
+    setVoicemailPushed(pushed) {
+      voicemailPushed = pushed;
+      myLine.setPushed(pushed);
+    },
     setSafetyNet(ms) {
       safetyNetMs = ms;
     },

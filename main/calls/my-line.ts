@@ -1,7 +1,8 @@
 /**
  * Who this line is and whether voicemail is waiting: people/me once per line (retried on each
  * tick until it answers), and the voicemail summary every minute and whenever a call ends (a
- * caller sent to voicemail has just left a message). Failures keep the last known value: a blip
+ * caller sent to voicemail has just left a message); every five minutes instead while a push
+ * source announces voicemail changes (message waiting). Failures keep the last known value: a blip
  * must not make "2 new voicemails" flicker away.
  */
 import type { LineInfo, MyLine } from '../../preload/contract.js';
@@ -11,11 +12,15 @@ import type { WebexPerson } from '../providers/webex/people-schemas.js';
 import type { PeopleProvider, VoicemailProvider } from '../providers/people-provider.js';
 
 export const VOICEMAIL_REFRESH_MS = 60_000;
+/** The safety net while voicemail changes are pushed: a lost signal is caught up within this. */
+export const VOICEMAIL_PUSHED_MS = 300_000;
 
 export interface MyLineWatch {
   info(): LineInfo;
   /** Reads the summary now (after a call ends); concurrent requests share one read. */
   refreshVoicemail(): Promise<void>;
+  /** A push source announces voicemail changes (true) or no longer does (false). */
+  setPushed(pushed: boolean): void;
   stop(): void;
 }
 
@@ -26,6 +31,8 @@ interface Deps {
   log: Logger;
   onChange(info: LineInfo): void;
   everyMs?: number;
+  /** Whether voicemail changes are pushed when the watch starts. */
+  pushed?: boolean;
 }
 
 /**
@@ -65,6 +72,8 @@ export function watchMyLine(deps: Deps): MyLineWatch {
   let timer: TimerHandle | undefined;
   let inFlight: Promise<void> | undefined;
   let stopped = false;
+  let pushed = deps.pushed ?? false;
+  const period = () => (pushed ? VOICEMAIL_PUSHED_MS : (deps.everyMs ?? VOICEMAIL_REFRESH_MS));
 
   const set = (next: LineInfo) => {
     if (stopped || JSON.stringify(next) === JSON.stringify(info)) return;
@@ -113,7 +122,7 @@ export function watchMyLine(deps: Deps): MyLineWatch {
 
   function schedule(): void {
     if (stopped || timer !== undefined) return;
-    timer = clock.setTimeout(tick, deps.everyMs ?? VOICEMAIL_REFRESH_MS);
+    timer = clock.setTimeout(tick, period());
   }
 
   void readMe();
@@ -122,6 +131,14 @@ export function watchMyLine(deps: Deps): MyLineWatch {
   return {
     info: () => info,
     refreshVoicemail,
+    setPushed(next) {
+      if (next === pushed || stopped) return;
+      pushed = next;
+      // A new pace from now on; when push stops, the next read comes within the normal minute.
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+      schedule();
+    },
     stop() {
       stopped = true;
       controller.abort(new Error('line closed'));

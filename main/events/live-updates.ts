@@ -11,7 +11,7 @@
 import type { LiveSource } from '../../preload/contract.js';
 import { isAppError } from '../core/app-error.js';
 import type { Clock, Logger, TimerHandle } from '../core/ports.js';
-import type { PushSignal, PushSource } from './push-source.js';
+import type { PushSignal, PushSource, PushTopic } from './push-source.js';
 
 /** Makes a source for the line in use, or says it cannot be used here (undefined). */
 export type PushSourceFactory = () => PushSource | undefined;
@@ -51,6 +51,8 @@ export interface LiveUpdates {
   pollSawChange(): void;
   /** The person hosts an open meeting (on) or no longer does (off): roster signals follow it where the source can. */
   followRoster(on: boolean): void;
+  /** Whether a live source now announces changes of this kind (its poll may then slow down). */
+  carries(topic: PushTopic): boolean;
 }
 
 /** How many ids are remembered for deduplication. */
@@ -239,6 +241,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    carries: (topic) => isLive() && source !== undefined && source.topics.includes(topic),
     followRoster(on) {
       if (on === rosterWanted) return;
       rosterWanted = on;

@@ -21,6 +21,8 @@ export type PushSourceKind = 'xsi' | 'webhooks';
 
 export interface PushSource {
   readonly kind: PushSourceKind;
+  /** What its signals announce; the polls for anything else keep their own pace. */
+  readonly topics: readonly PushTopic[];
   /** Opens the source. Resolves once it is live; rejects with an AppError when it cannot be used here. */
   start(): Promise<void>;
   /** Closes it and removes what it made at the provider (webhooks, channel, subscription). Never rejects. */

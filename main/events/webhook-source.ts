@@ -187,6 +187,7 @@ export function createWebhookSource(deps: WebhookSourceDeps): PushSource {
 
   return {
     kind: 'webhooks',
+    topics: ['calls', 'voicemail', 'roster'],
 
     async start() {
       stopped = false;

@@ -443,6 +443,8 @@ export function createXsiSource(deps: XsiSourceDeps): PushSource {
 
   return {
     kind: 'xsi',
+    // The "Advanced Call" package is calls only: no message-waiting, no meetings.
+    topics: ['calls'],
     async start() {
       if (stopped) throw new AppError('internal', 'This XSI source was stopped.');
       if (started) return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineInfo } from '../../../preload/contract.js';
 import { AppError } from '../../../main/core/app-error.js';
-import { VOICEMAIL_REFRESH_MS, toMyLine, watchMyLine } from '../../../main/calls/my-line.js';
+import { VOICEMAIL_PUSHED_MS, VOICEMAIL_REFRESH_MS, toMyLine, watchMyLine } from '../../../main/calls/my-line.js';
 import { FakeClock, flushAsync } from '../../fakes/fake-clock.js';
 import { FakePeopleProvider, FakeVoicemailProvider } from '../../fakes/fake-people-provider.js';
 import { MemoryLogger } from '../../fakes/in-memory-ports.js';
@@ -33,6 +33,26 @@ describe('my line', () => {
     await clock.advanceAsync(1);
     expect(voicemail.requests).toBe(2);
     expect(people.meRequests).toBe(1);
+    watch.stop();
+  });
+
+  it('[EVT-05] while message-waiting is pushed the summary is read every five minutes; without push, back to the minute', async () => {
+    const { clock, voicemail, watch } = setup();
+    await flushAsync();
+    expect(voicemail.requests).toBe(1);
+    watch.setPushed(true);
+    await clock.advanceAsync(VOICEMAIL_PUSHED_MS - 1);
+    expect(voicemail.requests).toBe(1);
+    await clock.advanceAsync(1);
+    expect(voicemail.requests).toBe(2);
+    // A signal (or a call ending) still reads at once.
+    await watch.refreshVoicemail();
+    expect(voicemail.requests).toBe(3);
+    watch.setPushed(false);
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS);
+    expect(voicemail.requests).toBe(4);
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS);
+    expect(voicemail.requests).toBe(5);
     watch.stop();
   });
 

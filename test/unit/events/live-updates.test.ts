@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/core/app-error.js';
 import { createLiveUpdates, type PushSourceFactory } from '../../../main/events/live-updates.js';
-import type { PushHealth, PushSignal, PushSource, PushSourceKind } from '../../../main/events/push-source.js';
+import type { PushHealth, PushSignal, PushSource, PushSourceKind, PushTopic } from '../../../main/events/push-source.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { MemoryLogger } from '../../fakes/in-memory-ports.js';
 
@@ -15,6 +15,7 @@ class ScriptedSource implements PushSource {
   readonly healths = new Set<(health: PushHealth) => void>();
   started = 0;
   stopped = 0;
+  readonly topics: readonly PushTopic[] = ['calls', 'voicemail'];
   /** What followRoster was told, in order. */
   readonly roster: boolean[] = [];
   constructor(
@@ -164,5 +165,17 @@ describe('live updates', () => {
     live.followRoster(true);
     await live.stop();
     expect(second.roster).toEqual([true]);
+  });
+
+  it('[EVT-05] says what the live source announces, and nothing while polling', async () => {
+    const hooks = new ScriptedSource('webhooks');
+    const { live } = setup([() => hooks]);
+    expect(live.carries('calls')).toBe(false);
+    await live.start();
+    expect(live.carries('voicemail')).toBe(true);
+    expect(live.carries('roster')).toBe(false);
+    hooks.health({ state: 'down', reason: 'relay gone' });
+    expect(live.carries('voicemail')).toBe(false);
+    await live.stop();
   });
 });
