@@ -20,9 +20,14 @@ export interface AppSession {
 /**
  * `reachOut`: lift the page's CSP so it may open a socket to a bench probe on another port.
  * `xsi`: the line offers XSI events (as an organisation with XSI does) before the app connects.
+ * `secondaryLines: false`: the user's devices carry only their own line (no manager's line).
  */
-export async function openAppSession(browser: Browser, rendererDir: string, options: { reachOut?: boolean; events?: EventsOptions; xsi?: boolean } = {}): Promise<AppSession> {
-  const { line, tap } = await startLine();
+export async function openAppSession(
+  browser: Browser,
+  rendererDir: string,
+  options: { reachOut?: boolean; events?: EventsOptions; xsi?: boolean; secondaryLines?: boolean } = {},
+): Promise<AppSession> {
+  const { line, tap } = await startLine(options.secondaryLines === undefined ? {} : { secondaryLines: options.secondaryLines });
   if (options.xsi) line.xsi.setEnabled(true);
   const harness = await startAppHarness(line, rendererDir, undefined, options.events);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: options.reachOut ?? false });

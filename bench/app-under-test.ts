@@ -10,7 +10,7 @@ import { openLine } from '../main/app/open-line.js';
 import { systemClock } from '../main/core/system-clock.js';
 import type { Logger } from '../main/core/ports.js';
 import { createDispatch, type Dispatch } from '../main/ipc/dispatch.js';
-import { startTestLine, type SandboxExchange, type TestLine } from '../test/line-kit/index.js';
+import { startTestLine, type SandboxExchange, type TestLine, type TestLineOptions } from '../test/line-kit/index.js';
 import { createHarnessPorts, type HarnessPorts } from '../test/harness/harness-ports.js';
 import { startHarness, type Harness } from '../test/harness/harness-server.js';
 import { tapLine, type LineTap } from './line-tap.js';
@@ -41,8 +41,8 @@ export interface LineAndTap {
   tap: LineTap;
 }
 
-export async function startLine(): Promise<LineAndTap> {
-  const line = await startTestLine();
+export async function startLine(options: TestLineOptions = {}): Promise<LineAndTap> {
+  const line = await startTestLine(options);
   return { line, tap: tapLine(line.baseUrl) };
 }
 

@@ -7,6 +7,9 @@
  *   idle cycle, so the figure includes the wait a person sees).
  * - xsi: the line offers XSI events (the app opens a channel and subscribes), webhooks and
  *   polling stay behind it.
+ * - webhooks, own line only: the same, for a user whose devices carry no secondary line. Nothing
+ *   says push carries a secondary line's calls, so those lines keep their poll; this row shows the
+ *   idle cost of push itself.
  * Each per-minute figure comes with where the requests went (by path, from the line's exchange
  * log), so a figure above its target says which reads to look at.
  */
@@ -27,8 +30,27 @@ export interface PushOptions {
   windowSeconds: number;
 }
 
+async function measureLoad(session: AppSession, windowSeconds: number) {
+  const { line, harness, tap } = session;
+  const recorder = recordBreakdown(line);
+  const perMinute = async () => {
+    const before = tap.count();
+    const start = now();
+    const closeWindow = recorder.window();
+    await sleep(windowSeconds * 1000);
+    const rate = ((tap.count() - before) * 60_000) / (now() - start);
+    return { rate, byPath: closeWindow() };
+  };
+  try {
+    const { idle, oneCall } = await idleThenOneCall({ line, harness }, perMinute);
+    return { idle: idle.rate, oneCall: oneCall.rate, idleByPath: idle.byPath, oneCallByPath: oneCall.byPath, live: harness.core.liveEvents.status() };
+  } finally {
+    recorder.close();
+  }
+}
+
 async function measureSource(session: AppSession, samples: number, windowSeconds: number, randomPhaseMs: number) {
-  const { line, harness, page, tap } = session;
+  const { line, harness, page } = session;
   const sync = await clockOffset(page);
   const screen: number[] = [];
   for (let i = 0; i <= samples; i += 1) {
@@ -45,24 +67,11 @@ async function measureSource(session: AppSession, samples: number, windowSeconds
     await shownAt(page);
     await sleep(QUIET_MS);
   }
-  const recorder = recordBreakdown(line);
-  const perMinute = async () => {
-    const before = tap.count();
-    const start = now();
-    const closeWindow = recorder.window();
-    await sleep(windowSeconds * 1000);
-    const rate = ((tap.count() - before) * 60_000) / (now() - start);
-    return { rate, byPath: closeWindow() };
-  };
-  try {
-    const { idle, oneCall } = await idleThenOneCall({ line, harness }, perMinute);
-    return { screen, idle: idle.rate, oneCall: oneCall.rate, idleByPath: idle.byPath, oneCallByPath: oneCall.byPath, live: harness.core.liveEvents.status() };
-  } finally {
-    recorder.close();
-  }
+  return { screen, ...(await measureLoad(session, windowSeconds)) };
 }
 
 type Measured = Awaited<ReturnType<typeof measureSource>>;
+type Load = Awaited<ReturnType<typeof measureLoad>>;
 
 /** Polls until the live-updates status names `source` (the push source has finished starting). */
 async function waitForSource(session: AppSession, source: string): Promise<void> {
@@ -80,6 +89,16 @@ export async function measurePushSources(browser: Browser, rendererDir: string, 
   } finally {
     await hooked.close();
     await relay.stop();
+  }
+  let ownLineOnly: Load;
+  const plainRelay: Relay = await startRelay({ targetPort: await freePort() });
+  const plain = await openAppSession(browser, rendererDir, { secondaryLines: false, events: { webhookEnvironment: { url: plainRelay.url, port: plainRelay.targetPort } } });
+  try {
+    await waitForSource(plain, 'webhooks');
+    ownLineOnly = await measureLoad(plain, options.windowSeconds);
+  } finally {
+    await plain.close();
+    await plainRelay.stop();
   }
   let xsi: Measured;
   const channelled = await openAppSession(browser, rendererDir, { xsi: true });
@@ -99,12 +118,19 @@ export async function measurePushSources(browser: Browser, rendererDir: string, 
   const hooksScreen = summarize(webhooks.screen);
   const xsiScreen = summarize(xsi.screen);
   const pollScreen = summarize(poll.screen);
-  const where = (m: Measured, which: 'idleByPath' | 'oneCallByPath') => `source ${m.live.source}; ${breakdownNote(m[which].rest)}`;
+  const where = (m: Load, which: 'idleByPath' | 'oneCallByPath') => `source ${m.live.source}; ${breakdownNote(m[which].rest)}`;
   return {
     rows: [
       latencyRow('push.webhooks.screen.ms', 'Incoming call → on screen, webhooks (line → relay → receiver → refresh)', 'ms', hooksScreen, { stat: 'p95', max: 300 }),
       valueRow('push.webhooks.idle.perMinute', 'API requests/min, idle, webhooks live (safety-net poll)', 'req/min', webhooks.idle, { target: { stat: 'value', max: 4 }, note: where(webhooks, 'idleByPath') }),
       valueRow('push.webhooks.oneCall.perMinute', 'API requests/min, one active call, webhooks live', 'req/min', webhooks.oneCall, { note: where(webhooks, 'oneCallByPath') }),
+      valueRow('push.webhooks.ownLineOnly.idle.perMinute', 'API requests/min, idle, webhooks live, no secondary line on my devices', 'req/min', ownLineOnly.idle, {
+        target: { stat: 'value', max: 4 },
+        note: where(ownLineOnly, 'idleByPath'),
+      }),
+      valueRow('push.webhooks.ownLineOnly.oneCall.perMinute', 'API requests/min, one active call, webhooks live, no secondary line', 'req/min', ownLineOnly.oneCall, {
+        note: where(ownLineOnly, 'oneCallByPath'),
+      }),
       latencyRow('push.xsi.screen.ms', 'Incoming call → on screen, XSI events (line → channel → refresh)', 'ms', xsiScreen, { stat: 'p95', max: 300 }),
       valueRow('push.xsi.idle.perMinute', 'API requests/min, idle, XSI events live (REST only; safety-net poll)', 'req/min', xsi.idle, { target: { stat: 'value', max: 4 }, note: where(xsi, 'idleByPath') }),
       valueRow('push.xsi.oneCall.perMinute', 'API requests/min, one active call, XSI events live (REST only)', 'req/min', xsi.oneCall, { note: where(xsi, 'oneCallByPath') }),
@@ -113,6 +139,6 @@ export async function measurePushSources(browser: Browser, rendererDir: string, 
       valueRow('push.poll.oneCall.perMinute', 'API requests/min, one active call, polling only', 'req/min', poll.oneCall, { note: where(poll, 'oneCallByPath') }),
       valueRow('push.screen.p50Ratio', 'Incoming call → on screen, polling ÷ webhooks (p50 ratio)', 'x', pollScreen.p50 / hooksScreen.p50),
     ],
-    details: { webhooks, xsi, poll, windowSeconds: options.windowSeconds },
+    details: { webhooks, ownLineOnly, xsi, poll, windowSeconds: options.windowSeconds },
   };
 }

@@ -83,11 +83,15 @@ export interface MeLinesOptions {
   clock: Clock;
   parkRecallMs: number;
   noAnswerMs: number;
+  /** False: a user whose devices carry only their own line (no manager's line). Default true. */
+  secondaryLines?: boolean;
 }
 
 export type MeLines = ReturnType<typeof createMeLines>;
 
 export function createMeLines(opts: MeLinesOptions) {
+  const withManager = opts.secondaryLines ?? true;
+  const endpoints: readonly SandboxEndpoint[] = withManager ? ENDPOINTS : ENDPOINTS.map((e) => ({ ...e, secondaryLines: [] }));
   const managerLine: Line = createLine({
     clock: opts.clock,
     parkRecallMs: opts.parkRecallMs,
@@ -97,19 +101,16 @@ export function createMeLines(opts: MeLinesOptions) {
     firstSeq: 500_000,
     endpointIds: ENDPOINTS.filter((e) => e.secondaryLines.length > 0).map((e) => e.id),
   });
-  const secondary = new Map<string, { line: Line; control: LineControl }>([[MANAGER_ID, { line: managerLine, control: createLineControl(managerLine) }]]);
+  const secondary = new Map<string, { line: Line; control: LineControl }>(withManager ? [[MANAGER_ID, { line: managerLine, control: createLineControl(managerLine) }]] : []);
   let preferred: string | undefined = WEBEX_APP_ID;
-  const queues = new Map<string, QueueBook>([
-    ['me', initialQueues('me')],
-    [MANAGER_ID, initialQueues('manager')],
-  ]);
+  const queues = new Map<string, QueueBook>([['me', initialQueues('me')], ...(withManager ? [[MANAGER_ID, initialQueues('manager')] as const] : [])]);
   // Click-to-Dial calls alert only on the device they were placed from.
   const alertingOn = new Map<string, string>();
 
   return {
     myId: MY_ID,
-    endpoints: ENDPOINTS,
-    endpoint: (endpointId: string) => ENDPOINTS.find((e) => e.id === endpointId),
+    endpoints,
+    endpoint: (endpointId: string) => endpoints.find((e) => e.id === endpointId),
     preferred: () => preferred,
     setPreferred(endpointId: string | null) {
       preferred = endpointId ?? undefined;
@@ -131,7 +132,7 @@ export function createMeLines(opts: MeLinesOptions) {
       managerLine.reset();
       preferred = WEBEX_APP_ID;
       queues.set('me', initialQueues('me'));
-      queues.set(MANAGER_ID, initialQueues('manager'));
+      if (withManager) queues.set(MANAGER_ID, initialQueues('manager'));
       alertingOn.clear();
     },
     dispose() {

@@ -62,6 +62,8 @@ export interface SandboxExtension {
 export interface SandboxOptions {
   /** 0 or absent: a random free port. */
   port?: number;
+  /** False: the user's devices carry no secondary line (no manager's line). Default true. */
+  secondaryLines?: boolean;
   /** Absent: a random token. Ignored when `tokens` is given. */
   token?: string;
   /** The line's bearer tokens; the test kit passes its own book so it can expire and issue them. */
@@ -149,6 +151,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxLi
     clock,
     parkRecallMs: opts.parkRecallMs ?? DEFAULT_PARK_RECALL_MS,
     noAnswerMs: opts.noAnswerMs ?? DEFAULT_NO_ANSWER_MS,
+    ...(opts.secondaryLines !== undefined ? { secondaryLines: opts.secondaryLines } : {}),
   });
   const apiRoutes = [...API_ROUTES, ...createMeLinesRoutes(meLines)];
   const tokens = opts.tokens ?? new TokenBook(opts.token);

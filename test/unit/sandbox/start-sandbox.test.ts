@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from '../../../main/sandbox/index.js';
+import { MANAGER_ID, startSandbox } from '../../../main/sandbox/index.js';
 import { lineSuite } from './line-suite.js';
+import { raw, testAgent } from './raw-http.js';
 
 const PARK_RECALL_MS = 45_000;
 
@@ -114,6 +115,27 @@ describe('the sandbox server', () => {
     expect((await suite.api('/telephony/calls')).json).toMatchObject({ items: [{ id: callId, state: 'alerting', personality: 'terminator', remoteParty: { name: 'Tom' } }] });
     expect((await suite.api('/telephony/calls/history?type=missed')).json).toEqual({ items: [] });
     expect((await suite.api('/telephony/calls/answer', { body: { callId } })).status).toBe(204);
+  });
+});
+
+describe('a user with no secondary line (secondaryLines: false)', () => {
+  it('lists endpoints without secondary lines, and a manager\'s line is not theirs to list', async () => {
+    const plain = await startSandbox({ secondaryLines: false });
+    const agent = testAgent();
+    try {
+      const endpoints = (await raw(agent, `${plain.baseUrl}/telephony/config/people/me/endpoints`, { token: plain.token })).json as {
+        endpoints: Array<Record<string, unknown>>;
+      };
+      expect(endpoints.endpoints.length).toBeGreaterThan(0);
+      const full = (await raw(agent, `${suite.line.baseUrl}/telephony/config/people/me/endpoints`, { token: suite.line.token })).json;
+      expect(JSON.stringify(full)).toContain(MANAGER_ID);
+      expect(JSON.stringify(endpoints)).not.toContain(MANAGER_ID);
+      expect((await raw(agent, `${plain.baseUrl}/telephony/calls?lineOwnerId=${MANAGER_ID}`, { token: plain.token })).status).not.toBe(200);
+      expect((await raw(agent, `${suite.line.baseUrl}/telephony/calls?lineOwnerId=${MANAGER_ID}`, { token: suite.line.token })).status).toBe(200);
+    } finally {
+      await agent.close();
+      await plain.close();
+    }
   });
 });
 
