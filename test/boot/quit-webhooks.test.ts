@@ -78,6 +78,15 @@ describe('quitting while signed in with live webhooks', () => {
     expect(boot.messages.filter((m) => m.type === 'crash')).toEqual([]);
   });
 
+  it('on OS shutdown, asks the OS to wait, deletes them, and quits', async () => {
+    const { boot, line, ours } = await startSignedIn();
+    line.control.injectFault({ kind: 'slow', delayMs: 400, times: 'always', method: 'DELETE', path: '/webhooks' });
+    expect(await boot.request({ op: 'shutdown' })).toBe(true);
+    await boot.waitFor(quitMessage, "Electron's quit event");
+    expect(ours()).toEqual([]);
+    expect(await boot.exited).toEqual({ code: 0, signal: null });
+  });
+
   it('still quits within the deadline when the line is gone altogether', async () => {
     const { boot, line } = await startSignedIn();
     await line.close();
