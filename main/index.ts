@@ -100,7 +100,7 @@ async function onReady(): Promise<void> {
   });
   setupIpc(createDispatch(core.handlers, log), core.events, trusted);
   links.deliverTo(core.desktop, windows.showMain);
-  setupQuit({ windows, stop: () => core.stop().then(closeSharedAgent) });
+  setupQuit({ windows, stop: () => core.stop().then(closeSharedAgent), log });
 }
 
 /** The JSON documents in userData, each an electron-store file. */

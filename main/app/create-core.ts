@@ -247,15 +247,15 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     snapshot: () => calls.snapshot(),
     async stop() {
       // Nothing may await before calls.stop() starts: it saves the call log synchronously, and on
-      // quit only this synchronous part is sure to run (test/reliability/call-log-durability.test.ts,
-      // test/boot/boot.test.ts).
+      // quit only this synchronous part is sure to run; the rest is waited for up to a deadline
+      // (main/core/quit-gate.ts; test/reliability/call-log-durability.test.ts, test/boot/).
       for (const unsubscribe of unsubscribers) unsubscribe();
       accounts.stop();
       desktop.stop();
       videosdk.stop();
       meetings.stop();
-      // An account's webhooks are deleted through its line, so before it closes; the demo line
-      // takes its own with it, so quitting need not wait on them.
+      // An account's webhooks are deleted through its line, so before it closes (quitting waits
+      // for that: test/boot/quit-webhooks.test.ts); the demo line takes its own with it.
       const stoppingLive = liveEvents.live.stop();
       if (calls.line().mode === 'account') await stoppingLive;
       await calls.stop();

@@ -295,15 +295,21 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
       const rt = runtime(id);
       rt.attempt?.cancel();
       delete rt.attempt;
-      rt.session?.close();
+      // The session ends only once the line has moved off the account: leaving it deletes the
+      // account's webhooks at Webex, which needs its token (test/unit/auth/sign-out-webhooks.test.ts).
+      const session = rt.session;
       delete rt.session;
       delete rt.problem;
       delete record.session;
-      await vault.delete(secretKeys.webexTokens(id), secretKeys.webexClientSecret(id));
-      const switched = leaveLine(id);
-      ctx.save();
-      ctx.changed();
-      await switched;
+      try {
+        await vault.delete(secretKeys.webexTokens(id), secretKeys.webexClientSecret(id));
+        const switched = leaveLine(id);
+        ctx.save();
+        ctx.changed();
+        await switched;
+      } finally {
+        session?.close();
+      }
       log.info('signed out of webex', { account: id });
     },
 

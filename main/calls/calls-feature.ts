@@ -231,8 +231,8 @@ export function createCallsFeature(deps: Deps): CallsFeature {
       await refreshNow();
     },
     async stop() {
-      // First and synchronously: on quit this runs inside before-quit, and Electron ends the
-      // process without waiting for anything asynchronous (see setupQuit).
+      // First and synchronously: on quit this runs inside before-quit, and the rest of stopping is
+      // waited for only up to a deadline (main/core/quit-gate.ts); a crash waits for nothing.
       callLog.flush();
       sync.stop();
       myLine.stop();

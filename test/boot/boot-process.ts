@@ -82,6 +82,8 @@ export interface BootOptions {
   userData?: string;
   /** Electron's ready waits for `request({ op: 'ready' })`. */
   holdReady?: boolean;
+  /** CALLDECK_* variables a test sets on purpose, e.g. an account on its own test line. */
+  env?: Record<`CALLDECK_${string}`, string>;
 }
 
 export async function startBoot(options: BootOptions = {}): Promise<Boot> {
@@ -103,6 +105,7 @@ export async function startBoot(options: BootOptions = {}): Promise<Boot> {
       ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-binary-guard',
       CALLDECK_STANDIN: JSON.stringify({ appPath: repoRoot, name: 'CallDeck', version: packageVersion(), userData }),
       CALLDECK_BOOT: JSON.stringify({ main: options.main ?? builtMain, argv: options.argv ?? [], holdReady: options.holdReady ?? false }),
+      ...options.env,
     },
   });
   // Send failures (the app already gone) are answered per request; never an unhandled 'error'.

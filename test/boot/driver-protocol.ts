@@ -14,6 +14,8 @@ export type DriverRequest = { id: number } & (
   /** Fires `ready` when the driver was started with holdReady. */
   | { op: 'ready' }
   | { op: 'quit' }
+  /** The OS is shutting down (powerMonitor 'shutdown'); answers whether the app asked it to wait. */
+  | { op: 'shutdown' }
 );
 
 export type DriverMessage =

@@ -74,6 +74,33 @@ describe('Electron ordering rules', () => {
     expect(control.rt.phase()).toBe('ready');
   });
 
+  it('holds a quit whose before-quit was prevented, until the app quits again', async () => {
+    const { exports, control } = standin();
+    control.app.emitReady();
+    let held = true;
+    exports.app.on('before-quit', (event: { preventDefault(): void }) => {
+      if (held) event.preventDefault();
+    });
+    let quit = false;
+    exports.app.on('quit', () => (quit = true));
+    exports.app.quit();
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(quit).toBe(false);
+    held = false;
+    exports.app.quit();
+    await control.app.ended;
+    expect(quit).toBe(true);
+  });
+
+  it('hands powerMonitor shutdown listeners an event they can prevent, to ask the OS to wait', () => {
+    const { exports, control } = standin();
+    control.app.emitReady();
+    expect(control.system.shutdown()).toBe(false);
+    exports.powerMonitor.on('shutdown', (event?: { preventDefault?(): void }) => event?.preventDefault?.());
+    expect(control.system.shutdown()).toBe(true);
+  });
+
   it('throws on any use of a destroyed window', () => {
     const { exports, control } = standin();
     control.app.emitReady();

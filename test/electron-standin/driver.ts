@@ -146,6 +146,8 @@ async function answer(request: DriverRequest): Promise<unknown> {
     case 'quit':
       standin.exports.app.quit();
       return null;
+    case 'shutdown':
+      return control.system.shutdown();
   }
 }
 

@@ -3,7 +3,7 @@
  * net, shell (records what would open), clipboard (in memory).
  */
 import { EventEmitter } from 'node:events';
-import type { Runtime } from './runtime.js';
+import { preventableEvent, type Runtime } from './runtime.js';
 
 const PREFIX = 'standin-keychain:';
 /** Electron's async safeStorage answers from another thread: never in the caller's turn. */
@@ -41,6 +41,17 @@ export function createSystem(rt: Runtime) {
     onBatteryPower: false,
   } satisfies Pick<Electron.PowerMonitor, 'getSystemIdleState' | 'onBatteryPower'>);
 
+  /**
+   * The OS is about to shut down (Linux, macOS). The listener gets a preventable event although
+   * Electron's typings give it none; preventing asks the OS to wait (a logind delay lock) while the
+   * app quits. True when some listener asked to wait.
+   */
+  function shutdown(): boolean {
+    const event = preventableEvent();
+    powerMonitor.emit('shutdown', event);
+    return event.defaultPrevented;
+  }
+
   const net = { isOnline: () => true, online: true } satisfies Pick<Electron.Net, 'isOnline' | 'online'>;
 
   const shell = {
@@ -53,5 +64,5 @@ export function createSystem(rt: Runtime) {
     writeText: async (text: string) => void (clipboardText = text),
   } satisfies Pick<Electron.Clipboard, 'readText' | 'writeText'>;
 
-  return { safeStorage, powerMonitor, net, shell, clipboard, opened };
+  return { safeStorage, powerMonitor, net, shell, clipboard, opened, shutdown };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import type { AccountsSnapshot, ArgsOf, Result, WebexAccount } from '../../../preload/contract.js';
 import { createJsonDocumentStore } from '../../../main/adapters/json-document-store.js';
-import { createCore, type Core, type CorePorts } from '../../../main/app/create-core.js';
+import { createCore, type Core, type CoreOptions, type CorePorts } from '../../../main/app/create-core.js';
 import type { Line } from '../../../main/providers/line.js';
 import type { SettingsStore } from '../../../main/core/ports.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
@@ -47,6 +47,8 @@ export interface WorldOptions {
   signInTimeoutMs?: number;
   patLifetimeMs?: number;
   environmentVideoSdk?: { baseUrl: string; apiKey: string; secret: string };
+  /** Live updates, e.g. webhooks to a loopback address (CALLDECK_WEBHOOK_*). */
+  events?: CoreOptions['events'];
 }
 
 export async function createWorld(opts: WorldOptions = {}): Promise<World> {
@@ -72,6 +74,7 @@ export async function createWorld(opts: WorldOptions = {}): Promise<World> {
       platform: 'linux',
       openLine: openDefault,
       accounts: { loopbackPort: 'random', signInTimeoutMs: opts.signInTimeoutMs ?? 3 * 60_000, ...(opts.patLifetimeMs ? { patLifetimeMs: opts.patLifetimeMs } : {}), environmentVideoSdk: opts.environmentVideoSdk },
+      ...(opts.events ? { events: opts.events } : {}),
     });
     return { core, ports, dispatch: createDispatch(core.handlers, log) };
   };
