@@ -249,7 +249,7 @@ describe('"Use XSI events"', () => {
     expect(world.webex().missingScopes).toEqual([{ scope: 'spark:xsi', neededFor: 'live call events through XSI' }]);
   });
 
-  it('in an org with XSI: the account line goes live through XSI only when opted in and granted spark:xsi', async () => {
+  it('[EVT-20] in an org with XSI: the account line goes live through XSI only when opted in and granted spark:xsi', async () => {
     world = await createWorld();
     world.line.xsi.setEnabled(true);
     const liveSource = () => world.core.liveEvents.status().source;
