@@ -271,6 +271,14 @@ describe('"Use XSI events"', () => {
     expect(world.line.xsi.subscriptions().map((s) => s.event)).toEqual(['Advanced Call']);
   });
 
+  it('[EVT-20] a personal access token needs no opt-in: it carries every scope, so XSI goes live and nothing is named missing', async () => {
+    world = await createWorld();
+    world.line.xsi.setEnabled(true);
+    await world.ok('accounts:usePat', { token: await world.seal('webex.pat', world.line.token), baseUrl: world.line.baseUrl });
+    expect(world.webex()).toMatchObject({ status: 'signed-in', method: 'pat', useXsi: false, missingScopes: [] });
+    await expect.poll(() => world.core.liveEvents.status().source).toBe('xsi');
+  });
+
   it('is kept across a restart, and a change applies from the next sign-in', async () => {
     world = await createWorld();
     await configureSandboxIntegration(world, { useXsi: true });
