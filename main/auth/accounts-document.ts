@@ -18,6 +18,8 @@ export const WebexRecord = z.object({
   redirectUri: z.string(),
   /** "Use Webex Meetings": sign-in asks for the meeting scopes only when this is on. */
   useMeetings: z.boolean().optional(),
+  /** "Use XSI events": sign-in asks for spark:xsi only when this is on. Absent (older files): off. */
+  useXsi: z.boolean().optional(),
   /** Present while signed in, and kept for an expired personal access token so its end can be shown. */
   session: z
     .object({

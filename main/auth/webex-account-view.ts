@@ -6,7 +6,7 @@
 import type { WebexAccount } from '../../preload/contract.js';
 import type { WebexRecord } from './accounts-document.js';
 import type { TokenSession } from './token-session.js';
-import { missingScopes } from './webex-scopes.js';
+import { missingScopes, optInsOf } from './webex-scopes.js';
 import type { SignInAttempt } from './webex-sign-in.js';
 
 export const MESSAGES = {
@@ -61,8 +61,9 @@ export function webexAccountView(
     ...(shown?.user ? { user: shown.user } : {}),
     ...(shown?.method === 'pat' && shown.expiresAt ? { expiresAt: shown.expiresAt } : {}),
     ...(rt?.attempt ? { signInDeadline: new Date(rt.attempt.deadline).toISOString() } : {}),
-    missingScopes: rt?.session ? missingScopes(record.session?.grantedScopes, record.useMeetings === true) : [],
+    missingScopes: rt?.session ? missingScopes(record.session?.grantedScopes, optInsOf(record)) : [],
     useMeetings: record.useMeetings === true,
+    useXsi: record.useXsi === true,
     ...(problem ? { problem } : {}),
     inUse: rt?.session !== undefined && facts.inUse,
   };

@@ -16,7 +16,7 @@ import type { WebexRecord } from './accounts-document.js';
 import { createTokenSession, type SessionTokens, type TokenSession } from './token-session.js';
 import { createWebexOAuthClient, fetchWebexUser, safeJson, type TokenGrant } from './webex-oauth-client.js';
 import { MESSAGES, patHasExpired, webexAccountView, type Runtime } from './webex-account-view.js';
-import { requestedScopes } from './webex-scopes.js';
+import { optInsOf, requestedScopes } from './webex-scopes.js';
 import { beginWebexSignIn } from './webex-sign-in.js';
 
 export interface WebexAccountsOptions {
@@ -204,6 +204,7 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
       record.redirectUri = args.redirectUri;
       record.baseUrl = args.baseUrl;
       if (args.useMeetings !== undefined) record.useMeetings = args.useMeetings;
+      if (args.useXsi !== undefined) record.useXsi = args.useXsi;
       if (secret !== undefined) await vault.set(secretKeys.webexClientSecret(record.id), secret);
       ctx.save();
       ctx.changed();
@@ -222,7 +223,7 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
         clientId: record.clientId,
         clientSecret,
         redirectUri: record.redirectUri,
-        scopes: requestedScopes(record.useMeetings === true),
+        scopes: requestedScopes(optInsOf(record)),
         ...(options.loopbackPort === 'random' ? { port: 0 } : {}),
         timeoutMs: options.signInTimeoutMs,
         clock,

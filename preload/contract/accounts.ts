@@ -107,6 +107,8 @@ export const WebexAccount = z.object({
   missingScopes: z.array(MissingScope),
   /** "Use Webex Meetings": sign-in also asks for the meeting scopes. */
   useMeetings: z.boolean(),
+  /** "Use XSI events": sign-in also asks for spark:xsi. */
+  useXsi: z.boolean(),
   /** Something the user must know or do, in words (refresh failed, token expired, keychain changed …). */
   problem: z.string().optional(),
   /** This account's line is the one CallDeck is controlling. */
@@ -157,6 +159,8 @@ export const ConfigureWebexArgs = z.object({
   baseUrl: ApiBaseUrl.default(WEBEX_DEFAULT_BASE_URL),
   /** "Use Webex Meetings"; absent keeps the stored choice. Applies from the next sign-in. */
   useMeetings: z.boolean().optional(),
+  /** "Use XSI events"; absent keeps the stored choice. Applies from the next sign-in. */
+  useXsi: z.boolean().optional(),
 });
 export type ConfigureWebexArgs = z.infer<typeof ConfigureWebexArgs>;
 

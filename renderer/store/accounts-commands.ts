@@ -21,6 +21,8 @@ export interface WebexForm {
   baseUrl: string;
   /** "Use Webex Meetings": sign-in also asks for the meeting scopes. */
   useMeetings?: boolean;
+  /** "Use XSI events": sign-in also asks for spark:xsi. */
+  useXsi?: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export function createAccountCommands(store: AppStore) {
         redirectUri: form.redirectUri.trim(),
         baseUrl: form.baseUrl.trim(),
         ...(form.useMeetings !== undefined ? { useMeetings: form.useMeetings } : {}),
+        ...(form.useXsi !== undefined ? { useXsi: form.useXsi } : {}),
       }),
     );
   }

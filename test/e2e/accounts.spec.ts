@@ -1,4 +1,7 @@
+import type { Page } from '@playwright/test';
 import { WEBEX_SCOPES } from '../../preload/contract.js';
+import type { Harness } from '../harness/harness-server.js';
+import type { TestLine } from '../line-kit/index.js';
 import { expect, followInBrowser, openAccounts, startSignIn, test, useBuiltInLine } from './accounts-fixtures.js';
 
 test.describe('Settings → Accounts: signing in to Webex', () => {
@@ -69,6 +72,71 @@ test.describe('Settings → Accounts: signing in to Webex', () => {
     // The listener is gone: a browser coming back late reaches nobody.
     const late = await fetch(authorizeUrl, { redirect: 'manual' });
     await expect(fetch(new URL(late.headers.get('location') ?? ''))).rejects.toThrow();
+  });
+});
+
+test.describe('Settings → Accounts: "Use XSI events"', () => {
+  /** In open Settings: fills the integration form for the built-in line, sets "Use XSI events", and signs in; returns the URL the app opened. */
+  async function signInWith(app: Page, harness: Harness, line: TestLine, xsi: boolean): Promise<URL> {
+    const webex = app.getByRole('group', { name: 'Webex' });
+    await webex.getByRole('textbox', { name: 'Client ID' }).fill(line.oauth.client.id);
+    await webex.getByLabel('Client secret').fill(line.oauth.client.secret);
+    await useBuiltInLine(app, line);
+    const box = webex.getByRole('checkbox', { name: 'Use XSI events' });
+    if (xsi) await box.check();
+    else await box.uncheck();
+    const opened = harness.ports.browser.nextUrl();
+    await webex.getByRole('button', { name: 'Sign in with Webex' }).click();
+    return new URL(await opened);
+  }
+
+  test('lists spark:xsi to register, asks for it, and names it when Webex does not grant it', async ({ app, harness, line }) => {
+    const webex = (await openAccounts(app)).getByRole('group', { name: 'Webex' });
+    const toRegister = webex.getByText(/^Create an integration on developer\.webex\.com/);
+    await expect(toRegister).toBeVisible();
+    await expect(toRegister.locator('code', { hasText: 'spark:xsi' })).toHaveCount(0);
+    await webex.getByRole('checkbox', { name: 'Use XSI events' }).check();
+    await expect(toRegister.locator('code').last()).toHaveText('spark:xsi');
+
+    // An integration registered without spark:xsi: Webex grants the rest.
+    line.oauth.setGrantedScopes([...WEBEX_SCOPES]);
+    const authorizeUrl = await signInWith(app, harness, line, true);
+    expect(authorizeUrl.searchParams.get('scope')?.split(' ')).toEqual([...WEBEX_SCOPES, 'spark:xsi']);
+    expect((await followInBrowser(authorizeUrl)).status).toBe(200);
+    await expect(webex.getByRole('status').first()).toContainText('Signed in as Alex Morgan');
+    await expect(webex).toContainText('Some features are unavailable');
+    await expect(webex.getByRole('listitem').filter({ hasText: 'spark:xsi' })).toHaveText('spark:xsi, needed for live call events through XSI');
+  });
+
+  test('[EVT-20] in an organisation with XSI, an integration sign-in goes live through XSI only with "Use XSI events"', async ({ app, harness, line }) => {
+    line.xsi.setEnabled(true);
+    const header = app.getByRole('banner');
+    const webex = app.getByRole('group', { name: 'Webex' });
+    const closeSettings = () => app.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).last().click();
+
+    await openAccounts(app);
+    const without = await signInWith(app, harness, line, false);
+    expect(without.searchParams.get('scope')?.split(' ')).not.toContain('spark:xsi');
+    expect((await followInBrowser(without)).status).toBe(200);
+    await expect(webex.getByRole('status').first()).toContainText('Signed in as Alex Morgan');
+    await closeSettings();
+    await expect(header).toContainText('Refreshing every');
+    await expect(header.getByText('Live: XSI events', { exact: true })).toHaveCount(0);
+
+    await openAccounts(app);
+    await webex.getByRole('button', { name: 'Sign out' }).click();
+    await expect(webex.getByRole('status').first()).toHaveText('Not signed in.');
+    const withXsi = await signInWith(app, harness, line, true);
+    expect(withXsi.searchParams.get('scope')?.split(' ')).toContain('spark:xsi');
+    expect((await followInBrowser(withXsi)).status).toBe(200);
+    await expect(webex.getByRole('status').first()).toContainText('Signed in as Alex Morgan');
+    await closeSettings();
+    await expect(header.getByText('Live: XSI events', { exact: true })).toBeVisible();
+    await expect(header).toContainText('Webex · Alex Morgan');
+    const calls = app.getByRole('list', { name: 'Active calls' });
+    const call = line.control.incomingCall({ from: { name: 'Xena Push', number: '+14155550177' } });
+    await expect(calls.getByText('Xena Push')).toBeVisible();
+    line.control.remoteHangup(call);
   });
 });
 

@@ -220,6 +220,79 @@ describe('scopes', () => {
   });
 });
 
+describe('"Use XSI events"', () => {
+  it('off (and absent from older accounts): the authorize request does not ask for spark:xsi, and nothing is missing without it', async () => {
+    world = await createWorld();
+    await configureSandboxIntegration(world);
+    expect(world.webex().useXsi).toBe(false);
+    const { authorizeUrl, result } = await signInThroughBrowser(world);
+    expect(result.ok).toBe(true);
+    expect(authorizeUrl.searchParams.get('scope')?.split(' ')).not.toContain('spark:xsi');
+    expect(world.webex().missingScopes).toEqual([]);
+  });
+
+  it('on: the authorize request asks for spark:xsi, and a token granted it shows nothing missing', async () => {
+    world = await createWorld();
+    await configureSandboxIntegration(world, { useXsi: true });
+    expect(world.webex().useXsi).toBe(true);
+    const { authorizeUrl, result } = await signInThroughBrowser(world);
+    expect(result.ok).toBe(true);
+    expect(authorizeUrl.searchParams.get('scope')?.split(' ')).toEqual([...WEBEX_SCOPES, 'spark:xsi']);
+    expect(world.webex()).toMatchObject({ status: 'signed-in', useXsi: true, missingScopes: [] });
+  });
+
+  it('on, but Webex grants no spark:xsi: the account names it with what it is for', async () => {
+    world = await createWorld();
+    world.line.oauth.setGrantedScopes([...WEBEX_SCOPES]);
+    await configureSandboxIntegration(world, { useXsi: true });
+    await signInThroughBrowser(world);
+    expect(world.webex().missingScopes).toEqual([{ scope: 'spark:xsi', neededFor: 'live call events through XSI' }]);
+  });
+
+  it('[EVT-20] in an org with XSI: the account line goes live through XSI only when opted in and granted spark:xsi', async () => {
+    world = await createWorld();
+    world.line.xsi.setEnabled(true);
+    const liveSource = () => world.core.liveEvents.status().source;
+
+    await configureSandboxIntegration(world);
+    await signInThroughBrowser(world);
+    expect(world.webex().status).toBe('signed-in');
+    // Give a wrongly started source time to reach the line: nothing may open.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flushAsync();
+    expect(liveSource()).toBe('poll');
+    expect(world.line.xsi.seen().channelsOpened).toBe(0);
+
+    await world.ok('accounts:signOut', { id: world.webex().id });
+    await configureSandboxIntegration(world, { useXsi: true });
+    await signInThroughBrowser(world);
+    await expect.poll(liveSource).toBe('xsi');
+    expect(world.line.xsi.openChannels()).toHaveLength(1);
+    expect(world.line.xsi.subscriptions().map((s) => s.event)).toEqual(['Advanced Call']);
+  });
+
+  it('[EVT-20] a personal access token needs no opt-in: it carries every scope, so XSI goes live and nothing is named missing', async () => {
+    world = await createWorld();
+    world.line.xsi.setEnabled(true);
+    await world.ok('accounts:usePat', { token: await world.seal('webex.pat', world.line.token), baseUrl: world.line.baseUrl });
+    expect(world.webex()).toMatchObject({ status: 'signed-in', method: 'pat', useXsi: false, missingScopes: [] });
+    await expect.poll(() => world.core.liveEvents.status().source).toBe('xsi');
+  });
+
+  it('is kept across a restart, and a change applies from the next sign-in', async () => {
+    world = await createWorld();
+    await configureSandboxIntegration(world, { useXsi: true });
+    await world.restart();
+    expect(world.webex().useXsi).toBe(true);
+    // Saving the form without the field keeps the stored choice.
+    await configureSandboxIntegration(world);
+    expect(world.webex().useXsi).toBe(true);
+    await configureSandboxIntegration(world, { useXsi: false });
+    const { authorizeUrl } = await signInThroughBrowser(world);
+    expect(authorizeUrl.searchParams.get('scope')?.split(' ')).not.toContain('spark:xsi');
+  });
+});
+
 describe('the redirect URI', () => {
   it('accepts a loopback URI with another port and path, and refuses anything else', async () => {
     world = await createWorld();
@@ -247,8 +320,8 @@ describe('the authorize URL', () => {
     });
   });
 
-  it('asks for the meeting scopes only when "Use Webex Meetings" is on', () => {
-    const scope = (useMeetings: boolean) =>
+  it('asks for the meeting scopes only with "Use Webex Meetings", and spark:xsi only with "Use XSI events"', () => {
+    const scope = (optIns: { meetings?: boolean; xsi?: boolean }) =>
       new URL(
         authorizeUrl({
           baseUrl: 'https://webexapis.com/v1',
@@ -256,12 +329,14 @@ describe('the authorize URL', () => {
           redirectUri: 'http://localhost:6001/callback',
           state: 'st',
           challenge: 'ch',
-          scopes: requestedScopes(useMeetings),
+          scopes: requestedScopes(optIns),
         }),
       ).searchParams.get('scope');
-    expect(scope(false)).not.toContain('meeting:');
-    expect(scope(true)).toBe(
+    expect(scope({})).not.toContain('meeting:');
+    expect(scope({})).not.toContain('spark:xsi');
+    expect(scope({ meetings: true })).toBe(
       'spark:calls_read spark:calls_write spark:people_read spark:telephony_config_read spark:telephony_config_write meeting:participants_read meeting:participants_write meeting:schedules_read',
     );
+    expect(scope({ xsi: true })).toBe('spark:calls_read spark:calls_write spark:people_read spark:telephony_config_read spark:telephony_config_write spark:xsi');
   });
 });

@@ -17,6 +17,7 @@ const WEBEX: WebexAccount = {
   status: 'signed-out',
   missingScopes: [],
   useMeetings: false,
+  useXsi: false,
   inUse: false,
 };
 const withWebex = (patch: Partial<WebexAccount>): AccountsSnapshot => ({ ...NO_ACCOUNTS, accounts: [{ ...WEBEX, ...patch }] });
@@ -103,6 +104,42 @@ describe('Settings → Accounts', () => {
     expect(within(webex).queryByRole('button', { name: 'Sign in with Webex' })).toBeNull();
     await user.click(within(webex).getByRole('button', { name: 'Sign out' }));
     expect(api.invoked('accounts:signOut')).toEqual([{ id: 'webex-abc123' }]);
+  });
+
+  test('"Use XSI events" lists spark:xsi among the scopes to register and sends the choice with the integration', async () => {
+    const api = new FakeCallDeckApi();
+    api.accountsState = withWebex({});
+    api.respond('accounts:configureWebex', () => ({ ok: true, value: withWebex({ useXsi: true }) }));
+    const { user, section } = await openAccounts(api);
+    const webex = within(section).getByRole('group', { name: 'Webex' });
+    const form = within(webex).getByRole('form', { name: 'Sign in with your Webex integration' });
+    const xsi = within(webex).getByRole('checkbox', { name: 'Use XSI events' });
+    expect((xsi as HTMLInputElement).checked).toBe(false);
+    // The paragraph that lists the scopes to register on developer.webex.com.
+    const toRegister = () => [...(within(form).getByText(/^Create an integration on developer\.webex\.com/).querySelectorAll('code'))].map((c) => c.textContent);
+    expect(toRegister()).toContain('spark:calls_read');
+    expect(toRegister()).not.toContain('spark:xsi');
+    expect(xsi.getAttribute('aria-describedby') && document.getElementById(xsi.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /Cisco must have switched XSI on for your organisation.*spark:xsi/,
+    );
+
+    await user.click(xsi);
+    expect(toRegister().at(-1)).toBe('spark:xsi');
+    await user.click(within(webex).getByRole('button', { name: 'Sign in with Webex' }));
+    await waitFor(() => expect(api.invoked('accounts:signIn')).toHaveLength(1));
+    expect(api.invoked('accounts:configureWebex')[0]).toMatchObject({ useXsi: true, useMeetings: false });
+  });
+
+  test('an account that opted in shows "Use XSI events" ticked, and spark:xsi missing in words', async () => {
+    const api = new FakeCallDeckApi();
+    api.accountsState = withWebex({ useXsi: true });
+    const { section } = await openAccounts(api);
+    const webex = within(section).getByRole('group', { name: 'Webex' });
+    expect((within(webex).getByRole('checkbox', { name: 'Use XSI events' }) as HTMLInputElement).checked).toBe(true);
+    await emit(api, withWebex({ useXsi: true, status: 'signed-in', method: 'oauth', inUse: true, missingScopes: [{ scope: 'spark:xsi', neededFor: 'live call events through XSI' }] }));
+    const missing = within(webex).getAllByRole('status').find((el) => el.classList.contains('missing-scopes'));
+    expect(missing?.textContent).toContain('Some features are unavailable');
+    expect(missing?.textContent).toContain('spark:xsi, needed for live call events through XSI');
   });
 
   test('a personal access token: sealed, with its expiry, and plainly expired', async () => {

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { WEBEX_DEFAULT_REDIRECT_URI, WEBEX_SCOPES } from '../../../../preload/common/accounts';
-import { MEETING_SCOPES } from '../../../../preload/common/meetings';
+import { WEBEX_DEFAULT_REDIRECT_URI, integrationScopes } from '../../../../preload/common/accounts';
 import type { WebexAccount } from '../../../../preload/contract';
 import { ACCOUNT_KEYS } from '../../../store/accounts-commands';
 import { useAppStore } from '../../../store/store-context';
@@ -18,7 +17,8 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
   const [clientSecret, setClientSecret] = useState('');
   const [redirectUri, setRedirectUri] = useState(account?.redirectUri ?? WEBEX_DEFAULT_REDIRECT_URI);
   const [useMeetings, setUseMeetings] = useState(account?.useMeetings ?? false);
-  const scopes: readonly string[] = useMeetings ? [...WEBEX_SCOPES, ...MEETING_SCOPES] : WEBEX_SCOPES;
+  const [useXsi, setUseXsi] = useState(account?.useXsi ?? false);
+  const scopes = integrationScopes({ meetings: useMeetings, xsi: useXsi });
   const [errors, setErrors] = useState<{ clientId?: string; clientSecret?: string }>({});
 
   function onSubmit(event: FormEvent) {
@@ -31,7 +31,7 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     void accounts.signIn(
-      { ...(account ? { id: account.id } : {}), clientId, clientSecret, redirectUri, baseUrl, useMeetings },
+      { ...(account ? { id: account.id } : {}), clientId, clientSecret, redirectUri, baseUrl, useMeetings, useXsi },
       // Main holds it now; the page has no reason to keep it.
       () => setClientSecret(''),
     );
@@ -75,6 +75,14 @@ export function WebexIntegrationForm({ account, baseUrl }: { account: WebexAccou
       <p id={`${id}-meetings-hint`} className="hint">
         Adds the meeting scopes to sign-in, for the Meetings view (roster, call-out). Your integration must have them; leave this off
         if it does not.
+      </p>
+      <label className="check-field">
+        <input type="checkbox" checked={useXsi} onChange={(e) => setUseXsi(e.target.checked)} aria-describedby={`${id}-xsi-hint`} />
+        Use XSI events
+      </label>
+      <p id={`${id}-xsi-hint`} className="hint">
+        Live call events with no public address. Cisco must have switched XSI on for your organisation, and your integration needs the{' '}
+        <code>spark:xsi</code> scope; leave this off if it does not have it.
       </p>
       <button type="submit" className="btn btn-primary" aria-busy={busy} aria-disabled={busy}>
         Sign in with Webex
