@@ -7,7 +7,7 @@
  *   idle cycle, so the figure includes the wait a person sees).
  * - xsi: the line offers XSI events (the app opens a channel and subscribes), webhooks and
  *   polling stay behind it.
- * - webhooks, own line only: the same, for a user whose devices carry no secondary line. Nothing
+ * - webhooks and XSI, own line only: the same, for a user whose devices carry no secondary line. Nothing
  *   says push carries a secondary line's calls, so those lines keep their poll; this row shows the
  *   idle cost of push itself.
  * Each per-minute figure comes with where the requests went (by path, from the line's exchange
@@ -100,6 +100,14 @@ export async function measurePushSources(browser: Browser, rendererDir: string, 
     await plain.close();
     await plainRelay.stop();
   }
+  let xsiOwnLineOnly: Load;
+  const plainXsi = await openAppSession(browser, rendererDir, { secondaryLines: false, xsi: true });
+  try {
+    await waitForSource(plainXsi, 'xsi');
+    xsiOwnLineOnly = await measureLoad(plainXsi, options.windowSeconds);
+  } finally {
+    await plainXsi.close();
+  }
   let xsi: Measured;
   const channelled = await openAppSession(browser, rendererDir, { xsi: true });
   try {
@@ -133,12 +141,16 @@ export async function measurePushSources(browser: Browser, rendererDir: string, 
       }),
       latencyRow('push.xsi.screen.ms', 'Incoming call → on screen, XSI events (line → channel → refresh)', 'ms', xsiScreen, { stat: 'p95', max: 300 }),
       valueRow('push.xsi.idle.perMinute', 'API requests/min, idle, XSI events live (REST only; safety-net poll)', 'req/min', xsi.idle, { target: { stat: 'value', max: 4 }, note: where(xsi, 'idleByPath') }),
+      valueRow('push.xsi.ownLineOnly.idle.perMinute', 'API requests/min, idle, XSI events live, no secondary line on my devices (REST only)', 'req/min', xsiOwnLineOnly.idle, {
+        target: { stat: 'value', max: 4 },
+        note: where(xsiOwnLineOnly, 'idleByPath'),
+      }),
       valueRow('push.xsi.oneCall.perMinute', 'API requests/min, one active call, XSI events live (REST only)', 'req/min', xsi.oneCall, { note: where(xsi, 'oneCallByPath') }),
       latencyRow('push.poll.screen.ms', 'Incoming call → on screen, polling only (random phase)', 'ms', pollScreen),
       valueRow('push.poll.idle.perMinute', 'API requests/min, idle, polling only', 'req/min', poll.idle, { note: where(poll, 'idleByPath') }),
       valueRow('push.poll.oneCall.perMinute', 'API requests/min, one active call, polling only', 'req/min', poll.oneCall, { note: where(poll, 'oneCallByPath') }),
       valueRow('push.screen.p50Ratio', 'Incoming call → on screen, polling ÷ webhooks (p50 ratio)', 'x', pollScreen.p50 / hooksScreen.p50),
     ],
-    details: { webhooks, ownLineOnly, xsi, poll, windowSeconds: options.windowSeconds },
+    details: { webhooks, ownLineOnly, xsi, xsiOwnLineOnly, poll, windowSeconds: options.windowSeconds },
   };
 }
