@@ -73,7 +73,10 @@ export function watchMyLine(deps: Deps): MyLineWatch {
   let inFlight: Promise<void> | undefined;
   let stopped = false;
   let pushed = deps.pushed ?? false;
-  const period = () => (pushed ? VOICEMAIL_PUSHED_MS : (deps.everyMs ?? VOICEMAIL_REFRESH_MS));
+  let lastReadFailed = false;
+  // Push only stands in for the minute's read once both reads are good: a failed read (whose
+  // signal was spent on it) and an unknown owner are retried at the minute's pace.
+  const period = () => (pushed && !lastReadFailed && info.me !== null ? VOICEMAIL_PUSHED_MS : (deps.everyMs ?? VOICEMAIL_REFRESH_MS));
 
   const set = (next: LineInfo) => {
     if (stopped || JSON.stringify(next) === JSON.stringify(info)) return;
@@ -97,11 +100,16 @@ export function watchMyLine(deps: Deps): MyLineWatch {
   async function readVoicemail(): Promise<void> {
     try {
       const summary = await deps.voicemail.summary(controller.signal);
+      lastReadFailed = false;
       set({
         ...info,
         voicemail: { newMessages: summary.newMessages, newUrgentMessages: summary.newUrgentMessages, oldMessages: summary.oldMessages },
       });
     } catch (error) {
+      const wasFailing = lastReadFailed;
+      lastReadFailed = true;
+      // A pushed change whose read failed must not wait for the slow pace's next read.
+      if (!wasFailing && pushed) reschedule();
       failed('the voicemail summary', error);
     }
   }
@@ -125,6 +133,14 @@ export function watchMyLine(deps: Deps): MyLineWatch {
     timer = clock.setTimeout(tick, period());
   }
 
+  /** The pace changed: the next read comes a new period from now. */
+  function reschedule(): void {
+    if (timer === undefined) return;
+    clock.clearTimeout(timer);
+    timer = undefined;
+    schedule();
+  }
+
   void readMe();
   void refreshVoicemail().finally(schedule);
 
@@ -134,10 +150,8 @@ export function watchMyLine(deps: Deps): MyLineWatch {
     setPushed(next) {
       if (next === pushed || stopped) return;
       pushed = next;
-      // A new pace from now on; when push stops, the next read comes within the normal minute.
-      if (timer !== undefined) clock.clearTimeout(timer);
-      timer = undefined;
-      schedule();
+      // When push stops, the next read comes within the normal minute.
+      reschedule();
     },
     stop() {
       stopped = true;

@@ -56,6 +56,27 @@ describe('my line', () => {
     watch.stop();
   });
 
+  it('[EVT-05] while pushed, a failed read or an unknown owner is retried at the minute, not after five', async () => {
+    const { clock, voicemail, people, watch } = setup((p, v) => {
+      p.meError = new AppError('network', 'offline');
+      v.error = new AppError('network', 'offline');
+    });
+    await flushAsync();
+    watch.setPushed(true);
+    expect(voicemail.requests).toBe(1);
+    people.meError = undefined;
+    voicemail.error = undefined;
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS);
+    // Both failed reads are tried again within the minute.
+    expect(voicemail.requests).toBe(2);
+    expect(people.meRequests).toBe(2);
+    expect(watch.info().me).not.toBeNull();
+    // Both good now: the five-minute pace.
+    await clock.advanceAsync(VOICEMAIL_REFRESH_MS);
+    expect(voicemail.requests).toBe(2);
+    watch.stop();
+  });
+
   it('emits only on change, and a failed read keeps the last known count', async () => {
     const { clock, voicemail, seen, watch } = setup((_, v) => {
       v.summaryValue = { newMessages: 2, oldMessages: 0, newUrgentMessages: 0, oldUrgentMessages: 0 };
