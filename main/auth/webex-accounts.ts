@@ -218,12 +218,13 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
       // One loopback listener at a time: a new sign-in replaces one still waiting.
       cancelAttempts();
       const rt = runtime(id);
+      const asked = requestedScopes(optInsOf(record));
       const attempt = await beginWebexSignIn({
         baseUrl: record.baseUrl,
         clientId: record.clientId,
         clientSecret,
         redirectUri: record.redirectUri,
-        scopes: requestedScopes(optInsOf(record)),
+        scopes: asked,
         ...(options.loopbackPort === 'random' ? { port: 0 } : {}),
         timeoutMs: options.signInTimeoutMs,
         clock,
@@ -245,7 +246,9 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
         await establish(record, sessionTokens(grant), {
           method: 'oauth',
           ...(user ? { user } : {}),
-          ...(grant.scopes ? { grantedScopes: grant.scopes } : {}),
+          // A token answer may leave `scope` out when it is what was asked for (RFC 6749 §5.1); what
+          // was asked is then the most the token carries, so spark:xsi is never assumed unasked.
+          grantedScopes: grant.scopes ?? asked,
         });
       } catch (error) {
         log.warn('webex sign-in did not finish', { account: id, code: error instanceof AppError ? error.code : 'internal' });

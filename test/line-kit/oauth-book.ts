@@ -29,6 +29,8 @@ export interface SandboxOAuth {
   readonly client: { id: string; secret: string };
   /** The scopes the next grants carry; undefined grants what was asked for. */
   setGrantedScopes(scopes: string[] | undefined): void;
+  /** Whether token answers name their `scope` (default true); OAuth lets a server leave it out when it is what was asked for. */
+  setScopeInAnswers(on: boolean): void;
   /** Every access token issued so far stops working (the API answers 401). */
   expireAccessTokens(): void;
   /** Every refresh token issued so far is refused. */
@@ -78,6 +80,7 @@ export class OAuthBook implements SandboxOAuth {
   private readonly accessTtl: number;
   private readonly refreshTtl: number;
   private grantScopes: string[] | undefined;
+  private scopeInAnswers = true;
   private denial: { error: string; description: string } | undefined;
   private readonly codes = new Map<string, CodeGrant>();
   private readonly access = new Map<string, TokenInfo>();
@@ -91,6 +94,10 @@ export class OAuthBook implements SandboxOAuth {
     this.client = { id: opts.clientId ?? 'calldeck-sandbox', secret: opts.clientSecret ?? token('sandbox_cs') };
     this.accessTtl = opts.accessTokenTtlMs ?? 14 * 24 * 3600_000;
     this.refreshTtl = opts.refreshTokenTtlMs ?? 90 * 24 * 3600_000;
+  }
+
+  setScopeInAnswers(on: boolean): void {
+    this.scopeInAnswers = on;
   }
 
   setGrantedScopes(scopes: string[] | undefined): void {
@@ -220,7 +227,7 @@ export class OAuthBook implements SandboxOAuth {
         refresh_token: refreshToken,
         refresh_token_expires_in: Math.max(0, Math.floor((refreshInfo.expiresAt - now) / 1000)),
         token_type: 'Bearer',
-        scope: refreshInfo.scopes.join(' '),
+        ...(this.scopeInAnswers ? { scope: refreshInfo.scopes.join(' ') } : {}),
       },
     };
   }

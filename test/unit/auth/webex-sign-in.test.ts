@@ -271,6 +271,26 @@ describe('"Use XSI events"', () => {
     expect(world.line.xsi.subscriptions().map((s) => s.event)).toEqual(['Advanced Call']);
   });
 
+  it('[EVT-20] a token answer without `scope`: what was asked is the most it carries, so without the opt-in XSI is not even tried', async () => {
+    world = await createWorld();
+    world.line.xsi.setEnabled(true);
+    world.line.oauth.setScopeInAnswers(false);
+    await configureSandboxIntegration(world);
+    await signInThroughBrowser(world);
+    expect(world.webex().status).toBe('signed-in');
+    expect(world.webex().missingScopes).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flushAsync();
+    // Not even the organisation lookup that would tell whether XSI is on.
+    expect(world.line.control.state().requests.some((r) => r.path.includes('/organizations/'))).toBe(false);
+    expect(world.core.liveEvents.status().source).toBe('poll');
+
+    await world.ok('accounts:signOut', { id: world.webex().id });
+    await configureSandboxIntegration(world, { useXsi: true });
+    await signInThroughBrowser(world);
+    await expect.poll(() => world.core.liveEvents.status().source).toBe('xsi');
+  });
+
   it('[EVT-20] a personal access token needs no opt-in: it carries every scope, so XSI goes live and nothing is named missing', async () => {
     world = await createWorld();
     world.line.xsi.setEnabled(true);
