@@ -6,20 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROSTER_POLL_MS } from '../../main/meetings/roster-sync.js';
-import { createPushWorld, type PushWorld } from './kit/push-world.js';
+import { closePushWorld, openLivePushWorld, type PushWorld } from './kit/push-world.js';
 
 let world: PushWorld;
 const NUMBER = '26345551234';
 
 beforeEach(async () => {
-  world = await createPushWorld();
-  await world.pumpUntil(() => world.live() === 'webhooks', 5_000);
-  expect(world.live()).toBe('webhooks');
+  world = await openLivePushWorld();
 });
-afterEach(async () => {
-  expect(world.crashes).toEqual([]);
-  await world.close();
-});
+afterEach(() => closePushWorld(world));
 
 const rosterHooks = () => world.line.webhooks.list().filter((h) => h.resource === 'meetingParticipants');
 const shownNames = () => world.core.meetings.snapshot().participants.map((p) => p.displayName);

@@ -5,19 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VOICEMAIL_PUSHED_MS, VOICEMAIL_REFRESH_MS } from '../../main/calls/my-line.js';
-import { createPushWorld, type PushWorld } from './kit/push-world.js';
+import { closePushWorld, openLivePushWorld, type PushWorld } from './kit/push-world.js';
 
 let world: PushWorld;
 
 beforeEach(async () => {
-  world = await createPushWorld();
-  await world.pumpUntil(() => world.live() === 'webhooks', 5_000);
-  expect(world.live()).toBe('webhooks');
+  world = await openLivePushWorld();
 });
-afterEach(async () => {
-  expect(world.crashes).toEqual([]);
-  await world.close();
-});
+afterEach(() => closePushWorld(world));
 
 const summaryReads = () => world.seen('/telephony/voiceMessages/summary', 'GET').length;
 const newMessages = () => world.core.calls.lineInfo().voicemail?.newMessages;

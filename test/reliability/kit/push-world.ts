@@ -3,6 +3,7 @@
  * address stand-in) that forwards to CallDeck's receiver, as CALLDECK_WEBHOOK_URL/PORT configure.
  * Deliveries travel over real sockets outside undici, so `pump` waits for them between clock steps.
  */
+import { expect } from 'vitest';
 import { freePort, startRelay, type Relay } from '../../line-kit/index.js';
 import { createWorld, type World } from './world.js';
 
@@ -47,4 +48,21 @@ export async function createPushWorld(): Promise<PushWorld> {
     await relay.stop();
   };
   return push;
+}
+
+/** A push world already live through webhooks, as the live-update suites start each test. */
+export async function openLivePushWorld(): Promise<PushWorld> {
+  const world = await createPushWorld();
+  await world.pumpUntil(() => world.live() === 'webhooks', 5_000);
+  expect(world.live()).toBe('webhooks');
+  return world;
+}
+
+/** Ends a test's push world; nothing may have crashed meanwhile. */
+export async function closePushWorld(world: PushWorld): Promise<void> {
+  try {
+    expect(world.crashes).toEqual([]);
+  } finally {
+    await world.close();
+  }
 }
