@@ -5,6 +5,7 @@
  * default one and the account keeps every non-secret setting.
  */
 import { z } from 'zod';
+import { integrationScopes } from '../../preload/common/accounts.js';
 import { WEBEX_DEFAULT_BASE_URL, WEBEX_DEFAULT_REDIRECT_URI, type ConfigureWebexArgs, type SealedSecret } from '../../preload/contract.js';
 import { AppError } from '../core/app-error.js';
 import type { Line } from '../providers/line.js';
@@ -16,7 +17,7 @@ import type { WebexRecord } from './accounts-document.js';
 import { createTokenSession, type SessionTokens, type TokenSession } from './token-session.js';
 import { createWebexOAuthClient, fetchWebexUser, safeJson, type TokenGrant } from './webex-oauth-client.js';
 import { MESSAGES, patHasExpired, webexAccountView, type Runtime } from './webex-account-view.js';
-import { optInsOf, requestedScopes } from './webex-scopes.js';
+import { optInsOf } from './webex-scopes.js';
 import { beginWebexSignIn } from './webex-sign-in.js';
 
 export interface WebexAccountsOptions {
@@ -218,7 +219,7 @@ export function createWebexAccounts(deps: { ctx: AccountsContext; browser: Brows
       // One loopback listener at a time: a new sign-in replaces one still waiting.
       cancelAttempts();
       const rt = runtime(id);
-      const asked = requestedScopes(optInsOf(record));
+      const asked = integrationScopes(optInsOf(record));
       const attempt = await beginWebexSignIn({
         baseUrl: record.baseUrl,
         clientId: record.clientId,

@@ -21,11 +21,6 @@ export function optInsOf(record: { useMeetings?: boolean | undefined; useXsi?: b
   return { meetings: record.useMeetings === true, xsi: record.useXsi === true };
 }
 
-/** What sign-in asks for: the calling scopes, plus the meeting and XSI ones only when the person opted in. */
-export function requestedScopes(optIns: ScopeOptIns): string[] {
-  return integrationScopes(optIns);
-}
-
 /**
  * What was asked for but not granted. Webex's token answer may omit `scope`; then nothing is
  * known to be missing (Webex refuses the whole authorization when a scope is not allowed).
@@ -33,7 +28,7 @@ export function requestedScopes(optIns: ScopeOptIns): string[] {
 export function missingScopes(granted: readonly string[] | undefined, optIns: ScopeOptIns = {}): MissingScope[] {
   if (granted === undefined) return [];
   const have = new Set(granted);
-  return requestedScopes(optIns)
+  return integrationScopes(optIns)
     .filter((scope) => !have.has(scope))
     .map((scope) => ({ scope, neededFor: NEEDED_FOR[scope as KnownScope] }));
 }

@@ -62,7 +62,7 @@ export const WANTED: ReadonlyArray<Pick<WebhookInput, 'resource' | 'event'>> = [
  * A user's roster webhooks: no `filter`, since the contract does not say which a meetingParticipants
  * webhook honours; the roster's owner tells its own meeting's signals from others by `meetingId`.
  */
-export const ROSTER_WANTED: ReadonlyArray<Pick<WebhookInput, 'resource' | 'event'>> = [
+const ROSTER_WANTED: ReadonlyArray<Pick<WebhookInput, 'resource' | 'event'>> = [
   { resource: 'meetingParticipants', event: 'joined' },
   { resource: 'meetingParticipants', event: 'left' },
 ];

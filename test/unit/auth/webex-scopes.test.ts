@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WEBEX_SCOPES } from '../../../preload/common/accounts.js';
 import { MEETING_SCOPES } from '../../../preload/common/meetings.js';
-import { missingScopes, optInsOf, requestedScopes } from '../../../main/auth/webex-scopes.js';
+import { integrationScopes } from '../../../preload/common/accounts.js';
+import { missingScopes, optInsOf } from '../../../main/auth/webex-scopes.js';
 
 describe('scopes', () => {
   it('lists what was not granted, with what it is for', () => {
@@ -13,10 +14,10 @@ describe('scopes', () => {
   });
 
   it('asks for spark:xsi only with "Use XSI events", after the calling and meeting scopes', () => {
-    expect(requestedScopes({})).toEqual([...WEBEX_SCOPES]);
-    expect(requestedScopes({ meetings: true })).not.toContain('spark:xsi');
-    expect(requestedScopes({ xsi: true })).toEqual([...WEBEX_SCOPES, 'spark:xsi']);
-    expect(requestedScopes({ meetings: true, xsi: true })).toEqual([...WEBEX_SCOPES, ...MEETING_SCOPES, 'spark:xsi']);
+    expect(integrationScopes({})).toEqual([...WEBEX_SCOPES]);
+    expect(integrationScopes({ meetings: true })).not.toContain('spark:xsi');
+    expect(integrationScopes({ xsi: true })).toEqual([...WEBEX_SCOPES, 'spark:xsi']);
+    expect(integrationScopes({ meetings: true, xsi: true })).toEqual([...WEBEX_SCOPES, ...MEETING_SCOPES, 'spark:xsi']);
   });
 
   it('names spark:xsi as missing only for an account that opted in to XSI events', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBEX_SCOPES } from '../../../preload/contract.js';
 import { authorizeUrl } from '../../../main/auth/webex-sign-in.js';
-import { requestedScopes } from '../../../main/auth/webex-scopes.js';
+import { integrationScopes } from '../../../preload/common/accounts.js';
 import { flushAsync } from '../../fakes/fake-clock.js';
 import { browse, configureSandboxIntegration, createWorld, DEFAULT_LABEL, everything, issuedSecrets, signInThroughBrowser, type World } from './account-world.js';
 
@@ -349,7 +349,7 @@ describe('the authorize URL', () => {
           redirectUri: 'http://localhost:6001/callback',
           state: 'st',
           challenge: 'ch',
-          scopes: requestedScopes(optIns),
+          scopes: integrationScopes(optIns),
         }),
       ).searchParams.get('scope');
     expect(scope({})).not.toContain('meeting:');
